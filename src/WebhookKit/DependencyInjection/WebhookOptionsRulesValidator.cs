@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace WebhookKit.DependencyInjection;
+
+/// <summary>Validates what data annotations cannot express without reflection: time spans and rules across options.</summary>
+internal sealed class WebhookOptionsRulesValidator : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        Check(builder, options.RetryDelay, TimeSpan.Zero, TimeSpan.FromDays(1), nameof(options.RetryDelay));
+        Check(builder, options.MaxRetryDelay, TimeSpan.Zero, TimeSpan.FromDays(1), nameof(options.MaxRetryDelay));
+        Check(builder, options.LeaseDuration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7), nameof(options.LeaseDuration));
+        Check(builder, options.RetentionDuration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(365), nameof(options.RetentionDuration));
+        Check(builder, options.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), nameof(options.RetryAfter));
+
+        if (options.QueueMaxBytes < options.MaxBodyBytes)
+        {
+            builder.AddError("'Webhooks:QueueMaxBytes' must be at least 'Webhooks:MaxBodyBytes', or a delivery of the largest accepted size could never be queued.");
+        }
+
+        return builder.Build();
+    }
+
+    private static void Check(ValidateOptionsResultBuilder builder, TimeSpan value, TimeSpan min, TimeSpan max, string property)
+    {
+        if (value < min || value > max)
+        {
+            builder.AddError($"'Webhooks:{property}' must be between {min} and {max}.");
+        }
+    }
+}

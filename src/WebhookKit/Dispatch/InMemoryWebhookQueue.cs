@@ -1,0 +1,76 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace WebhookKit.Dispatch;
+
+/// <summary>
+/// The default <see cref="IWebhookQueue"/>: an in-process channel bounded by count and bytes. Capacity is
+/// reserved at enqueue and freed at acknowledgement, so deliveries being handled count too.
+/// A crash loses what it holds; the provider already had its 200 (use a durable queue where that matters).
+/// </summary>
+internal sealed class InMemoryWebhookQueue : IWebhookQueue
+{
+    private readonly Channel<WebhookDelivery> _channel = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    private readonly int _capacity;
+    private readonly long _maxBytes;
+    private int _count;
+    private long _bytes;
+
+    public InMemoryWebhookQueue(IOptions<WebhookOptions> options)
+    {
+        _capacity = options.Value.QueueCapacity;
+        _maxBytes = options.Value.QueueMaxBytes;
+    }
+
+    public int Count => Volatile.Read(ref _count);
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public ValueTask<WebhookEnqueueResult> TryEnqueueAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var size = delivery.Size;
+        if (Interlocked.Increment(ref _count) > _capacity | Interlocked.Add(ref _bytes, size) > _maxBytes)
+        {
+            Release(size);
+            return ValueTask.FromResult(WebhookEnqueueResult.Full);
+        }
+
+        if (!_channel.Writer.TryWrite(delivery))
+        {
+            Release(size);
+            return ValueTask.FromResult(WebhookEnqueueResult.Closed);
+        }
+
+        return ValueTask.FromResult(WebhookEnqueueResult.Enqueued);
+    }
+
+    public async ValueTask<WebhookDelivery?> DequeueAsync(CancellationToken cancellationToken)
+    {
+        var reader = _channel.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (reader.TryRead(out var delivery))
+            {
+                return delivery;
+            }
+        }
+
+        return null;
+    }
+
+    public ValueTask AcknowledgeAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        Release(delivery.Size);
+        return ValueTask.CompletedTask;
+    }
+
+    public void Close() => _channel.Writer.TryComplete();
+
+    private void Release(long size)
+    {
+        Interlocked.Decrement(ref _count);
+        Interlocked.Add(ref _bytes, -size);
+    }
+}

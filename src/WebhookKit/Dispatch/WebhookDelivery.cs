@@ -1,0 +1,83 @@
+namespace WebhookKit;
+
+/// <summary>
+/// An accepted, verified delivery as it travels through the <see cref="Dispatch.IWebhookQueue"/> and the
+/// <see cref="Dispatch.IDeadLetterStore"/>: the raw body, the JSON payload and the metadata handlers need.
+/// </summary>
+public sealed class WebhookDelivery
+{
+    /// <summary>Initializes a new delivery.</summary>
+    /// <param name="deliveryId">A value unique to this accepted delivery; it owns the idempotency claim.</param>
+    /// <param name="receiverName">The receiver that accepted it.</param>
+    /// <param name="provider">The provider name.</param>
+    /// <param name="eventType">The provider's event type.</param>
+    /// <param name="eventId">The provider's event id.</param>
+    /// <param name="receivedAt">When it was accepted.</param>
+    /// <param name="body">The request body as signed.</param>
+    /// <param name="payload">The JSON payload; the body itself for JSON deliveries.</param>
+    /// <param name="headers">The provider headers kept for handlers.</param>
+    public WebhookDelivery(
+        string deliveryId,
+        string receiverName,
+        string provider,
+        string eventType,
+        string eventId,
+        DateTimeOffset receivedAt,
+        ReadOnlyMemory<byte> body,
+        ReadOnlyMemory<byte> payload,
+        IReadOnlyDictionary<string, string> headers)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        ArgumentException.ThrowIfNullOrEmpty(receiverName);
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        ArgumentException.ThrowIfNullOrEmpty(eventType);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        ArgumentNullException.ThrowIfNull(headers);
+
+        DeliveryId = deliveryId;
+        ReceiverName = receiverName;
+        Provider = provider;
+        EventType = eventType;
+        EventId = eventId;
+        ReceivedAt = receivedAt;
+        Body = body;
+        Payload = payload;
+        Headers = headers;
+        IdempotencyKey = CreateIdempotencyKey(receiverName, eventId);
+    }
+
+    internal static string CreateIdempotencyKey(string receiverName, string eventId) => string.Concat(receiverName, ":", eventId);
+
+    /// <summary>Gets the value unique to this accepted delivery; it owns the idempotency claim.</summary>
+    public string DeliveryId { get; }
+
+    /// <summary>Gets the name of the receiver that accepted the delivery.</summary>
+    public string ReceiverName { get; }
+
+    /// <summary>Gets the provider name, for example <c>github</c>.</summary>
+    public string Provider { get; }
+
+    /// <summary>Gets the provider's event type.</summary>
+    public string EventType { get; }
+
+    /// <summary>Gets the provider's event id.</summary>
+    public string EventId { get; }
+
+    /// <summary>Gets the idempotency key, <c>{receiver}:{event id}</c>.</summary>
+    public string IdempotencyKey { get; }
+
+    /// <summary>Gets the time the delivery was accepted.</summary>
+    public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>Gets the request body exactly as it was signed.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>Gets the JSON payload handlers deserialize (the <c>payload</c> field of a form-encoded GitHub delivery, otherwise the body).</summary>
+    public ReadOnlyMemory<byte> Payload { get; }
+
+    /// <summary>Gets the provider headers kept for handlers.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>Gets the number of bytes this delivery holds, as counted against the queue's byte limit.</summary>
+    public long Size => Body.Length + (Payload.Equals(Body) ? 0 : Payload.Length);
+}

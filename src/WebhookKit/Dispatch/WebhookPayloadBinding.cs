@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WebhookKit.Dispatch;
+
+/// <summary>
+/// Maps a provider's event type (or every event of the provider) to a payload model, and runs the
+/// <see cref="IWebhookHandler{TPayload}"/>s of that model. The generic subclass is created where the model
+/// type is known statically, so dispatch needs no reflection (trim and Native AOT safe).
+/// </summary>
+internal abstract class WebhookPayloadBinding(string provider, string? eventType)
+{
+    public string Provider { get; } = provider;
+
+    /// <summary>Gets the event type this binding matches, or <see langword="null"/> for every event of the provider.</summary>
+    public string? EventType { get; } = eventType;
+
+    public abstract Type PayloadType { get; }
+
+    public abstract Type HandlerServiceType { get; }
+
+    /// <summary>Deserializes the payload; throws <see cref="JsonException"/> when it does not fit the model.</summary>
+    public abstract object Deserialize(ReadOnlyMemory<byte> payload);
+
+    /// <summary>Runs the handlers whose index is not in <paramref name="succeeded"/>; records those that succeed.</summary>
+    public abstract Task<HandlerFailure?> RunHandlersAsync(
+        IServiceProvider services,
+        WebhookDelivery delivery,
+        object payload,
+        int attempt,
+        HashSet<int> succeeded,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>A handler that threw, by name, for logs and dead letters.</summary>
+internal sealed record HandlerFailure(string HandlerName, Exception Exception);
+
+internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? eventType, JsonTypeInfo<TPayload> jsonTypeInfo)
+    : WebhookPayloadBinding(provider, eventType)
+{
+    public override Type PayloadType => typeof(TPayload);
+
+    public override Type HandlerServiceType => typeof(IWebhookHandler<TPayload>);
+
+    public override object Deserialize(ReadOnlyMemory<byte> payload) =>
+        JsonSerializer.Deserialize(payload.Span, jsonTypeInfo) ?? throw new JsonException("The payload is JSON null.");
+
+    public override async Task<HandlerFailure?> RunHandlersAsync(
+        IServiceProvider services,
+        WebhookDelivery delivery,
+        object payload,
+        int attempt,
+        HashSet<int> succeeded,
+        CancellationToken cancellationToken)
+    {
+        var webhook = new WebhookEvent<TPayload>(delivery, (TPayload)payload, attempt);
+        HandlerFailure? firstFailure = null;
+        var index = 0;
+        foreach (var handler in services.GetServices<IWebhookHandler<TPayload>>())
+        {
+            if (!succeeded.Contains(index))
+            {
+                try
+                {
+                    await handler.HandleAsync(webhook, cancellationToken).ConfigureAwait(false);
+                    succeeded.Add(index);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    firstFailure ??= new HandlerFailure(handler.GetType().Name, exception);
+                }
+            }
+
+            index++;
+        }
+
+        return firstFailure;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WebhookKit.Dispatch;
+
+/// <summary>
+/// Answers, per provider and event type, which payload bindings have at least one handler. Built once at
+/// startup; the receive path uses it to acknowledge events nobody handles without queueing them.
+/// </summary>
+internal sealed class WebhookPayloadRegistry
+{
+    private readonly FrozenDictionary<string, ProviderBindings> _byProvider;
+
+    public WebhookPayloadRegistry(
+        IEnumerable<WebhookPayloadBinding> bindings,
+        IEnumerable<WebhookHandlerRegistration> handlers,
+        IServiceProviderIsService isService)
+    {
+        var all = bindings.ToList();
+        var handled = all.Where(binding => isService.IsService(binding.HandlerServiceType)).ToList();
+        _byProvider = handled
+            .GroupBy(binding => binding.Provider, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(group => group.Key, group => new ProviderBindings([.. group]), StringComparer.OrdinalIgnoreCase);
+
+        // A handler whose payload no provider produces would silently never run: fail at startup instead.
+        var known = all.Select(binding => binding.PayloadType).ToHashSet();
+        foreach (var registration in handlers)
+        {
+            if (!known.Contains(registration.PayloadType))
+            {
+                throw new InvalidOperationException(
+                    $"Webhook handler '{registration.HandlerType.FullName}' handles '{registration.PayloadType.FullName}', but no registered receiver produces that payload. Add the provider that sends it (for example AddGitHub()) or register the payload type with AddPayloadType<T>().");
+            }
+        }
+    }
+
+    /// <summary>Gets the bindings with handlers for an event; empty when nobody handles it.</summary>
+    public WebhookPayloadBinding[] GetHandled(string provider, string eventType) =>
+        _byProvider.TryGetValue(provider, out var bindings) ? bindings.Get(eventType) : [];
+
+    private sealed class ProviderBindings
+    {
+        private readonly FrozenDictionary<string, WebhookPayloadBinding[]> _byEventType;
+        private readonly WebhookPayloadBinding[] _everyEvent;
+
+        public ProviderBindings(WebhookPayloadBinding[] bindings)
+        {
+            _everyEvent = [.. bindings.Where(binding => binding.EventType is null)];
+            _byEventType = bindings
+                .Where(binding => binding.EventType is not null)
+                .GroupBy(binding => binding.EventType!, StringComparer.OrdinalIgnoreCase)
+                .ToFrozenDictionary(group => group.Key, group => (WebhookPayloadBinding[])[.. group, .. _everyEvent], StringComparer.OrdinalIgnoreCase);
+        }
+
+        public WebhookPayloadBinding[] Get(string eventType) =>
+            _byEventType.TryGetValue(eventType, out var bindings) ? bindings : _everyEvent;
+    }
+}

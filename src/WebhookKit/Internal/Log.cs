@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+
+namespace WebhookKit.Internal;
+
+/// <summary>
+/// Every log line WebhookKit writes, with stable event ids. Never a secret, a signature or payload bytes:
+/// only receiver names, event types and ids, sizes and fixed reasons.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "Webhook {EventType} {EventId} accepted by receiver {Receiver} as delivery {DeliveryId}.")]
+    public static partial void Accepted(ILogger logger, string receiver, string eventType, string eventId, string deliveryId);
+
+    [LoggerMessage(2, LogLevel.Debug, "Webhook {EventType} {EventId} for receiver {Receiver} is a duplicate ({ClaimStatus}); acknowledged, not queued.")]
+    public static partial void Duplicate(ILogger logger, string receiver, string eventType, string eventId, Idempotency.IdempotencyClaimStatus claimStatus);
+
+    [LoggerMessage(3, LogLevel.Debug, "Webhook {EventType} {EventId} for receiver {Receiver} has no handler; acknowledged, not queued.")]
+    public static partial void Unhandled(ILogger logger, string receiver, string eventType, string eventId);
+
+    [LoggerMessage(4, LogLevel.Warning, "Webhook rejected by receiver {Receiver} with 401: {Reason}.")]
+    public static partial void Unauthorized(ILogger logger, string receiver, string reason);
+
+    [LoggerMessage(5, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 400: {Reason}.")]
+    public static partial void BadRequest(ILogger logger, string receiver, string reason);
+
+    [LoggerMessage(6, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 413: body over {MaxBodyBytes} bytes.")]
+    public static partial void TooLarge(ILogger logger, string receiver, long maxBodyBytes);
+
+    [LoggerMessage(7, LogLevel.Information, "Webhook rejected with 405: method {Method} is not POST.")]
+    public static partial void MethodNotAllowed(ILogger logger, string method);
+
+    [LoggerMessage(8, LogLevel.Warning, "Webhook {EventType} {EventId} for receiver {Receiver} refused with 503: the queue is {Reason} ({QueueCount} deliveries, {QueueBytes} bytes).")]
+    public static partial void QueueUnavailable(ILogger logger, string receiver, string eventType, string eventId, Dispatch.WebhookEnqueueResult reason, int queueCount, long queueBytes);
+
+    [LoggerMessage(9, LogLevel.Warning, "Webhook for receiver {Receiver} refused with 503: the idempotency store failed.")]
+    public static partial void IdempotencyStoreFailed(ILogger logger, string receiver, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Information, "Webhook for receiver {Receiver} refused with 503: the application is stopping.")]
+    public static partial void Stopping(ILogger logger, string receiver);
+
+    [LoggerMessage(11, LogLevel.Information, "Webhook request for unknown receiver {Receiver} answered 404.")]
+    public static partial void UnknownReceiver(ILogger logger, string receiver);
+
+    [LoggerMessage(12, LogLevel.Information, "Webhook request for receiver {Receiver} was rejected by the server: {StatusCode}.")]
+    public static partial void ServerRejected(ILogger logger, string receiver, int statusCode);
+
+    [LoggerMessage(20, LogLevel.Warning, "Handler {Handler} failed on attempt {Attempt} for webhook {EventType} {EventId} (receiver {Receiver}).")]
+    public static partial void HandlerFailed(ILogger logger, string handler, int attempt, string receiver, string eventType, string eventId, Exception exception);
+
+    [LoggerMessage(21, LogLevel.Error, "Webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}) dead-lettered after {Attempts} attempts: {Reason}.")]
+    public static partial void DeadLettered(ILogger logger, string receiver, string eventType, string eventId, string deliveryId, int attempts, string reason);
+
+    [LoggerMessage(22, LogLevel.Debug, "Webhook {EventType} {EventId} (receiver {Receiver}) handled on attempt {Attempt}.")]
+    public static partial void Handled(ILogger logger, string receiver, string eventType, string eventId, int attempt);
+
+    [LoggerMessage(23, LogLevel.Error, "Dead-letter store is full ({Capacity}); evicted the oldest dead letter, webhook {EventType} {EventId} (receiver {Receiver}).")]
+    public static partial void DeadLetterEvicted(ILogger logger, string receiver, string eventType, string eventId, int capacity);
+
+    [LoggerMessage(24, LogLevel.Error, "The idempotency store failed while finishing webhook {EventType} {EventId} (receiver {Receiver}).")]
+    public static partial void FinishFailed(ILogger logger, string receiver, string eventType, string eventId, Exception exception);
+
+    [LoggerMessage(25, LogLevel.Error, "Webhook dispatcher stopped with {Count} deliveries not handled: the host's shutdown timeout ran out before the queue drained.")]
+    public static partial void DrainIncomplete(ILogger logger, int count);
+
+    [LoggerMessage(26, LogLevel.Information, "Webhook dispatcher drained the queue before stopping.")]
+    public static partial void Drained(ILogger logger);
+
+    [LoggerMessage(27, LogLevel.Error, "Webhook dispatcher failed unexpectedly; the worker restarts.")]
+    public static partial void DispatcherFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(28, LogLevel.Warning, "No webhook receiver is registered: call AddGitHub(), AddStripe() or AddGitLab() on AddWebhooks().")]
+    public static partial void NoReceivers(ILogger logger);
+}

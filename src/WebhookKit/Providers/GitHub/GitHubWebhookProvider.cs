@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+using WebhookKit.Internal;
+using WebhookKit.Verification;
+
+namespace WebhookKit.GitHub;
+
+/// <summary>
+/// GitHub: <c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c> = HMAC-SHA256(secret, raw body); legacy
+/// <c>X-Hub-Signature: sha1=&lt;hex&gt;</c> only when enabled. Id from <c>X-GitHub-Delivery</c>, type from <c>X-GitHub-Event</c>.
+/// Form-encoded deliveries are verified over the raw form body; their JSON is the <c>payload</c> field.
+/// </summary>
+internal sealed class GitHubWebhookProvider : IWebhookProvider
+{
+    public const string ProviderName = "github";
+    private const string Signature256Header = "X-Hub-Signature-256";
+    private const string Signature1Header = "X-Hub-Signature";
+    private const string DeliveryHeader = "X-GitHub-Delivery";
+    private const string EventHeader = "X-GitHub-Event";
+
+    private static readonly string[] Forwarded =
+        [EventHeader, DeliveryHeader, "X-GitHub-Hook-ID", "X-GitHub-Hook-Installation-Target-ID", "X-GitHub-Hook-Installation-Target-Type", "User-Agent"];
+
+    private readonly byte[][] _keys;
+    private readonly bool _allowSha1;
+
+    public GitHubWebhookProvider(GitHubWebhookOptions options)
+    {
+        _keys = [.. options.Secrets.Select(System.Text.Encoding.UTF8.GetBytes)];
+        _allowSha1 = options.AllowSha1Signatures;
+    }
+
+    public string Name => ProviderName;
+
+    public IReadOnlyList<string> ForwardedHeaders => Forwarded;
+
+    public WebhookProviderResult Read(WebhookRequest request)
+    {
+        var headers = request.Headers;
+        var body = request.Body.Span;
+
+        var sha256 = headers[Signature256Header];
+        if (sha256.Count > 0)
+        {
+            if (!SignatureMath.TryGetSingle(sha256, out var signature) || !VerifySha256(signature, body))
+            {
+                return WebhookProviderResult.Unauthorized("X-Hub-Signature-256 missing, malformed or not matching");
+            }
+        }
+        else if (_allowSha1 && headers[Signature1Header].Count > 0)
+        {
+            if (!SignatureMath.TryGetSingle(headers[Signature1Header], out var signature) || !VerifySha1(signature, body))
+            {
+                return WebhookProviderResult.Unauthorized("X-Hub-Signature missing, malformed or not matching");
+            }
+        }
+        else
+        {
+            return WebhookProviderResult.Unauthorized("X-Hub-Signature-256 missing");
+        }
+
+        if (!SignatureMath.TryGetSingle(headers[DeliveryHeader], out var deliveryId))
+        {
+            return WebhookProviderResult.BadRequest("X-GitHub-Delivery missing or repeated");
+        }
+
+        if (!SignatureMath.TryGetSingle(headers[EventHeader], out var eventType))
+        {
+            return WebhookProviderResult.BadRequest("X-GitHub-Event missing or repeated");
+        }
+
+        if (IsFormEncoded(headers.ContentType))
+        {
+            return FormPayloadReader.TryReadField(body, "payload"u8, out var payload)
+                ? WebhookProviderResult.Accepted(deliveryId, eventType, payload)
+                : WebhookProviderResult.BadRequest("form-encoded delivery has no payload field");
+        }
+
+        return WebhookProviderResult.Accepted(deliveryId, eventType);
+    }
+
+    private static bool IsFormEncoded(Microsoft.Extensions.Primitives.StringValues contentType) =>
+        contentType.Count == 1
+        && MediaTypeHeaderValue.TryParse(contentType[0], out var parsed)
+        && parsed.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    private bool VerifySha256(string header, ReadOnlySpan<byte> body)
+    {
+        Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];
+        if (!header.StartsWith("sha256=", StringComparison.Ordinal) || !SignatureMath.TryDecodeHex(header.AsSpan(7), presented))
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
+        var match = false;
+        foreach (var key in _keys)
+        {
+            HMACSHA256.HashData(key, body, expected);
+            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
+        }
+
+        return match;
+    }
+
+    private bool VerifySha1(string header, ReadOnlySpan<byte> body)
+    {
+        Span<byte> presented = stackalloc byte[SignatureMath.Sha1Length];
+        if (!header.StartsWith("sha1=", StringComparison.Ordinal) || !SignatureMath.TryDecodeHex(header.AsSpan(5), presented))
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[SignatureMath.Sha1Length];
+        var match = false;
+        foreach (var key in _keys)
+        {
+#pragma warning disable CA5350 // GitHub's legacy signature is HMAC-SHA1; only used when explicitly enabled.
+            HMACSHA1.HashData(key, body, expected);
+#pragma warning restore CA5350
+            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
+        }
+
+        return match;
+    }
+}

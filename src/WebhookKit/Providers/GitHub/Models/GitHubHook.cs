@@ -1,0 +1,28 @@
+namespace WebhookKit.GitHub;
+
+/// <summary>
+/// The webhook a <c>ping</c> event was sent for.
+/// </summary>
+public sealed class GitHubHook
+{
+    /// <summary>Gets the hook's numeric id.</summary>
+    public long Id { get; init; }
+
+    /// <summary>Gets the hook type, such as <c>Repository</c>, <c>Organization</c> or <c>App</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Gets the hook name; <c>web</c> for webhooks.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets a value indicating whether the hook is active.</summary>
+    public bool? Active { get; init; }
+
+    /// <summary>Gets the events the hook is subscribed to; <c>*</c> means all.</summary>
+    public IReadOnlyList<string>? Events { get; init; }
+
+    /// <summary>Gets the hook's delivery settings.</summary>
+    public GitHubHookConfig? Config { get; init; }
+
+    /// <summary>Gets the id of the GitHub App that owns the hook, for App hooks.</summary>
+    public long? AppId { get; init; }
+}

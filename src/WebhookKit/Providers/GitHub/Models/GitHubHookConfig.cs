@@ -1,0 +1,13 @@
+namespace WebhookKit.GitHub;
+
+/// <summary>
+/// The delivery settings of a webhook, as sent in a <c>ping</c> event. The secret is never included.
+/// </summary>
+public sealed class GitHubHookConfig
+{
+    /// <summary>Gets the payload content type, <c>json</c> or <c>form</c>.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>Gets the URL deliveries are sent to.</summary>
+    public string? Url { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace WebhookKit.GitHub;
+
+/// <summary>
+/// The organization an event belongs to, sent when the webhook is configured for an organization
+/// or the repository is owned by one.
+/// </summary>
+public sealed class GitHubOrganization
+{
+    /// <summary>Gets the organization's numeric id.</summary>
+    public long Id { get; init; }
+
+    /// <summary>Gets the organization's GraphQL node id.</summary>
+    public string? NodeId { get; init; }
+
+    /// <summary>Gets the organization's login, for example <c>octo-org</c>.</summary>
+    public string? Login { get; init; }
+
+    /// <summary>Gets the organization description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets the URL of the organization's avatar image.</summary>
+    public string? AvatarUrl { get; init; }
+}

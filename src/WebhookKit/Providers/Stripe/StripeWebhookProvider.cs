@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using WebhookKit.Internal;
+using WebhookKit.Verification;
+
+namespace WebhookKit.Stripe;
+
+/// <summary>
+/// Stripe: <c>Stripe-Signature: t=&lt;unix&gt;,v1=&lt;hex&gt;[,v1=…][,v0=…]</c> over <c>"{t}.{raw body}"</c>, keyed with
+/// the whole <c>whsec_…</c> string. Any <c>v1</c> matching any secret is accepted; other schemes are ignored.
+/// Id and type are the body's top-level <c>id</c> and <c>type</c>.
+/// </summary>
+internal sealed class StripeWebhookProvider : IWebhookProvider
+{
+    public const string ProviderName = "stripe";
+    private const string SignatureHeader = "Stripe-Signature";
+    private const int MaxTimestampDigits = 19;
+
+    private readonly byte[][] _keys;
+    private readonly TimeSpan _tolerance;
+    private readonly TimeProvider _timeProvider;
+
+    public StripeWebhookProvider(StripeWebhookOptions options, TimeProvider timeProvider)
+    {
+        _keys = [.. options.Secrets.Select(System.Text.Encoding.UTF8.GetBytes)];
+        _tolerance = options.Tolerance;
+        _timeProvider = timeProvider;
+    }
+
+    public string Name => ProviderName;
+
+    public IReadOnlyList<string> ForwardedHeaders => [];
+
+    public WebhookProviderResult Read(WebhookRequest request)
+    {
+        if (!SignatureMath.TryGetSingle(request.Headers[SignatureHeader], out var header))
+        {
+            return WebhookProviderResult.Unauthorized("Stripe-Signature missing or repeated");
+        }
+
+        if (!TryParseTimestamp(header, out var timestampText, out var timestamp))
+        {
+            return WebhookProviderResult.Unauthorized("Stripe-Signature has no single numeric timestamp");
+        }
+
+        if (!SignatureMath.IsWithinTolerance(timestamp, _timeProvider, _tolerance))
+        {
+            return WebhookProviderResult.Unauthorized("Stripe-Signature timestamp outside tolerance");
+        }
+
+        var body = request.Body.Span;
+        if (!Verify(header, timestampText, body))
+        {
+            return WebhookProviderResult.Unauthorized("Stripe-Signature has no matching v1 signature");
+        }
+
+        return TopLevelJsonScanner.TryReadStrings(body, "id"u8, "type"u8, out var id, out var type)
+            ? WebhookProviderResult.Accepted(id, type)
+            : WebhookProviderResult.BadRequest("Stripe body is not a JSON object with string id and type");
+    }
+
+    private static bool TryParseTimestamp(string header, out ReadOnlySpan<char> text, out long value)
+    {
+        text = default;
+        value = 0;
+        var found = false;
+        var span = header.AsSpan();
+        foreach (var range in span.Split(','))
+        {
+            var item = span[range].Trim();
+            if (!item.StartsWith("t=", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var digits = item[2..];
+            if (found || digits.Length is 0 or > MaxTimestampDigits
+                || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+            {
+                return false;
+            }
+
+            text = digits;
+            found = true;
+        }
+
+        return found;
+    }
+
+    private bool Verify(string header, ReadOnlySpan<char> timestampText, ReadOnlySpan<byte> body)
+    {
+        Span<byte> prefix = stackalloc byte[MaxTimestampDigits + 1];
+        SignatureMath.TryWriteAscii(timestampText, prefix, out var written);
+        prefix[written++] = (byte)'.';
+
+        Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
+        Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];
+        var span = header.AsSpan();
+        var match = false;
+        foreach (var key in _keys)
+        {
+            SignatureMath.HmacSha256(key, prefix[..written], body, expected);
+            foreach (var range in span.Split(','))
+            {
+                var item = span[range].Trim();
+                if (item.StartsWith("v1=", StringComparison.Ordinal) && SignatureMath.TryDecodeHex(item[3..], presented))
+                {
+                    match |= CryptographicOperations.FixedTimeEquals(presented, expected);
+                }
+            }
+        }
+
+        return match;
+    }
+}

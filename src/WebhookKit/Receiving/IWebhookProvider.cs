@@ -1,0 +1,24 @@
+namespace WebhookKit;
+
+/// <summary>
+/// Verifies and identifies the deliveries of one receiver. One class per provider (GitHub, Stripe, GitLab, …);
+/// the pipeline around it (body limits, idempotency, queueing, status codes) is the same for every provider.
+/// </summary>
+/// <remarks>
+/// <see cref="Read"/> runs on the receive path, synchronously, once per request: it must be fast, must not
+/// throw on any input, must compare secrets in constant time and must never put a secret, a signature or
+/// payload bytes into a <see cref="WebhookProviderResult.FailureReason"/>.
+/// </remarks>
+public interface IWebhookProvider
+{
+    /// <summary>Gets the provider name, in lower case, for example <c>github</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Gets the request headers kept with an accepted delivery for handlers; never signature or token headers.</summary>
+    IReadOnlyList<string> ForwardedHeaders { get; }
+
+    /// <summary>Verifies a request's signature over its raw body, then finds its event id and event type.</summary>
+    /// <param name="request">The request headers and raw body.</param>
+    /// <returns>Accepted with the event id and type, or why the request is rejected.</returns>
+    WebhookProviderResult Read(WebhookRequest request);
+}

@@ -1,0 +1,57 @@
+namespace WebhookKit;
+
+/// <summary>The outcome of <see cref="IWebhookProvider.Read"/>.</summary>
+public readonly struct WebhookProviderResult
+{
+    private WebhookProviderResult(WebhookProviderStatus status, string? eventId, string? eventType, byte[]? payload, string? failureReason)
+    {
+        Status = status;
+        EventId = eventId;
+        EventType = eventType;
+        Payload = payload;
+        FailureReason = failureReason;
+    }
+
+    /// <summary>Gets what the provider made of the request.</summary>
+    public WebhookProviderStatus Status { get; }
+
+    /// <summary>Gets the event id when <see cref="Status"/> is <see cref="WebhookProviderStatus.Accepted"/>.</summary>
+    public string? EventId { get; }
+
+    /// <summary>Gets the event type when <see cref="Status"/> is <see cref="WebhookProviderStatus.Accepted"/>.</summary>
+    public string? EventType { get; }
+
+    /// <summary>Gets the JSON payload when it is not the body itself (for example a form field), otherwise <see langword="null"/>.</summary>
+    public byte[]? Payload { get; }
+
+    /// <summary>Gets a short, fixed description of why the request was rejected, for the log. Never a secret, signature or payload.</summary>
+    public string? FailureReason { get; }
+
+    /// <summary>Accepts a delivery whose JSON payload is its body.</summary>
+    /// <param name="eventId">The provider's event id.</param>
+    /// <param name="eventType">The provider's event type.</param>
+    /// <returns>An accepted result.</returns>
+    public static WebhookProviderResult Accepted(string eventId, string eventType) => Accepted(eventId, eventType, null);
+
+    /// <summary>Accepts a delivery whose JSON payload differs from its body.</summary>
+    /// <param name="eventId">The provider's event id.</param>
+    /// <param name="eventType">The provider's event type.</param>
+    /// <param name="payload">The JSON payload, owned by the result; <see langword="null"/> when it is the body.</param>
+    /// <returns>An accepted result.</returns>
+    public static WebhookProviderResult Accepted(string eventId, string eventType, byte[]? payload)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        ArgumentException.ThrowIfNullOrEmpty(eventType);
+        return new(WebhookProviderStatus.Accepted, eventId, eventType, payload, null);
+    }
+
+    /// <summary>Rejects a request whose signature is missing, malformed or wrong (401).</summary>
+    /// <param name="reason">A short, fixed description for the log; never a secret, signature or payload.</param>
+    /// <returns>An unauthorized result.</returns>
+    public static WebhookProviderResult Unauthorized(string reason) => new(WebhookProviderStatus.Unauthorized, null, null, null, reason);
+
+    /// <summary>Rejects a correctly signed request that lacks its event id or type, or whose body cannot be read (400).</summary>
+    /// <param name="reason">A short, fixed description for the log; never a secret, signature or payload.</param>
+    /// <returns>A bad-request result.</returns>
+    public static WebhookProviderResult BadRequest(string reason) => new(WebhookProviderStatus.BadRequest, null, null, null, reason);
+}

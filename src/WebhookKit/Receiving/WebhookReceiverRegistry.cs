@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace WebhookKit.Receiving;
+
+/// <summary>Receiver name → provider instance, built once at startup (so a misconfigured receiver fails the boot).</summary>
+internal sealed class WebhookReceiverRegistry
+{
+    private readonly FrozenDictionary<string, WebhookReceiver> _receivers;
+
+    public WebhookReceiverRegistry(IEnumerable<WebhookReceiverRegistration> registrations, IServiceProvider services)
+    {
+        var receivers = new Dictionary<string, WebhookReceiver>(StringComparer.OrdinalIgnoreCase);
+        foreach (var registration in registrations)
+        {
+            if (receivers.ContainsKey(registration.Name))
+            {
+                throw new InvalidOperationException($"Webhook receiver '{registration.Name}' is registered more than once. Give each receiver its own name.");
+            }
+
+            receivers[registration.Name] = new WebhookReceiver(registration.Name, registration.ProviderFactory(services));
+        }
+
+        _receivers = receivers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public int Count => _receivers.Count;
+
+    public bool TryGet(string name, [NotNullWhen(true)] out WebhookReceiver? receiver) => _receivers.TryGetValue(name, out receiver);
+}
+
+/// <summary>A receiver's registered (canonical) name and its provider.</summary>
+internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider);

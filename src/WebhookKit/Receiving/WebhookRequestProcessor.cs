@@ -1,0 +1,278 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WebhookKit.Dispatch;
+using WebhookKit.Idempotency;
+using WebhookKit.Internal;
+
+namespace WebhookKit.Receiving;
+
+/// <summary>
+/// The receive path of one delivery (DESIGN §1, steps 1–8): match the receiver, guard, read the body once
+/// into a pooled buffer, verify, identify, claim, enqueue, answer. Nothing here waits for a handler.
+/// </summary>
+internal sealed class WebhookRequestProcessor
+{
+    private const int InitialBufferBytes = 16 * 1024;
+
+    private readonly WebhookReceiverRegistry _receivers;
+    private readonly WebhookPayloadRegistry _payloads;
+    private readonly IIdempotencyStore _idempotencyStore;
+    private readonly IWebhookQueue _queue;
+    private readonly WebhookDeliveryFactory _deliveryFactory;
+    private readonly WebhookMetrics _metrics;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly WebhookOptions _options;
+    private readonly ILogger<WebhookRequestProcessor> _logger;
+
+    public WebhookRequestProcessor(
+        WebhookReceiverRegistry receivers,
+        WebhookPayloadRegistry payloads,
+        IIdempotencyStore idempotencyStore,
+        IWebhookQueue queue,
+        WebhookDeliveryFactory deliveryFactory,
+        WebhookMetrics metrics,
+        IHostApplicationLifetime lifetime,
+        IOptions<WebhookOptions> options,
+        ILogger<WebhookRequestProcessor> logger)
+    {
+        _receivers = receivers;
+        _payloads = payloads;
+        _idempotencyStore = idempotencyStore;
+        _queue = queue;
+        _deliveryFactory = deliveryFactory;
+        _metrics = metrics;
+        _lifetime = lifetime;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public Task ProcessAsync(HttpContext context, string receiverName)
+    {
+        if (!_receivers.TryGet(receiverName, out var receiver))
+        {
+            Log.UnknownReceiver(_logger, receiverName);
+            _metrics.Delivery(receiverName, null, DeliveryOutcome.NotFound, null);
+            return WebhookResponses.NotFound(context);
+        }
+
+        // The registered spelling, so that /webhooks/GitHub and /webhooks/github share idempotency keys.
+        receiverName = receiver.Name;
+        var provider = receiver.Provider;
+
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            Log.MethodNotAllowed(_logger, request.Method);
+            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.MethodNotAllowed, null);
+            return WebhookResponses.MethodNotAllowed(context);
+        }
+
+        if (_lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            Log.Stopping(_logger, receiverName);
+            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unavailable, null);
+            return WebhookResponses.Unavailable(context, _options.RetryAfter);
+        }
+
+        if (request.ContentLength > _options.MaxBodyBytes)
+        {
+            return TooLarge(context, receiverName, provider);
+        }
+
+        // Let the server enforce the limit too, for bodies without Content-Length.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = _options.MaxBodyBytes;
+        }
+
+        return ReceiveAsync(context, receiverName, provider);
+    }
+
+    private async Task ReceiveAsync(HttpContext context, string receiverName, IWebhookProvider provider)
+    {
+        byte[]? buffer = null;
+        try
+        {
+            int length;
+            try
+            {
+                (buffer, length) = await ReadBodyAsync(context.Request, _options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException exception)
+            {
+                // The server cut the body off: over its size limit, too slow, or malformed framing.
+                if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    await TooLarge(context, receiverName, provider).ConfigureAwait(false);
+                    return;
+                }
+
+                Log.ServerRejected(_logger, receiverName, exception.StatusCode);
+                _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
+                context.Response.StatusCode = exception.StatusCode;
+                return;
+            }
+
+            if (length < 0)
+            {
+                await TooLarge(context, receiverName, provider).ConfigureAwait(false);
+                return;
+            }
+
+            await AcceptAsync(context, receiverName, provider, buffer, length).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer and nothing was accepted.
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private async Task AcceptAsync(HttpContext context, string receiverName, IWebhookProvider provider, byte[] buffer, int length)
+    {
+        var result = provider.Read(new WebhookRequest(context.Request.Headers, buffer.AsMemory(0, length)));
+        switch (result.Status)
+        {
+            case WebhookProviderStatus.Unauthorized:
+                Log.Unauthorized(_logger, receiverName, result.FailureReason ?? "signature not verified");
+                _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unauthorized, null);
+                await WebhookResponses.Unauthorized(context).ConfigureAwait(false);
+                return;
+            case WebhookProviderStatus.BadRequest:
+                Log.BadRequest(_logger, receiverName, result.FailureReason ?? "event id or type missing");
+                _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
+                await WebhookResponses.BadRequest(context).ConfigureAwait(false);
+                return;
+        }
+
+        var eventId = result.EventId!;
+        var eventType = result.EventType!;
+        if (_payloads.GetHandled(provider.Name, eventType).Length == 0)
+        {
+            Log.Unhandled(_logger, receiverName, eventType, eventId);
+            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unhandled, eventType);
+            await WebhookResponses.Ok(context).ConfigureAwait(false);
+            return;
+        }
+
+        // Claim before copying the body, so duplicates cost no allocation of their body.
+        var deliveryId = _deliveryFactory.NewDeliveryId();
+        var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, eventId);
+        IdempotencyClaimStatus claim;
+        try
+        {
+            claim = await _idempotencyStore.TryClaimAsync(idempotencyKey, deliveryId, _options.LeaseDuration, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.IdempotencyStoreFailed(_logger, receiverName, exception);
+            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
+            await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
+            return;
+        }
+
+        if (claim != IdempotencyClaimStatus.Claimed)
+        {
+            Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
+            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Duplicate, eventType);
+            await WebhookResponses.Ok(context).ConfigureAwait(false);
+            return;
+        }
+
+        // From here the claim is ours: every path either queues the delivery or releases the claim.
+        var enqueued = WebhookEnqueueResult.Closed;
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers);
+        try
+        {
+            enqueued = await _queue.TryEnqueueAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (enqueued != WebhookEnqueueResult.Enqueued)
+            {
+                await _idempotencyStore.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        if (enqueued != WebhookEnqueueResult.Enqueued)
+        {
+            Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued, _queue.Count, _queue.Bytes);
+            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
+            await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
+            return;
+        }
+
+        Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
+        _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Accepted, eventType);
+        await WebhookResponses.Ok(context).ConfigureAwait(false);
+    }
+
+    private Task TooLarge(HttpContext context, string receiverName, IWebhookProvider provider)
+    {
+        Log.TooLarge(_logger, receiverName, _options.MaxBodyBytes);
+        _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.TooLarge, null);
+        return WebhookResponses.TooLarge(context);
+    }
+
+    /// <summary>
+    /// Reads the whole body into one pooled buffer, enforcing the limit while streaming.
+    /// Returns a length of -1 when the body grows past <paramref name="maxBytes"/>.
+    /// </summary>
+    private static async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var reader = request.BodyReader;
+        var initial = (int)Math.Min(request.ContentLength ?? InitialBufferBytes, maxBytes);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 1));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (!reader.TryRead(out var read))
+                {
+                    read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                var sequence = read.Buffer;
+                if (length + sequence.Length > maxBytes)
+                {
+                    reader.AdvanceTo(sequence.End);
+                    return (buffer, -1);
+                }
+
+                if (length + sequence.Length > buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(buffer.Length * 2L, length + sequence.Length), maxBytes));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                sequence.CopyTo(buffer.AsSpan(length));
+                length += (int)sequence.Length;
+                reader.AdvanceTo(sequence.End);
+
+                if (read.IsCompleted)
+                {
+                    return (buffer, length);
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+}

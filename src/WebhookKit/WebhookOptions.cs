@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WebhookKit;
+
+/// <summary>
+/// Options shared by every receiver: limits, queue, dispatch and idempotency. Bound from the
+/// <c>Webhooks</c> configuration section by <c>AddWebhooks()</c> and validated at startup.
+/// </summary>
+public sealed class WebhookOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Webhooks";
+
+    /// <summary>Gets or sets the largest request body accepted, in bytes; larger deliveries get 413.</summary>
+    /// <value>The default is 5 MiB.</value>
+    [Range(1, int.MaxValue)]
+    public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Gets or sets the largest number of accepted deliveries waiting or being handled; beyond it deliveries get 503.</summary>
+    /// <value>The default is 10,000.</value>
+    [Range(1, int.MaxValue)]
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Gets or sets the largest number of bytes held by accepted deliveries waiting or being handled; beyond it deliveries get 503.</summary>
+    /// <value>The default is 128 MiB. It must be at least <see cref="MaxBodyBytes"/>.</value>
+    [Range(1, long.MaxValue)]
+    public long QueueMaxBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>Gets or sets how many deliveries the dispatcher handles at once.</summary>
+    /// <value>The default is 4.</value>
+    [Range(1, 1024)]
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Gets or sets how many times a handler is tried before the delivery is dead-lettered.</summary>
+    /// <value>The default is 5.</value>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets the delay before the first retry; later retries back off exponentially, with jitter.</summary>
+    /// <value>The default is 1 second.</value>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest delay between two attempts.</summary>
+    /// <value>The default is 1 minute.</value>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Gets or sets how long an accepted delivery's idempotency claim holds while it is queued and handled.
+    /// It must outlive the longest expected handling, retries included; when it expires the event can be accepted again.
+    /// </summary>
+    /// <value>The default is 30 minutes.</value>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Gets or sets how long a handled event is remembered, so that redeliveries are acknowledged as duplicates.</summary>
+    /// <value>The default is 3 days, which covers GitHub's, Stripe's and GitLab's redelivery windows.</value>
+    public TimeSpan RetentionDuration { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Gets or sets how many dead letters the in-memory dead-letter store keeps; the oldest is evicted (and logged) beyond it.</summary>
+    /// <value>The default is 1,000.</value>
+    [Range(1, int.MaxValue)]
+    public int DeadLetterCapacity { get; set; } = 1_000;
+
+    /// <summary>Gets or sets the <c>Retry-After</c> sent with 503 responses.</summary>
+    /// <value>The default is 10 seconds.</value>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+}
