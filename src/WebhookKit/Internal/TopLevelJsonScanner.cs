@@ -4,7 +4,7 @@ namespace WebhookKit.Internal;
 
 /// <summary>
 /// Reads two string properties of a JSON object's top level without deserializing it: nested values are
-/// skipped, so the cost is one forward pass and two small strings.
+/// skipped, so the cost is one forward pass (which also proves the body is well-formed JSON) and two small strings.
 /// </summary>
 internal static class TopLevelJsonScanner
 {
@@ -47,11 +47,12 @@ internal static class TopLevelJsonScanner
                     reader.Read();
                     reader.Skip();
                 }
+            }
 
-                if (foundFirst is not null && foundSecond is not null)
-                {
-                    break;
-                }
+            // Read to the end so a truncated or trailing-garbage body is refused here (400), not dead-lettered later.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return false;
             }
         }
         catch (JsonException)
