@@ -94,7 +94,9 @@ internal sealed class WebhookDispatcher : BackgroundService
             }
         }
 
-        await base.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        // Cancels handlers still running; returns at once if the shutdown timeout already ran out, so a
+        // handler that ignores its token cannot hang the host.
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
 
         var left = _queue.Count;
         if (left > 0)
