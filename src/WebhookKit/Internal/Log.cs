@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Debug, "Webhook {EventType} {EventId} for receiver {Receiver} has no handler; acknowledged, not queued.")]
     public static partial void Unhandled(ILogger logger, string receiver, string eventType, string eventId);
 
-    [LoggerMessage(4, LogLevel.Warning, "Webhook rejected by receiver {Receiver} with 401: {Reason}.")]
+    [LoggerMessage(4, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 401: {Reason}.")]
     public static partial void Unauthorized(ILogger logger, string receiver, string reason);
 
     [LoggerMessage(5, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 400: {Reason}.")]
@@ -43,6 +43,12 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Information, "Webhook request for receiver {Receiver} was rejected by the server: {StatusCode}.")]
     public static partial void ServerRejected(ILogger logger, string receiver, int statusCode);
+
+    [LoggerMessage(13, LogLevel.Error, "Webhook for receiver {Receiver} could not be queued: the queue failed.")]
+    public static partial void QueueFailed(ILogger logger, string receiver, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Error, "Webhook claim for receiver {Receiver} could not be released; it stays in flight until its lease expires.")]
+    public static partial void ReleaseFailed(ILogger logger, string receiver, Exception exception);
 
     [LoggerMessage(20, LogLevel.Warning, "Handler {Handler} failed on attempt {Attempt} for webhook {EventType} {EventId} (receiver {Receiver}).")]
     public static partial void HandlerFailed(ILogger logger, string handler, int attempt, string receiver, string eventType, string eventId, Exception exception);

@@ -172,7 +172,9 @@ internal sealed class WebhookRequestProcessor
         IdempotencyClaimStatus claim;
         try
         {
-            claim = await _idempotencyStore.TryClaimAsync(idempotencyKey, deliveryId, _options.LeaseDuration, context.RequestAborted).ConfigureAwait(false);
+            // Not cancelled by the client going away: a claim that landed but was never followed by an enqueue
+            // would make the provider's retry look like a duplicate, and the event would be lost.
+            claim = await _idempotencyStore.TryClaimAsync(idempotencyKey, deliveryId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -191,22 +193,21 @@ internal sealed class WebhookRequestProcessor
         }
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
-        var enqueued = WebhookEnqueueResult.Closed;
         var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers);
+        WebhookEnqueueResult enqueued;
         try
         {
             enqueued = await _queue.TryEnqueueAsync(delivery, CancellationToken.None).ConfigureAwait(false);
         }
-        finally
+        catch (Exception exception)
         {
-            if (enqueued != WebhookEnqueueResult.Enqueued)
-            {
-                await _idempotencyStore.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
-            }
+            Log.QueueFailed(_logger, receiverName, exception);
+            enqueued = WebhookEnqueueResult.Closed;
         }
 
         if (enqueued != WebhookEnqueueResult.Enqueued)
         {
+            await ReleaseAsync(receiverName, idempotencyKey, deliveryId).ConfigureAwait(false);
             Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued, _queue.Count, _queue.Bytes);
             _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
             await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
@@ -216,6 +217,19 @@ internal sealed class WebhookRequestProcessor
         Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
         _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Accepted, eventType);
         await WebhookResponses.Ok(context).ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAsync(string receiverName, string idempotencyKey, string deliveryId)
+    {
+        try
+        {
+            await _idempotencyStore.ReleaseAsync(idempotencyKey, deliveryId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The lease expires by itself; until then the provider's retries are answered as in flight.
+            Log.ReleaseFailed(_logger, receiverName, exception);
+        }
     }
 
     private Task TooLarge(HttpContext context, string receiverName, IWebhookProvider provider)
