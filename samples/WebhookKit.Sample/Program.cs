@@ -1,14 +1,19 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using WebhookKit.Sample;
 using WebhookKit.Sample.Demo;
 using WebhookKit.Sample.Handlers;
 
 // --demo: start on a free loopback port, send this app real signed deliveries, print what happened.
 // Without it: a normal web app, for deliveries from GitHub, Stripe and GitLab (for example through ngrok).
+// --otel: print WebhookKit's metrics and traces with OpenTelemetry's console exporter.
+const string OpenTelemetrySwitch = "--otel";
 var demo = args.Contains(DemoRunner.Switch);
+var openTelemetry = args.Contains(OpenTelemetrySwitch);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = [.. args.Where(arg => arg != DemoRunner.Switch)],
+    Args = [.. args.Where(arg => arg is not (DemoRunner.Switch or OpenTelemetrySwitch))],
 
     // The demo signs with the development secrets, so it runs as Development however and wherever it is
     // started, reading appsettings*.json from the build output.
@@ -21,6 +26,15 @@ if (demo)
     DemoRunner.Configure(builder);
 }
 
+if (openTelemetry)
+{
+    // The meter and the activity source are both named "WebhookKit"; the receive span is a child of the
+    // request span from "Microsoft.AspNetCore", so that source is sampled too.
+    builder.Services.AddOpenTelemetry()
+        .WithMetrics(metrics => metrics.AddMeter("WebhookKit").AddConsoleExporter())
+        .WithTracing(tracing => tracing.AddSource("Microsoft.AspNetCore", "WebhookKit").AddConsoleExporter());
+}
+
 builder.Services.AddSingleton<DemoLedger>();
 builder.Services.AddWebhooks()          // Webhooks:* options, validated at startup
     .AddGitHub()                        // POST /webhooks/github, secrets from Webhooks:GitHub:Secrets
@@ -31,8 +45,11 @@ builder.Services.AddWebhooks()          // Webhooks:* options, validated at star
     .AddHandler<StripeWebhookHandler>()
     .AddHandler<GitLabPushHandler>();
 
+builder.Services.AddHealthChecks().AddWebhookKit();
+
 var app = builder.Build();
 app.MapWebhooks();
+app.MapHealthChecks("/healthz");
 
 if (demo)
 {

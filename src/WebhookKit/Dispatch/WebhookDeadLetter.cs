@@ -27,7 +27,7 @@ public sealed class WebhookDeadLetter
     /// <summary>Gets when the last attempt failed.</summary>
     public DateTimeOffset FailedAt { get; }
 
-    /// <summary>Gets how many attempts were made.</summary>
+    /// <summary>Gets how many handler attempts were made; 0 when the payload did not deserialize, so no handler ran.</summary>
     public int Attempts { get; }
 
     /// <summary>Gets a short description of the failure: the handler and exception type.</summary>

@@ -78,6 +78,20 @@ public sealed class WebhookDelivery
     /// <summary>Gets the provider headers kept for handlers.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
+    /// <summary>
+    /// Gets the W3C <c>traceparent</c> of the receive span, so that handler spans can link to it, even on
+    /// another instance when the queue is shared. <see langword="null"/> when nothing was tracing.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// Gets the number of handler attempts already made for this delivery before it was dequeued: zero for a
+    /// new delivery; more when a durable queue hands over a delivery that another instance (or an earlier run)
+    /// started and did not finish. The dispatcher continues counting from here, so that a delivery which keeps
+    /// crashing its consumers is still dead-lettered after <see cref="WebhookOptions.MaxAttempts"/>.
+    /// </summary>
+    public int PreviousAttempts { get; init; }
+
     /// <summary>Gets the number of bytes this delivery holds, as counted against the queue's byte limit.</summary>
     public long Size => Body.Length + (Payload.Equals(Body) ? 0 : Payload.Length);
 }

@@ -29,6 +29,9 @@ internal sealed class WebhookDispatcher : BackgroundService
     private readonly WebhookOptions _options;
     private readonly ILogger<WebhookDispatcher> _logger;
     private readonly ResiliencePipeline _retryPipeline;
+    private readonly WebhookMetrics _metrics;
+    private readonly WebhookHealthState _health;
+    private readonly HandlerRunObserver _observer;
     private int _inFlight;
 
     public WebhookDispatcher(
@@ -40,6 +43,8 @@ internal sealed class WebhookDispatcher : BackgroundService
         IServiceScopeFactory scopeFactory,
         TimeProvider timeProvider,
         IOptions<WebhookOptions> options,
+        WebhookMetrics metrics,
+        WebhookHealthState health,
         ILogger<WebhookDispatcher> logger)
     {
         _queue = queue;
@@ -52,6 +57,9 @@ internal sealed class WebhookDispatcher : BackgroundService
         _options = options.Value;
         _logger = logger;
         _retryPipeline = BuildRetryPipeline(_options, timeProvider);
+        _metrics = metrics;
+        _health = health;
+        _observer = new HandlerRunObserver(metrics, timeProvider, _options.MaxAttempts);
     }
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -167,6 +175,8 @@ internal sealed class WebhookDispatcher : BackgroundService
             {
                 var deadLetter = new WebhookDeadLetter(delivery, _timeProvider.GetUtcNow(), outcome.Value.Attempts, outcome.Value.Reason);
                 await _deadLetters.AddAsync(deadLetter, CancellationToken.None).ConfigureAwait(false);
+                _health.DeadLettered();
+                _metrics.DeadLettered(delivery);
                 Log.DeadLettered(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, outcome.Value.Attempts, outcome.Value.Reason);
                 // Released so that the provider's redelivery of the same event is processed again.
                 await _idempotencyStore.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
@@ -184,6 +194,13 @@ internal sealed class WebhookDispatcher : BackgroundService
 
     private async Task<DispatchOutcome?> RunAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
+        _metrics.QueueWait(delivery, _timeProvider.GetUtcNow() - delivery.ReceivedAt);
+        if (delivery.PreviousAttempts >= _options.MaxAttempts)
+        {
+            // Handed over by a durable queue after earlier consumers stopped (or crashed) while handling it.
+            return new DispatchOutcome(false, delivery.PreviousAttempts, $"no attempt left after {delivery.PreviousAttempts} attempts by earlier consumers");
+        }
+
         var bindings = _payloads.GetHandled(delivery.Provider, delivery.EventType);
         var payloads = new object[bindings.Length];
         for (var i = 0; i < bindings.Length; i++)
@@ -223,6 +240,11 @@ internal sealed class WebhookDispatcher : BackgroundService
     {
         var attempt = state.NextAttempt();
         var delivery = state.Delivery;
+        if (attempt > 1)
+        {
+            _metrics.Retry(delivery);
+        }
+
         var scope = _scopeFactory.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
@@ -230,7 +252,7 @@ internal sealed class WebhookDispatcher : BackgroundService
             for (var i = 0; i < state.Bindings.Length; i++)
             {
                 var failure = await state.Bindings[i]
-                    .RunHandlersAsync(scope.ServiceProvider, delivery, state.Payloads[i], attempt, state.Succeeded[i], cancellationToken)
+                    .RunHandlersAsync(scope.ServiceProvider, delivery, state.Payloads[i], attempt, state.Succeeded[i], _observer, cancellationToken)
                     .ConfigureAwait(false);
                 if (failure is not null)
                 {
@@ -241,7 +263,7 @@ internal sealed class WebhookDispatcher : BackgroundService
 
             if (firstFailure is not null)
             {
-                throw new HandlerFailedException(firstFailure);
+                throw new HandlerFailedException(firstFailure, attempt >= _options.MaxAttempts);
             }
         }
     }
@@ -253,7 +275,8 @@ internal sealed class WebhookDispatcher : BackgroundService
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<HandlerFailedException>(),
+                // Attempts count from the delivery's previous attempts, so the last one may come before Polly's own limit.
+                ShouldHandle = new PredicateBuilder().Handle<HandlerFailedException>(static failed => !failed.IsLastAttempt),
                 MaxRetryAttempts = options.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -270,7 +293,7 @@ internal sealed class WebhookDispatcher : BackgroundService
     /// <summary>What survives between attempts of one delivery: payloads and which handlers already succeeded.</summary>
     private sealed class AttemptState(WebhookDispatcher dispatcher, WebhookDelivery delivery, WebhookPayloadBinding[] bindings, object[] payloads)
     {
-        private int _attempt;
+        private int _attempt = delivery.PreviousAttempts;
 
         public WebhookDispatcher Dispatcher { get; } = dispatcher;
 
@@ -287,8 +310,10 @@ internal sealed class WebhookDispatcher : BackgroundService
         public int NextAttempt() => ++_attempt;
     }
 
-    private sealed class HandlerFailedException(HandlerFailure failure) : Exception("A webhook handler failed.", failure.Exception)
+    private sealed class HandlerFailedException(HandlerFailure failure, bool isLastAttempt) : Exception("A webhook handler failed.", failure.Exception)
     {
         public HandlerFailure Failure { get; } = failure;
+
+        public bool IsLastAttempt { get; } = isLastAttempt;
     }
 }

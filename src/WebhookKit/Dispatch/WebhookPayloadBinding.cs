@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookKit.Internal;
 
 namespace WebhookKit.Dispatch;
 
@@ -30,6 +31,7 @@ internal abstract class WebhookPayloadBinding(string provider, string? eventType
         object payload,
         int attempt,
         HashSet<int> succeeded,
+        HandlerRunObserver observer,
         CancellationToken cancellationToken);
 }
 
@@ -52,6 +54,7 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
         object payload,
         int attempt,
         HashSet<int> succeeded,
+        HandlerRunObserver observer,
         CancellationToken cancellationToken)
     {
         var webhook = new WebhookEvent<TPayload>(delivery, (TPayload)payload, attempt);
@@ -61,14 +64,19 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
         {
             if (!succeeded.Contains(index))
             {
+                var handlerName = handler.GetType().Name;
+                using var activity = WebhookDiagnostics.StartHandle(delivery, handlerName, attempt);
+                var startedAt = observer.GetTimestamp();
                 try
                 {
                     await handler.HandleAsync(webhook, cancellationToken).ConfigureAwait(false);
                     succeeded.Add(index);
+                    observer.Succeeded(delivery, startedAt);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    firstFailure ??= new HandlerFailure(handler.GetType().Name, exception);
+                    observer.Failed(delivery, attempt, startedAt, activity, exception);
+                    firstFailure ??= new HandlerFailure(handlerName, exception);
                 }
             }
 

@@ -12,4 +12,5 @@ internal static class DeliveryOutcome
     public const string Unavailable = "unavailable";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string NotFound = "not_found";
+    public const string Responded = "responded";
 }

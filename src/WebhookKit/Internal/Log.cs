@@ -50,6 +50,9 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Error, "Webhook claim for receiver {Receiver} could not be released; it stays in flight until its lease expires.")]
     public static partial void ReleaseFailed(ILogger logger, string receiver, Exception exception);
 
+    [LoggerMessage(15, LogLevel.Debug, "Webhook handshake for receiver {Receiver} answered by its provider; nothing queued.")]
+    public static partial void Responded(ILogger logger, string receiver);
+
     [LoggerMessage(20, LogLevel.Warning, "Handler {Handler} failed on attempt {Attempt} for webhook {EventType} {EventId} (receiver {Receiver}).")]
     public static partial void HandlerFailed(ILogger logger, string handler, int attempt, string receiver, string eventType, string eventId, Exception exception);
 
@@ -74,6 +77,6 @@ internal static partial class Log
     [LoggerMessage(27, LogLevel.Error, "Webhook dispatcher failed unexpectedly; the worker restarts.")]
     public static partial void DispatcherFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(28, LogLevel.Warning, "No webhook receiver is registered: call AddGitHub(), AddStripe() or AddGitLab() on AddWebhooks().")]
+    [LoggerMessage(28, LogLevel.Warning, "No webhook receiver is registered: call a receiver method such as AddGitHub(), AddSlack(), AddHmac(…) or AddReceiver(…) on AddWebhooks().")]
     public static partial void NoReceivers(ILogger logger);
 }

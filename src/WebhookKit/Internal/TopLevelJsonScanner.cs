@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace WebhookKit.Internal;
@@ -20,8 +21,33 @@ internal static class TopLevelJsonScanner
     {
         first = string.Empty;
         second = string.Empty;
-        string? foundFirst = null;
-        string? foundSecond = null;
+        if (!TryReadValues(json, firstName, secondName, acceptNumbers: false, out var foundFirst, out var foundSecond)
+            || string.IsNullOrEmpty(foundFirst)
+            || string.IsNullOrEmpty(foundSecond))
+        {
+            return false;
+        }
+
+        first = foundFirst;
+        second = foundSecond;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads up to two top-level properties (an empty name is not looked for): strings, and with
+    /// <paramref name="acceptNumbers"/> numbers as their JSON text. False only when the body is not a well-formed JSON
+    /// object; a property that is missing or of another kind comes back <see langword="null"/>.
+    /// </summary>
+    public static bool TryReadValues(
+        ReadOnlySpan<byte> json,
+        ReadOnlySpan<byte> firstName,
+        ReadOnlySpan<byte> secondName,
+        bool acceptNumbers,
+        out string? first,
+        out string? second)
+    {
+        first = null;
+        second = null;
         try
         {
             var reader = new Utf8JsonReader(json, ReaderOptions);
@@ -32,15 +58,15 @@ internal static class TopLevelJsonScanner
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (foundFirst is null && reader.ValueTextEquals(firstName))
+                if (first is null && !firstName.IsEmpty && reader.ValueTextEquals(firstName))
                 {
                     reader.Read();
-                    foundFirst = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    first = ReadValue(ref reader, acceptNumbers);
                 }
-                else if (foundSecond is null && reader.ValueTextEquals(secondName))
+                else if (second is null && !secondName.IsEmpty && reader.ValueTextEquals(secondName))
                 {
                     reader.Read();
-                    foundSecond = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    second = ReadValue(ref reader, acceptNumbers);
                 }
                 else
                 {
@@ -52,26 +78,39 @@ internal static class TopLevelJsonScanner
             // Read to the end so a truncated or trailing-garbage body is refused here (400), not dead-lettered later.
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
+                first = null;
+                second = null;
                 return false;
             }
         }
         catch (JsonException)
         {
+            first = null;
+            second = null;
             return false;
         }
         catch (InvalidOperationException)
         {
             // Utf8JsonReader.GetString throws this for strings that are not valid UTF-8.
+            first = null;
+            second = null;
             return false;
         }
 
-        if (string.IsNullOrEmpty(foundFirst) || string.IsNullOrEmpty(foundSecond))
-        {
-            return false;
-        }
-
-        first = foundFirst;
-        second = foundSecond;
         return true;
+    }
+
+    private static string? ReadValue(ref Utf8JsonReader reader, bool acceptNumbers)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number when acceptNumbers:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            default:
+                reader.Skip();
+                return null;
+        }
     }
 }

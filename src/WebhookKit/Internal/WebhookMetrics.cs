@@ -1,18 +1,49 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using WebhookKit.Dispatch;
 
 namespace WebhookKit.Internal;
 
-/// <summary>WebhookKit's instruments, on the meter <c>WebhookKit</c> created from <see cref="IMeterFactory"/>.</summary>
+/// <summary>
+/// WebhookKit's instruments, on the meter <c>WebhookKit</c> created from <see cref="IMeterFactory"/>.
+/// Every recording is guarded by <c>Enabled</c>, so an app without a listener pays one branch.
+/// </summary>
 internal sealed class WebhookMetrics
 {
     public const string MeterName = "WebhookKit";
 
-    private readonly Counter<long> _deliveries;
+    public const string ReceiverTag = "webhookkit.receiver";
+    public const string ProviderTag = "webhookkit.provider";
+    public const string OutcomeTag = "webhookkit.outcome";
+    public const string EventTypeTag = "webhookkit.event_type";
 
-    public WebhookMetrics(IMeterFactory meterFactory)
+    // Same boundaries ASP.NET Core uses for request durations: sub-millisecond to tens of seconds.
+    private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60];
+
+    private readonly Counter<long> _deliveries;
+    private readonly Histogram<double> _handlerDuration;
+    private readonly Histogram<double> _queueWait;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _deadLetters;
+
+    public WebhookMetrics(IMeterFactory meterFactory, IWebhookQueue queue)
     {
         var meter = meterFactory.Create(MeterName);
         _deliveries = meter.CreateCounter<long>("webhookkit.deliveries", "{delivery}", "Webhook deliveries received, by outcome.");
+        _handlerDuration = meter.CreateHistogram(
+            "webhookkit.handler.duration",
+            "s",
+            "Duration of one handler run; outcome is success, retried or dead_lettered.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _queueWait = meter.CreateHistogram(
+            "webhookkit.queue.wait",
+            "s",
+            "Time from acceptance of a delivery to the start of its first handler run.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _retries = meter.CreateCounter<long>("webhookkit.handler.retries", "{retry}", "Handler attempts after a failed one.");
+        _deadLetters = meter.CreateCounter<long>("webhookkit.dead_letters", "{delivery}", "Deliveries dead-lettered after their last attempt.");
+        meter.CreateObservableGauge("webhookkit.queue.depth", () => queue.Count, "{delivery}", "Accepted deliveries queued or being handled.");
+        meter.CreateObservableGauge("webhookkit.queue.bytes", () => queue.Bytes, "By", "Bytes held by accepted deliveries queued or being handled.");
     }
 
     public void Delivery(string receiver, string? provider, string outcome, string? eventType)
@@ -24,9 +55,54 @@ internal sealed class WebhookMetrics
 
         _deliveries.Add(
             1,
-            new KeyValuePair<string, object?>("webhookkit.receiver", receiver),
-            new KeyValuePair<string, object?>("webhookkit.provider", provider),
-            new KeyValuePair<string, object?>("webhookkit.outcome", outcome),
-            new KeyValuePair<string, object?>("webhookkit.event_type", eventType));
+            new KeyValuePair<string, object?>(ReceiverTag, receiver),
+            new KeyValuePair<string, object?>(ProviderTag, provider),
+            new KeyValuePair<string, object?>(OutcomeTag, outcome),
+            new KeyValuePair<string, object?>(EventTypeTag, eventType));
+    }
+
+    public void HandlerRun(WebhookDelivery delivery, TimeSpan duration, string outcome)
+    {
+        if (_handlerDuration.Enabled)
+        {
+            _handlerDuration.Record(
+                duration.TotalSeconds,
+                new KeyValuePair<string, object?>(ReceiverTag, delivery.ReceiverName),
+                new KeyValuePair<string, object?>(EventTypeTag, delivery.EventType),
+                new KeyValuePair<string, object?>(OutcomeTag, outcome));
+        }
+    }
+
+    public void QueueWait(WebhookDelivery delivery, TimeSpan wait)
+    {
+        if (_queueWait.Enabled)
+        {
+            _queueWait.Record(
+                Math.Max(0, wait.TotalSeconds),
+                new KeyValuePair<string, object?>(ReceiverTag, delivery.ReceiverName),
+                new KeyValuePair<string, object?>(EventTypeTag, delivery.EventType));
+        }
+    }
+
+    public void Retry(WebhookDelivery delivery)
+    {
+        if (_retries.Enabled)
+        {
+            _retries.Add(
+                1,
+                new KeyValuePair<string, object?>(ReceiverTag, delivery.ReceiverName),
+                new KeyValuePair<string, object?>(EventTypeTag, delivery.EventType));
+        }
+    }
+
+    public void DeadLettered(WebhookDelivery delivery)
+    {
+        if (_deadLetters.Enabled)
+        {
+            _deadLetters.Add(
+                1,
+                new KeyValuePair<string, object?>(ReceiverTag, delivery.ReceiverName),
+                new KeyValuePair<string, object?>(EventTypeTag, delivery.EventType));
+        }
     }
 }

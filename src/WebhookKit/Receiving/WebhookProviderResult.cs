@@ -12,6 +12,13 @@ public readonly struct WebhookProviderResult
         FailureReason = failureReason;
     }
 
+    private WebhookProviderResult(ReadOnlyMemory<byte> responseBody, string? responseContentType)
+    {
+        Status = WebhookProviderStatus.Respond;
+        ResponseBody = responseBody;
+        ResponseContentType = responseContentType;
+    }
+
     /// <summary>Gets what the provider made of the request.</summary>
     public WebhookProviderStatus Status { get; }
 
@@ -26,6 +33,12 @@ public readonly struct WebhookProviderResult
 
     /// <summary>Gets a short, fixed description of why the request was rejected, for the log. Never a secret, signature or payload.</summary>
     public string? FailureReason { get; }
+
+    /// <summary>Gets the body answered with 200 when <see cref="Status"/> is <see cref="WebhookProviderStatus.Respond"/>; may be empty.</summary>
+    public ReadOnlyMemory<byte> ResponseBody { get; }
+
+    /// <summary>Gets the content type of <see cref="ResponseBody"/> when <see cref="Status"/> is <see cref="WebhookProviderStatus.Respond"/>.</summary>
+    public string? ResponseContentType { get; }
 
     /// <summary>Accepts a delivery whose JSON payload is its body.</summary>
     /// <param name="eventId">The provider's event id.</param>
@@ -54,4 +67,21 @@ public readonly struct WebhookProviderResult
     /// <param name="reason">A short, fixed description for the log; never a secret, signature or payload.</param>
     /// <returns>A bad-request result.</returns>
     public static WebhookProviderResult BadRequest(string reason) => new(WebhookProviderStatus.BadRequest, null, null, null, reason);
+
+    /// <summary>
+    /// Answers a verified handshake at once with 200 and <paramref name="body"/>, claiming and queueing nothing
+    /// (for example Slack's <c>url_verification</c> challenge). Use it only after the request's signature was verified.
+    /// </summary>
+    /// <param name="body">The response body, owned by the result; empty for an empty 200.</param>
+    /// <param name="contentType">The response content type, for example <c>text/plain; charset=utf-8</c>; required when <paramref name="body"/> is not empty.</param>
+    /// <returns>A respond result.</returns>
+    public static WebhookProviderResult Respond(ReadOnlyMemory<byte> body, string? contentType)
+    {
+        if (!body.IsEmpty)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(contentType);
+        }
+
+        return new(body, contentType);
+    }
 }

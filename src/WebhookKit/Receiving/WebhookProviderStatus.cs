@@ -11,4 +11,10 @@ public enum WebhookProviderStatus
 
     /// <summary>The signature is valid but the event id or type is missing, or the body cannot be read (400).</summary>
     BadRequest = 2,
+
+    /// <summary>
+    /// The signature is valid and the request is a handshake the provider answers itself (for example Slack's
+    /// <c>url_verification</c> challenge): 200 with <see cref="WebhookProviderResult.ResponseBody"/>, nothing claimed or queued.
+    /// </summary>
+    Respond = 3,
 }

@@ -23,6 +23,7 @@ internal sealed class WebhookRequestProcessor
     private readonly WebhookPayloadRegistry _payloads;
     private readonly IIdempotencyStore _idempotencyStore;
     private readonly IWebhookQueue _queue;
+    private readonly IClaimingWebhookQueue? _claimingQueue;
     private readonly WebhookDeliveryFactory _deliveryFactory;
     private readonly WebhookMetrics _metrics;
     private readonly IHostApplicationLifetime _lifetime;
@@ -44,6 +45,7 @@ internal sealed class WebhookRequestProcessor
         _payloads = payloads;
         _idempotencyStore = idempotencyStore;
         _queue = queue;
+        _claimingQueue = queue as IClaimingWebhookQueue;
         _deliveryFactory = deliveryFactory;
         _metrics = metrics;
         _lifetime = lifetime;
@@ -56,7 +58,7 @@ internal sealed class WebhookRequestProcessor
         if (!_receivers.TryGet(receiverName, out var receiver))
         {
             Log.UnknownReceiver(_logger, receiverName);
-            _metrics.Delivery(receiverName, null, DeliveryOutcome.NotFound, null);
+            Count(receiverName, null, DeliveryOutcome.NotFound, null);
             return WebhookResponses.NotFound(context);
         }
 
@@ -68,14 +70,14 @@ internal sealed class WebhookRequestProcessor
         if (!HttpMethods.IsPost(request.Method))
         {
             Log.MethodNotAllowed(_logger, request.Method);
-            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.MethodNotAllowed, null);
+            Count(receiverName, provider.Name, DeliveryOutcome.MethodNotAllowed, null);
             return WebhookResponses.MethodNotAllowed(context);
         }
 
         if (_lifetime.ApplicationStopping.IsCancellationRequested)
         {
             Log.Stopping(_logger, receiverName);
-            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unavailable, null);
+            Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, null);
             return WebhookResponses.Unavailable(context, _options.RetryAfter);
         }
 
@@ -84,10 +86,13 @@ internal sealed class WebhookRequestProcessor
             return TooLarge(context, receiverName, provider);
         }
 
-        // Let the server enforce the limit too, for bodies without Content-Length.
+        // The server's own limit must never refuse a body this receiver accepts. With Content-Length it is exact
+        // (and raised above the server default when MaxBodyBytes is larger). Without it, Kestrel counts chunk
+        // framing against the limit, so a chunked body of MaxBodyBytes would get 413: the limit is lifted and
+        // ReadBodyAsync enforces MaxBodyBytes on the decoded bytes while streaming.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = _options.MaxBodyBytes;
+            sizeFeature.MaxRequestBodySize = request.ContentLength is null ? null : _options.MaxBodyBytes;
         }
 
         return ReceiveAsync(context, receiverName, provider);
@@ -95,6 +100,7 @@ internal sealed class WebhookRequestProcessor
 
     private async Task ReceiveAsync(HttpContext context, string receiverName, IWebhookProvider provider)
     {
+        using var activity = WebhookDiagnostics.StartReceive(receiverName, provider.Name);
         byte[]? buffer = null;
         try
         {
@@ -113,8 +119,16 @@ internal sealed class WebhookRequestProcessor
                 }
 
                 Log.ServerRejected(_logger, receiverName, exception.StatusCode);
-                _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
-                context.Response.StatusCode = exception.StatusCode;
+                Count(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
+                if (exception.StatusCode == StatusCodes.Status400BadRequest)
+                {
+                    await WebhookResponses.BadRequest(context).ConfigureAwait(false);
+                }
+                else
+                {
+                    context.Response.StatusCode = exception.StatusCode;
+                }
+
                 return;
             }
 
@@ -124,7 +138,7 @@ internal sealed class WebhookRequestProcessor
                 return;
             }
 
-            await AcceptAsync(context, receiverName, provider, buffer, length).ConfigureAwait(false);
+            await AcceptAsync(context, receiverName, provider, buffer, length, activity).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -139,35 +153,49 @@ internal sealed class WebhookRequestProcessor
         }
     }
 
-    private async Task AcceptAsync(HttpContext context, string receiverName, IWebhookProvider provider, byte[] buffer, int length)
+    private async Task AcceptAsync(HttpContext context, string receiverName, IWebhookProvider provider, byte[] buffer, int length, System.Diagnostics.Activity? activity)
     {
-        var result = provider.Read(new WebhookRequest(context.Request.Headers, buffer.AsMemory(0, length)));
+        var result = provider.Read(new WebhookRequest(context.Request, buffer.AsMemory(0, length)));
         switch (result.Status)
         {
+            case WebhookProviderStatus.Respond:
+                // A verified handshake (Slack's url_verification and the like): answered now, nothing claimed or queued.
+                Log.Responded(_logger, receiverName);
+                Count(receiverName, provider.Name, DeliveryOutcome.Responded, null);
+                await WebhookResponses.Respond(context, result.ResponseBody, result.ResponseContentType).ConfigureAwait(false);
+                return;
             case WebhookProviderStatus.Unauthorized:
                 Log.Unauthorized(_logger, receiverName, result.FailureReason ?? "signature not verified");
-                _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unauthorized, null);
+                Count(receiverName, provider.Name, DeliveryOutcome.Unauthorized, null);
                 await WebhookResponses.Unauthorized(context).ConfigureAwait(false);
                 return;
             case WebhookProviderStatus.BadRequest:
                 Log.BadRequest(_logger, receiverName, result.FailureReason ?? "event id or type missing");
-                _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
+                Count(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
                 await WebhookResponses.BadRequest(context).ConfigureAwait(false);
                 return;
         }
 
         var eventId = result.EventId!;
         var eventType = result.EventType!;
+        WebhookDiagnostics.Identified(activity, eventType, eventId);
         if (_payloads.GetHandled(provider.Name, eventType).Length == 0)
         {
             Log.Unhandled(_logger, receiverName, eventType, eventId);
-            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unhandled, eventType);
+            Count(receiverName, provider.Name, DeliveryOutcome.Unhandled, eventType);
             await WebhookResponses.Ok(context).ConfigureAwait(false);
             return;
         }
 
-        // Claim before copying the body, so duplicates cost no allocation of their body.
         var deliveryId = _deliveryFactory.NewDeliveryId();
+        if (_claimingQueue is not null)
+        {
+            var accepted = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity));
+            await ClaimAndEnqueueAsync(context, _claimingQueue, accepted, provider.Name).ConfigureAwait(false);
+            return;
+        }
+
+        // Claim before copying the body, so duplicates cost no allocation of their body.
         var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, eventId);
         IdempotencyClaimStatus claim;
         try
@@ -179,7 +207,7 @@ internal sealed class WebhookRequestProcessor
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Log.IdempotencyStoreFailed(_logger, receiverName, exception);
-            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
+            Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
             await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
             return;
         }
@@ -187,13 +215,13 @@ internal sealed class WebhookRequestProcessor
         if (claim != IdempotencyClaimStatus.Claimed)
         {
             Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
-            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Duplicate, eventType);
+            Count(receiverName, provider.Name, DeliveryOutcome.Duplicate, eventType);
             await WebhookResponses.Ok(context).ConfigureAwait(false);
             return;
         }
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
-        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers);
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity));
         WebhookEnqueueResult enqueued;
         try
         {
@@ -209,14 +237,58 @@ internal sealed class WebhookRequestProcessor
         {
             await ReleaseAsync(receiverName, idempotencyKey, deliveryId).ConfigureAwait(false);
             Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued, _queue.Count, _queue.Bytes);
-            _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
+            Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
             await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
             return;
         }
 
         Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
-        _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.Accepted, eventType);
+        Count(receiverName, provider.Name, DeliveryOutcome.Accepted, eventType);
         await WebhookResponses.Ok(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Steps 6–7 as one atomic operation of a queue that claims and enqueues together (a durable queue): the
+    /// delivery is either claimed and queued, or neither, so there is no claim to release on the 503 paths.
+    /// </summary>
+    private async Task ClaimAndEnqueueAsync(HttpContext context, IClaimingWebhookQueue queue, WebhookDelivery delivery, string provider)
+    {
+        var receiverName = delivery.ReceiverName;
+        var eventType = delivery.EventType;
+        var eventId = delivery.EventId;
+        WebhookClaimAndEnqueueResult outcome;
+        try
+        {
+            // Not cancelled by the client going away, like the claim of the two-step path.
+            outcome = await queue.TryClaimAndEnqueueAsync(delivery, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The outcome is unknown: fail closed. If it did land, the provider's retry is answered as a duplicate.
+            Log.QueueFailed(_logger, receiverName, exception);
+            outcome = WebhookClaimAndEnqueueResult.Closed;
+        }
+
+        switch (outcome)
+        {
+            case WebhookClaimAndEnqueueResult.Enqueued:
+                Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
+                Count(receiverName, provider, DeliveryOutcome.Accepted, eventType);
+                await WebhookResponses.Ok(context).ConfigureAwait(false);
+                return;
+            case WebhookClaimAndEnqueueResult.Duplicate or WebhookClaimAndEnqueueResult.InFlight:
+                var claim = outcome == WebhookClaimAndEnqueueResult.Duplicate ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
+                Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
+                Count(receiverName, provider, DeliveryOutcome.Duplicate, eventType);
+                await WebhookResponses.Ok(context).ConfigureAwait(false);
+                return;
+            default:
+                var reason = outcome == WebhookClaimAndEnqueueResult.Full ? WebhookEnqueueResult.Full : WebhookEnqueueResult.Closed;
+                Log.QueueUnavailable(_logger, receiverName, eventType, eventId, reason, _queue.Count, _queue.Bytes);
+                Count(receiverName, provider, DeliveryOutcome.Unavailable, eventType);
+                await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
+                return;
+        }
     }
 
     private async Task ReleaseAsync(string receiverName, string idempotencyKey, string deliveryId)
@@ -232,10 +304,20 @@ internal sealed class WebhookRequestProcessor
         }
     }
 
+    /// <summary>Counts the delivery's outcome and tags the receive span with it.</summary>
+    private void Count(string receiverName, string? provider, string outcome, string? eventType)
+    {
+        _metrics.Delivery(receiverName, provider, outcome, eventType);
+        if (System.Diagnostics.Activity.Current is { OperationName: WebhookDiagnostics.ReceiveActivityName } activity)
+        {
+            WebhookDiagnostics.Outcome(activity, outcome);
+        }
+    }
+
     private Task TooLarge(HttpContext context, string receiverName, IWebhookProvider provider)
     {
         Log.TooLarge(_logger, receiverName, _options.MaxBodyBytes);
-        _metrics.Delivery(receiverName, provider.Name, DeliveryOutcome.TooLarge, null);
+        Count(receiverName, provider.Name, DeliveryOutcome.TooLarge, null);
         return WebhookResponses.TooLarge(context);
     }
 

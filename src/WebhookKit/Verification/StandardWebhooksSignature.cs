@@ -4,18 +4,29 @@ using Microsoft.AspNetCore.Http;
 namespace WebhookKit.Verification;
 
 /// <summary>
-/// Standard Webhooks signatures (also GitLab signing tokens and Svix): <c>webhook-signature: v1,&lt;base64&gt;</c>
-/// over <c>{webhook-id}.{webhook-timestamp}.{body}</c>, keyed with the base64 secret after <c>whsec_</c>.
+/// Standard Webhooks signatures (Standard Webhooks senders, Svix, GitLab signing tokens):
+/// <c>webhook-signature: v1,&lt;base64&gt;</c> (several space-separated entries allowed) over
+/// <c>{webhook-id}.{webhook-timestamp}.{body}</c>, keyed with the base64 secret after <c>whsec_</c>.
+/// Svix sends the same scheme under <c>svix-id</c>, <c>svix-timestamp</c> and <c>svix-signature</c>.
 /// </summary>
 internal static class StandardWebhooksSignature
 {
     public const string IdHeader = "webhook-id";
     public const string TimestampHeader = "webhook-timestamp";
     public const string SignatureHeader = "webhook-signature";
+    public const string SvixIdHeader = "svix-id";
+    public const string SvixTimestampHeader = "svix-timestamp";
+    public const string SvixSignatureHeader = "svix-signature";
     private const string SecretPrefix = "whsec_";
 
     // The signed prefix is "{id}.{timestamp}."; ids are short opaque strings, so a bounded stack buffer suffices.
     private const int MaxPrefixBytes = 512;
+
+    /// <summary>The specification's header names.</summary>
+    public static readonly HeaderSet Standard = new(IdHeader, TimestampHeader, SignatureHeader);
+
+    /// <summary>Svix's header names for the same scheme.</summary>
+    public static readonly HeaderSet Svix = new(SvixIdHeader, SvixTimestampHeader, SvixSignatureHeader);
 
     public static bool TryDecodeSecret(string? secret, out byte[] key)
     {
@@ -36,18 +47,48 @@ internal static class StandardWebhooksSignature
         return true;
     }
 
-    /// <summary>Verifies the Standard Webhooks headers against the body; <paramref name="failureReason"/> is fixed text.</summary>
+    /// <summary>Finds the header set a request uses: <c>webhook-*</c> when it has a <c>webhook-signature</c>, else <c>svix-*</c> when it has a <c>svix-signature</c>.</summary>
+    public static bool TryFindHeaders(IHeaderDictionary headers, out HeaderSet names)
+    {
+        if (headers.ContainsKey(SignatureHeader))
+        {
+            names = Standard;
+            return true;
+        }
+
+        if (headers.ContainsKey(SvixSignatureHeader))
+        {
+            names = Svix;
+            return true;
+        }
+
+        names = Standard;
+        return false;
+    }
+
+    /// <summary>Verifies the <c>webhook-*</c> headers against the body; <paramref name="failureReason"/> is fixed text.</summary>
     public static bool Verify(
         IHeaderDictionary headers,
         ReadOnlySpan<byte> body,
         byte[][] keys,
         TimeProvider timeProvider,
         TimeSpan tolerance,
+        out string failureReason) =>
+        Verify(headers, Standard, body, keys, timeProvider, tolerance, out failureReason);
+
+    /// <summary>Verifies one header set against the body: any <c>v1</c> entry matching any key is accepted; <paramref name="failureReason"/> is fixed text.</summary>
+    public static bool Verify(
+        IHeaderDictionary headers,
+        HeaderSet names,
+        ReadOnlySpan<byte> body,
+        byte[][] keys,
+        TimeProvider timeProvider,
+        TimeSpan tolerance,
         out string failureReason)
     {
-        if (!SignatureMath.TryGetSingle(headers[IdHeader], out var id)
-            || !SignatureMath.TryGetSingle(headers[TimestampHeader], out var timestamp)
-            || !SignatureMath.TryGetSingle(headers[SignatureHeader], out var signatures))
+        if (!SignatureMath.TryGetSingle(headers[names.Id], out var id)
+            || !SignatureMath.TryGetSingle(headers[names.Timestamp], out var timestamp)
+            || !SignatureMath.TryGetSingle(headers[names.Signature], out var signatures))
         {
             failureReason = "Standard Webhooks id, timestamp or signature header missing or repeated";
             return false;
@@ -87,7 +128,7 @@ internal static class StandardWebhooksSignature
             foreach (var range in signatures.AsSpan().Split(' '))
             {
                 var entry = signatures.AsSpan()[range];
-                // Only "v1,<base64>" entries are ours; other versions (v1a, future ones) are skipped.
+                // Only "v1,<base64>" entries are ours; other versions (v1a is ed25519, future ones) are skipped.
                 if (entry.StartsWith("v1,", StringComparison.Ordinal) && SignatureMath.TryDecodeBase64(entry[3..], presented))
                 {
                     match |= CryptographicOperations.FixedTimeEquals(presented, expected);
@@ -98,4 +139,7 @@ internal static class StandardWebhooksSignature
         failureReason = match ? string.Empty : "Standard Webhooks signature does not match";
         return match;
     }
+
+    /// <summary>The three header names of one spelling of the scheme.</summary>
+    internal sealed record HeaderSet(string Id, string Timestamp, string Signature);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using WebhookKit;
 
 namespace WebhookKit.IntegrationTests.Infrastructure;
 
@@ -23,6 +21,9 @@ public sealed class WebhookTestHost : IAsyncDisposable
         Logs = logs;
     }
 
+    /// <summary>The host shutdown timeout unless a test sets its own.</summary>
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(10);
+
     public WebApplication App { get; }
 
     public HttpClient Client { get; }
@@ -35,18 +36,15 @@ public sealed class WebhookTestHost : IAsyncDisposable
         Action<IWebhooksBuilder> configureWebhooks,
         Action<IServiceCollection>? configureServices = null,
         Action<WebApplication>? configureApp = null,
-        TimeSpan? shutdownTimeout = null)
+        TimeSpan? shutdownTimeout = null,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddFakeLogging();
-        if (shutdownTimeout is { } timeout)
-        {
-            builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = timeout);
-        }
+        var builder = CreateBuilder();
 
+        // Short enough that a test which forgets to release a blocked handler fails fast instead of hanging.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = shutdownTimeout ?? DefaultShutdownTimeout);
+
+        configureBuilder?.Invoke(builder);
         configureWebhooks(builder.Services.AddWebhooks());
         configureServices?.Invoke(builder.Services);
 
@@ -66,29 +64,28 @@ public sealed class WebhookTestHost : IAsyncDisposable
         return new WebhookTestHost(app, client, app.Services.GetRequiredService<FakeLogCollector>());
     }
 
+    /// <summary>
+    /// The builder every test host starts from: Kestrel on 127.0.0.1 with an ephemeral port and fake logging.
+    /// Tests that expect startup to fail use it directly, so they can dispose what was built.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddFakeLogging();
+        return builder;
+    }
+
+    /// <summary>Resolves a service from the running application.</summary>
+    public T GetRequiredService<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
     }
-}
-
-/// <summary>Records what handlers saw, shared between the test and the handlers it registers.</summary>
-public sealed class HandlerProbe
-{
-    private readonly ConcurrentQueue<(string Handler, string EventId, int Attempt)> _calls = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new();
-
-    public IReadOnlyCollection<(string Handler, string EventId, int Attempt)> Calls => _calls;
-
-    public void Record(string handler, string eventId, int attempt)
-    {
-        _calls.Enqueue((handler, eventId, attempt));
-        _waiters.GetOrAdd(eventId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-    }
-
-    public Task WaitForAsync(string eventId, TimeSpan? timeout = null) =>
-        _waiters.GetOrAdd(eventId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
-            .Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
 using WebhookKit.Internal;
 using WebhookKit.Verification;
 
@@ -17,16 +16,19 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
     private const string Signature1Header = "X-Hub-Signature";
     private const string DeliveryHeader = "X-GitHub-Delivery";
     private const string EventHeader = "X-GitHub-Event";
+    private const string FormMediaType = "application/x-www-form-urlencoded";
 
     private static readonly string[] Forwarded =
         [EventHeader, DeliveryHeader, "X-GitHub-Hook-ID", "X-GitHub-Hook-Installation-Target-ID", "X-GitHub-Hook-Installation-Target-Type", "User-Agent"];
 
     private readonly byte[][] _keys;
+    private readonly HmacKey[] _sha256Keys;
     private readonly bool _allowSha1;
 
     public GitHubWebhookProvider(GitHubWebhookOptions options)
     {
         _keys = [.. options.Secrets.Select(System.Text.Encoding.UTF8.GetBytes)];
+        _sha256Keys = [.. _keys.Select(key => new HmacKey(HashAlgorithmName.SHA256, key))];
         _allowSha1 = options.AllowSha1Signatures;
     }
 
@@ -79,10 +81,26 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
         return WebhookProviderResult.Accepted(deliveryId, eventType);
     }
 
-    private static bool IsFormEncoded(Microsoft.Extensions.Primitives.StringValues contentType) =>
-        contentType.Count == 1
-        && MediaTypeHeaderValue.TryParse(contentType[0], out var parsed)
-        && parsed.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// True for <c>application/x-www-form-urlencoded</c>, with or without parameters. Compares the media type
+    /// (what precedes any <c>;</c>, trimmed) without parsing the header into an object, so JSON deliveries allocate nothing.
+    /// </summary>
+    private static bool IsFormEncoded(Microsoft.Extensions.Primitives.StringValues contentType)
+    {
+        if (contentType.Count != 1 || contentType[0] is not { } value)
+        {
+            return false;
+        }
+
+        var mediaType = value.AsSpan();
+        var parameters = mediaType.IndexOf(';');
+        if (parameters >= 0)
+        {
+            mediaType = mediaType[..parameters];
+        }
+
+        return mediaType.Trim().Equals(FormMediaType, StringComparison.OrdinalIgnoreCase);
+    }
 
     private bool VerifySha256(string header, ReadOnlySpan<byte> body)
     {
@@ -94,9 +112,9 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
 
         Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
         var match = false;
-        foreach (var key in _keys)
+        foreach (var key in _sha256Keys)
         {
-            HMACSHA256.HashData(key, body, expected);
+            key.Compute(default, body, expected);
             match |= CryptographicOperations.FixedTimeEquals(presented, expected);
         }
 

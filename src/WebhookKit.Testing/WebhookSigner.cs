@@ -1,0 +1,32 @@
+namespace WebhookKit.Testing;
+
+/// <summary>Creates signers that produce the headers each built-in provider sends, for your own tests.</summary>
+public static class WebhookSigner
+{
+    /// <summary>A GitHub signer for a webhook secret.</summary>
+    /// <param name="secret">The webhook secret.</param>
+    /// <returns>The signer.</returns>
+    public static GitHubSigner GitHub(string secret) => new(secret);
+
+    /// <summary>A Stripe signer for an endpoint signing secret (<c>whsec_…</c>), timestamping with the system clock.</summary>
+    /// <param name="secret">The signing secret.</param>
+    /// <returns>The signer.</returns>
+    public static StripeSigner Stripe(string secret) => new(secret, TimeProvider.System);
+
+    /// <summary>A Stripe signer that timestamps with <paramref name="timeProvider"/>.</summary>
+    /// <param name="secret">The signing secret.</param>
+    /// <param name="timeProvider">The clock for the <c>t</c> value.</param>
+    /// <returns>The signer.</returns>
+    public static StripeSigner Stripe(string secret, TimeProvider timeProvider) => new(secret, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
+
+    /// <summary>A Standard Webhooks signer (GitLab signing tokens, Svix) for a <c>whsec_</c> secret.</summary>
+    /// <param name="secret">The signing secret.</param>
+    /// <returns>The signer.</returns>
+    public static StandardWebhooksSigner StandardWebhooks(string secret) => new(secret, TimeProvider.System);
+
+    /// <summary>A Standard Webhooks signer that timestamps with <paramref name="timeProvider"/>.</summary>
+    /// <param name="secret">The signing secret.</param>
+    /// <param name="timeProvider">The clock for <c>webhook-timestamp</c>.</param>
+    /// <returns>The signer.</returns>
+    public static StandardWebhooksSigner StandardWebhooks(string secret, TimeProvider timeProvider) => new(secret, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
+}

@@ -1,0 +1,30 @@
+using WebhookKit.Idempotency;
+
+namespace WebhookKit.Dispatch;
+
+/// <summary>
+/// Optionally implemented by an <see cref="IWebhookQueue"/> that can claim a delivery's idempotency key and
+/// enqueue the delivery in one atomic operation, for example a durable queue whose store also holds the claims.
+/// </summary>
+/// <remarks>
+/// When the registered queue implements this interface, the receive path calls
+/// <see cref="TryClaimAndEnqueueAsync"/> instead of <see cref="IIdempotencyStore.TryClaimAsync"/> followed by
+/// <see cref="IWebhookQueue.TryEnqueueAsync"/>: a delivery is then either claimed and queued, or neither, so
+/// there is never a claim to release. The claim must live where the registered <see cref="IIdempotencyStore"/>
+/// completes and releases it, under the same key and owner.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue; the name matches IWebhookQueue.")]
+public interface IClaimingWebhookQueue
+{
+    /// <summary>
+    /// Atomically claims <see cref="WebhookDelivery.IdempotencyKey"/> for <see cref="WebhookDelivery.DeliveryId"/>
+    /// (under <paramref name="lease"/>) and enqueues <paramref name="delivery"/>, unless the key is already
+    /// claimed or completed, or the queue is full or closed. Throws when the outcome is unknown (for example the
+    /// store is unreachable); the caller then answers 503.
+    /// </summary>
+    /// <param name="delivery">The accepted delivery.</param>
+    /// <param name="lease">How long the claim holds before the key becomes claimable again.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the delivery was claimed and queued, or why neither happened.</returns>
+    ValueTask<WebhookClaimAndEnqueueResult> TryClaimAndEnqueueAsync(WebhookDelivery delivery, TimeSpan lease, CancellationToken cancellationToken);
+}

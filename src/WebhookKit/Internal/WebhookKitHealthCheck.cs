@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using WebhookKit.Dispatch;
+using WebhookKit.Idempotency;
+
+namespace WebhookKit.Internal;
+
+/// <summary>
+/// Unhealthy when the idempotency store or the queue backend cannot be reached; Degraded when the queue is
+/// more than 80% full (by count or bytes) or deliveries were dead-lettered since the previous check.
+/// A store or queue that implements <see cref="IHealthCheck"/> answers for itself; otherwise the store is
+/// probed with a real claim and release of a unique key.
+/// </summary>
+internal sealed class WebhookKitHealthCheck(
+    IWebhookQueue queue,
+    IIdempotencyStore store,
+    WebhookHealthState state,
+    TimeProvider timeProvider,
+    IOptions<WebhookOptions> options) : IHealthCheck
+{
+    private const double DegradedFill = 0.8;
+    private static readonly TimeSpan ProbeLease = TimeSpan.FromSeconds(30);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object>
+        {
+            ["queue.depth"] = queue.Count,
+            ["queue.bytes"] = queue.Bytes,
+            ["dead_lettered.total"] = state.DeadLetteredTotal,
+        };
+
+        var storeResult = await CheckStoreAsync(context, cancellationToken).ConfigureAwait(false);
+        if (storeResult is not null)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, storeResult.Value.Description, storeResult.Value.Exception, data);
+        }
+
+        if (queue is IHealthCheck queueCheck)
+        {
+            var result = await queueCheck.CheckHealthAsync(context, cancellationToken).ConfigureAwait(false);
+            if (result.Status == HealthStatus.Unhealthy)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus, "The webhook queue backend is unreachable.", result.Exception, data);
+            }
+        }
+
+        var settings = options.Value;
+        var fill = Math.Max((double)queue.Count / settings.QueueCapacity, (double)queue.Bytes / settings.QueueMaxBytes);
+        if (fill > DegradedFill)
+        {
+            return HealthCheckResult.Degraded($"The webhook queue is {fill:P0} full; deliveries get 503 when it is full.", data: data);
+        }
+
+        if (state.DeadLettersGrewSinceLastCheck())
+        {
+            return HealthCheckResult.Degraded("Webhook deliveries were dead-lettered since the last check.", data: data);
+        }
+
+        return HealthCheckResult.Healthy("Webhooks are received and handled.", data);
+    }
+
+    private async Task<HealthCheckResult?> CheckStoreAsync(HealthCheckContext context, CancellationToken cancellationToken)
+    {
+        if (store is IHealthCheck storeCheck)
+        {
+            var result = await storeCheck.CheckHealthAsync(context, cancellationToken).ConfigureAwait(false);
+            return result.Status == HealthStatus.Unhealthy
+                ? new HealthCheckResult(HealthStatus.Unhealthy, "The idempotency store is unreachable.", result.Exception)
+                : null;
+        }
+
+        try
+        {
+            var owner = Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString("N");
+            var key = "webhookkit-health:" + owner;
+            await store.TryClaimAsync(key, owner, ProbeLease, cancellationToken).ConfigureAwait(false);
+            await store.ReleaseAsync(key, owner, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new HealthCheckResult(HealthStatus.Unhealthy, "The idempotency store is unreachable.", exception);
+        }
+    }
+}

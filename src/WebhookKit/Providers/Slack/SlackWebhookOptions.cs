@@ -1,0 +1,25 @@
+namespace WebhookKit.Slack;
+
+/// <summary>
+/// Options of a Slack receiver, bound from <c>Webhooks:{receiver name}</c> (<c>Webhooks:Slack</c> by default).
+/// <see cref="WebhookReceiverOptions.Secrets"/> holds the app's signing secrets (several while one is rotated).
+/// </summary>
+public sealed class SlackWebhookOptions : WebhookReceiverOptions
+{
+    /// <summary>Gets or sets how far <c>X-Slack-Request-Timestamp</c> may be from now, in either direction, before a request is refused as a replay.</summary>
+    /// <value>The default is 5 minutes, as Slack recommends.</value>
+    public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
+    {
+        foreach (var error in base.Validate(receiverName, configurationKey))
+        {
+            yield return error;
+        }
+
+        if (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1))
+        {
+            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:Tolerance': it must be more than zero and at most one day.";
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using WebhookKit.Internal;
+using WebhookKit.Verification;
+
+namespace WebhookKit.Slack;
+
+/// <summary>
+/// Slack: <c>X-Slack-Signature: v0=&lt;hex&gt;</c> = HMAC-SHA256(signing secret, <c>v0:{X-Slack-Request-Timestamp}:{body}</c>),
+/// timestamp within the tolerance. Events API JSON (id <c>event_id</c>, type <c>event.type</c> or the top-level
+/// <c>type</c>; the <c>url_verification</c> challenge is answered at once), slash commands (form; id <c>trigger_id</c>,
+/// type <c>slash_command</c>) and interactivity (form field <c>payload</c>; id <c>trigger_id</c>, type its <c>type</c>).
+/// </summary>
+internal sealed class SlackWebhookProvider : IWebhookProvider
+{
+    public const string ProviderName = "slack";
+    public const string SlashCommandEventType = "slash_command";
+    private const string SignatureHeader = "X-Slack-Signature";
+    private const string TimestampHeader = "X-Slack-Request-Timestamp";
+    private const int MaxTimestampDigits = 19;
+
+    private static readonly string[] Forwarded = ["X-Slack-Retry-Num", "X-Slack-Retry-Reason", TimestampHeader, "User-Agent"];
+
+    private readonly byte[][] _keys;
+    private readonly TimeSpan _tolerance;
+    private readonly TimeProvider _timeProvider;
+
+    public SlackWebhookProvider(SlackWebhookOptions options, TimeProvider timeProvider)
+    {
+        _keys = [.. options.Secrets.Select(Encoding.UTF8.GetBytes)];
+        _tolerance = options.Tolerance;
+        _timeProvider = timeProvider;
+    }
+
+    public string Name => ProviderName;
+
+    public IReadOnlyList<string> ForwardedHeaders => Forwarded;
+
+    public WebhookProviderResult Read(WebhookRequest request)
+    {
+        var headers = request.Headers;
+        var body = request.Body.Span;
+        if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature)
+            || !SignatureMath.TryGetSingle(headers[TimestampHeader], out var timestamp))
+        {
+            return WebhookProviderResult.Unauthorized("X-Slack-Signature or X-Slack-Request-Timestamp missing or repeated");
+        }
+
+        if (timestamp.Length > MaxTimestampDigits
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var signedAt))
+        {
+            return WebhookProviderResult.Unauthorized("X-Slack-Request-Timestamp is not a number");
+        }
+
+        if (!SignatureMath.IsWithinTolerance(signedAt, _timeProvider, _tolerance))
+        {
+            return WebhookProviderResult.Unauthorized("X-Slack-Request-Timestamp outside tolerance");
+        }
+
+        if (!Verify(signature, timestamp, body))
+        {
+            return WebhookProviderResult.Unauthorized("X-Slack-Signature malformed or not matching");
+        }
+
+        return IsFormEncoded(headers.ContentType) ? ReadForm(body) : ReadEvent(body);
+    }
+
+    private static WebhookProviderResult ReadEvent(ReadOnlySpan<byte> body)
+    {
+        if (!SlackPayloadScanner.TryScan(body, out var fields) || string.IsNullOrEmpty(fields.Type))
+        {
+            return WebhookProviderResult.BadRequest("Slack body is not a JSON object with a string type");
+        }
+
+        switch (fields.Type)
+        {
+            case "url_verification":
+                // Slack waits for the challenge in the response itself; nothing is queued.
+                return string.IsNullOrEmpty(fields.Challenge)
+                    ? WebhookProviderResult.BadRequest("Slack url_verification without a challenge")
+                    : WebhookProviderResult.Respond(Encoding.UTF8.GetBytes(fields.Challenge), "text/plain; charset=utf-8");
+            case "event_callback":
+                return string.IsNullOrEmpty(fields.EventId) || string.IsNullOrEmpty(fields.EventType)
+                    ? WebhookProviderResult.BadRequest("Slack event_callback without event_id or event.type")
+                    : WebhookProviderResult.Accepted(fields.EventId, fields.EventType);
+            default:
+                // Envelopes without an event_id (app_rate_limited) are identified by their content: retries repeat it.
+                return WebhookProviderResult.Accepted(string.IsNullOrEmpty(fields.EventId) ? SignatureMath.Sha256Hex(body) : fields.EventId, fields.Type);
+        }
+    }
+
+    private static WebhookProviderResult ReadForm(ReadOnlySpan<byte> body)
+    {
+        // Interactivity: the JSON is the form's "payload" field.
+        if (FormPayloadReader.TryReadField(body, "payload"u8, out var payload))
+        {
+            return TopLevelJsonScanner.TryReadValues(payload, "type"u8, "trigger_id"u8, acceptNumbers: false, out var type, out var triggerId)
+                && !string.IsNullOrEmpty(type)
+                    ? WebhookProviderResult.Accepted(string.IsNullOrEmpty(triggerId) ? SignatureMath.Sha256Hex(payload) : triggerId, type, payload)
+                    : WebhookProviderResult.BadRequest("Slack interactivity payload is not a JSON object with a string type");
+        }
+
+        if (!FormPayloadReader.TryReadAll(body, out var fields))
+        {
+            return WebhookProviderResult.BadRequest("Slack form body is not valid form encoding");
+        }
+
+        string? command = null, commandTriggerId = null, sslCheck = null;
+        foreach (var (name, value) in fields)
+        {
+            switch (name)
+            {
+                case "command":
+                    command ??= value;
+                    break;
+                case "trigger_id":
+                    commandTriggerId ??= value;
+                    break;
+                case "ssl_check":
+                    sslCheck ??= value;
+                    break;
+            }
+        }
+
+        if (!string.IsNullOrEmpty(command))
+        {
+            // Slash commands are not retried by Slack; trigger_id is unique per invocation.
+            var id = string.IsNullOrEmpty(commandTriggerId) ? SignatureMath.Sha256Hex(body) : commandTriggerId;
+            return WebhookProviderResult.Accepted(id, SlashCommandEventType, FormPayloadReader.ToJson(fields));
+        }
+
+        // Slack's certificate check of a slash command URL: acknowledge, nothing to handle.
+        return sslCheck == "1"
+            ? WebhookProviderResult.Respond(ReadOnlyMemory<byte>.Empty, null)
+            : WebhookProviderResult.BadRequest("Slack form body is neither a slash command nor an interactivity payload");
+    }
+
+    private static bool IsFormEncoded(StringValues contentType) =>
+        contentType.Count == 1
+        && MediaTypeHeaderValue.TryParse(contentType[0], out var parsed)
+        && parsed.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    private bool Verify(string header, string timestamp, ReadOnlySpan<byte> body)
+    {
+        Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];
+        if (!header.StartsWith("v0=", StringComparison.Ordinal) || !SignatureMath.TryDecodeHex(header.AsSpan(3), presented))
+        {
+            return false;
+        }
+
+        // "v0:{timestamp}:"
+        Span<byte> prefix = stackalloc byte[MaxTimestampDigits + 4];
+        "v0:"u8.CopyTo(prefix);
+        SignatureMath.TryWriteAscii(timestamp, prefix[3..], out var written);
+        var prefixLength = 3 + written;
+        prefix[prefixLength++] = (byte)':';
+
+        Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
+        var match = false;
+        foreach (var key in _keys)
+        {
+            SignatureMath.HmacSha256(key, prefix[..prefixLength], body, expected);
+            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
+        }
+
+        return match;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WebhookKit.Twilio;
+
+/// <summary>
+/// A Twilio webhook's form parameters (a message or call status callback, an incoming message, or a product's
+/// <c>EventType</c> callback), as handlers receive them. Every parameter without a property here is in
+/// <see cref="Parameters"/>. Twilio sends every value as a string.
+/// </summary>
+public sealed class TwilioEvent
+{
+    /// <summary>Gets the account the webhook belongs to.</summary>
+    public string? AccountSid { get; init; }
+
+    /// <summary>Gets the Twilio API version of the webhook.</summary>
+    public string? ApiVersion { get; init; }
+
+    /// <summary>Gets the product event type, for example <c>onMessageAdded</c>, for products that send one.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>Gets the message id, for messaging webhooks.</summary>
+    public string? MessageSid { get; init; }
+
+    /// <summary>Gets the message id under its legacy name, for messaging webhooks.</summary>
+    public string? SmsSid { get; init; }
+
+    /// <summary>Gets the messaging service the message belongs to, if any.</summary>
+    public string? MessagingServiceSid { get; init; }
+
+    /// <summary>Gets the message status, for example <c>delivered</c>, for message status callbacks.</summary>
+    public string? MessageStatus { get; init; }
+
+    /// <summary>Gets the message status under its legacy name, for example <c>received</c> for an incoming message.</summary>
+    public string? SmsStatus { get; init; }
+
+    /// <summary>Gets the call id, for voice webhooks.</summary>
+    public string? CallSid { get; init; }
+
+    /// <summary>Gets the call status, for example <c>completed</c>, for voice webhooks.</summary>
+    public string? CallStatus { get; init; }
+
+    /// <summary>Gets the sender: a phone number, a client or a channel address.</summary>
+    public string? From { get; init; }
+
+    /// <summary>Gets the recipient: a phone number, a client or a channel address.</summary>
+    public string? To { get; init; }
+
+    /// <summary>Gets the text of an incoming message.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Gets the direction of a call or message, for example <c>inbound</c>.</summary>
+    public string? Direction { get; init; }
+
+    /// <summary>Gets the error code of a failed message or call, when there is one.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>Gets every other parameter, by name (each a JSON string).</summary>
+    [JsonExtensionData]
+    [SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "System.Text.Json fills extension data through the setter.")]
+    public IDictionary<string, JsonElement>? Parameters { get; set; }
+}

@@ -1,0 +1,287 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WebhookKit.IntegrationTests.Infrastructure;
+
+namespace WebhookKit.IntegrationTests.DependencyInjection;
+
+/// <summary>Misconfiguration fails the app at boot, with messages that name the receiver and the key to set (fail closed).</summary>
+public sealed class StartupValidationTests
+{
+    public enum Mapping
+    {
+        MapWebhooks,
+        UseWebhooks,
+        None,
+    }
+
+    [Theory]
+    [InlineData(Mapping.MapWebhooks)]
+    [InlineData(Mapping.UseWebhooks)]
+    [InlineData(Mapping.None)]
+    public async Task Start_GitHubWithoutSecret_ThrowsOptionsValidationNamingReceiverAndKey(Mapping mapping)
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(webhooks => webhooks.AddGitHub(), mapping);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("'github'").And.Contain("'Webhooks:github:Secrets");
+    }
+
+    [Fact]
+    public async Task Start_NamedGitLabWithoutTokenOrSigningToken_ThrowsOptionsValidationNamingReceiverAndKeys()
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(webhooks => webhooks.AddGitLab("ops-gitlab", _ => { }), Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("'ops-gitlab'")
+            .And.Contain("'Webhooks:ops-gitlab:Secrets")
+            .And.Contain("'Webhooks:ops-gitlab:SigningTokens");
+    }
+
+    [Fact]
+    public async Task Start_OneOfTwoReceiversWithoutSecret_ThrowsNamingOnlyThatReceiver()
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")).AddStripe("billing", null),
+            Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("'billing'").And.Contain("Webhooks:billing:Secrets").And.NotContain("'github'");
+    }
+
+    [Fact]
+    public async Task Start_EmptySecret_ThrowsNamingItsIndex()
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(webhooks => webhooks.AddStripe(o => o.Secrets.Add(" ")), Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("'Webhooks:stripe:Secrets:0'");
+    }
+
+    [Fact]
+    public async Task Start_GitLabSigningTokenNotWhsecBase64_ThrowsWithoutEchoingIt()
+    {
+        // Arrange
+        const string invalid = "whsec_***not-base64***";
+        var start = () => BuildAndStartAsync(webhooks => webhooks.AddGitLab(o => o.SigningTokens.Add(invalid)), Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("'Webhooks:gitlab:SigningTokens:0'").And.NotContain(invalid);
+    }
+
+    [Fact]
+    public async Task Start_QueueMaxBytesBelowMaxBodyBytes_ThrowsOptionsValidation()
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")),
+            Mapping.MapWebhooks,
+            services => services.Configure<WebhookOptions>(o =>
+            {
+                o.MaxBodyBytes = 4096;
+                o.QueueMaxBytes = 1024;
+            }));
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("Webhooks:QueueMaxBytes");
+    }
+
+    [Fact]
+    public async Task Start_MaxConcurrencyZero_ThrowsOptionsValidation()
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")),
+            Mapping.None,
+            services => services.Configure<WebhookOptions>(o => o.MaxConcurrency = 0));
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain(nameof(WebhookOptions.MaxConcurrency));
+    }
+
+    [Fact]
+    public async Task Start_HandlerForPayloadNoProviderProduces_ThrowsNamingHandlerAndPayload()
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")).AddHandler<OrphanHandler>(),
+            Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<InvalidOperationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain(nameof(OrphanHandler)).And.Contain(nameof(OrphanPayload));
+    }
+
+    [Fact]
+    public async Task Start_HandlerForPayloadNoProviderProducesWithoutMapping_Throws()
+    {
+        // Arrange: the dispatcher starts even when nothing is mapped yet.
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")).AddHandler<OrphanHandler>(),
+            Mapping.None);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<InvalidOperationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain(nameof(OrphanPayload));
+    }
+
+    [Fact]
+    public async Task Start_HandlerForPayloadRegisteredWithAddPayloadType_Starts()
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured"))
+                .AddPayloadType("github", "orphan", TestJsonContext.Default.OrphanPayload)
+                .AddHandler<OrphanHandler>(),
+            Mapping.MapWebhooks);
+
+        // Act & Assert
+        await start.Should().NotThrowAsync();
+    }
+
+    [Fact]
+    public async Task Start_TwoReceiversWithSameName_Throws()
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub("shared", o => o.Secrets.Add("a")).AddStripe("Shared", o => o.Secrets.Add("whsec_b")),
+            Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<InvalidOperationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("more than once");
+    }
+
+    [Theory]
+    [InlineData("org b")]
+    [InlineData("org/b")]
+    [InlineData("")]
+    public void AddGitHub_InvalidReceiverName_ThrowsArgumentException(string name)
+    {
+        // Arrange
+        var builder = WebhookTestHost.CreateBuilder();
+        var webhooks = builder.Services.AddWebhooks();
+
+        // Act
+        var add = () => webhooks.AddGitHub(name, o => o.Secrets.Add("s"));
+
+        // Assert
+        add.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task MapWebhooks_WithoutAddWebhooks_ThrowsInvalidOperationMentioningAddWebhooks()
+    {
+        // Arrange
+        var builder = WebhookTestHost.CreateBuilder();
+        await using var app = builder.Build();
+
+        // Act
+        var map = () => app.MapWebhooks();
+
+        // Assert
+        map.Should().Throw<InvalidOperationException>().WithMessage("*AddWebhooks()*");
+    }
+
+    [Fact]
+    public async Task UseWebhooks_WithoutAddWebhooks_ThrowsInvalidOperationMentioningAddWebhooks()
+    {
+        // Arrange
+        var builder = WebhookTestHost.CreateBuilder();
+        await using var app = builder.Build();
+
+        // Act
+        var use = () => app.UseWebhooks();
+
+        // Assert
+        use.Should().Throw<InvalidOperationException>().WithMessage("*AddWebhooks()*");
+    }
+
+    [Fact]
+    public void MapWebhooks_PatternWithoutReceiverParameter_ThrowsArgumentException()
+    {
+        // Arrange
+        var builder = WebhookTestHost.CreateBuilder();
+        builder.Services.AddWebhooks().AddGitHub(o => o.Secrets.Add("s"));
+        var app = builder.Build();
+
+        // Act
+        var map = () => app.MapWebhooks("/hooks/{name}");
+
+        // Assert
+        map.Should().Throw<ArgumentException>().WithMessage("*{receiver}*");
+    }
+
+    [Fact]
+    public async Task Start_NoReceivers_StartsAndLogsWarning()
+    {
+        // Arrange & Act
+        await using var host = await WebhookTestHost.StartAsync(_ => { });
+
+        // Assert
+        var warning = host.LogsWithEventId(28).Should().ContainSingle().Subject;
+        warning.Level.Should().Be(LogLevel.Warning);
+        warning.Message.Should().Contain("AddGitHub()");
+    }
+
+    /// <summary>Builds, maps and starts an app the way a user's Program.cs does, then stops and disposes it.</summary>
+    private static async Task BuildAndStartAsync(Action<IWebhooksBuilder> configure, Mapping mapping, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebhookTestHost.CreateBuilder();
+        configure(builder.Services.AddWebhooks());
+        configureServices?.Invoke(builder.Services);
+        var app = builder.Build();
+        await using (app)
+        {
+            switch (mapping)
+            {
+                case Mapping.MapWebhooks:
+                    app.MapWebhooks();
+                    break;
+                case Mapping.UseWebhooks:
+                    app.UseWebhooks();
+                    break;
+            }
+
+            await app.StartAsync();
+            await app.StopAsync();
+        }
+    }
+
+    public sealed class OrphanHandler : IWebhookHandler<OrphanPayload>
+    {
+        public Task HandleAsync(WebhookEvent<OrphanPayload> webhook, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookKit.GitHub;
+using WebhookKit.GitLab;
+using WebhookKit.Hmac;
+using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Shopify;
+using WebhookKit.Slack;
+using WebhookKit.StandardWebhooks;
+using WebhookKit.Stripe;
+using WebhookKit.Twilio;
+
+namespace WebhookKit.IntegrationTests.Providers.Conformance;
+
+/// <summary>
+/// Every provider, built-in or written by a user, as a <see cref="ProviderCase"/>. Signing here is independent of the
+/// library's verifiers: each follows the provider's documented scheme.
+/// </summary>
+public static class ProviderCases
+{
+    private const string GitHubSecret = "conformance-github-secret";
+    private const string StripeSecret = "whsec_conformance_stripe";
+    private const string SlackSecret = "conformance-slack-signing-secret";
+    private const string ShopifySecret = "conformance-shopify-client-secret";
+    private const string TwilioToken = "conformance-twilio-auth-token";
+    private const string HmacSecret = "conformance-hmac-secret";
+    private const string AcmeSecret = "conformance-acme-secret";
+    private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
+
+    public static readonly ProviderCase[] All =
+    [
+        new()
+        {
+            Name = "GitHub",
+            SignatureHeaders = ["X-Hub-Signature-256"],
+            Configure = webhooks => webhooks.AddGitHub(o => o.Secrets.Add(GitHubSecret)).AddHandler<RecordingHandler<GitHubPushEvent>>(),
+            Create = id => new("/webhooks/github", "application/json", Payloads.GitHubPush(), [("X-GitHub-Event", "push"), ("X-GitHub-Delivery", id)]),
+            Sign = (delivery, _) => [("X-Hub-Signature-256", Signatures.GitHub(GitHubSecret, delivery.Body))],
+            EventType = "push",
+            PayloadType = typeof(GitHubPushEvent),
+        },
+        new()
+        {
+            Name = "Stripe",
+            SignatureHeaders = ["Stripe-Signature"],
+            Configure = webhooks => webhooks.AddStripe(o => o.Secrets.Add(StripeSecret)).AddHandler<RecordingHandler<StripeEvent>>(),
+            Create = id => new("/webhooks/stripe", "application/json", Payloads.StripeEvent(id), []),
+            Sign = (delivery, _) => [("Stripe-Signature", Signatures.Stripe(StripeSecret, Signatures.Now(), delivery.Body))],
+            EventType = "customer.updated",
+            PayloadType = typeof(StripeEvent),
+        },
+        new()
+        {
+            // Signing tokens, since a plain X-Gitlab-Token does not cover the body.
+            Name = "GitLab",
+            SignatureHeaders = ["webhook-signature"],
+            Configure = webhooks => webhooks.AddGitLab(o => o.SigningTokens.Add(SigningToken)).AddHandler<RecordingHandler<GitLabPushEvent>>(),
+            Create = id => new("/webhooks/gitlab", "application/json", Payloads.GitLabPush(), [("X-Gitlab-Event", "Push Hook"), ("webhook-id", id)]),
+            Sign = (delivery, _) => StandardWebhooksHeaders(SigningToken, delivery, "webhook"),
+            EventType = "Push Hook",
+            PayloadType = typeof(GitLabPushEvent),
+        },
+        new()
+        {
+            Name = "StandardWebhooks",
+            SignatureHeaders = ["webhook-signature"],
+            Configure = webhooks => webhooks.AddStandardWebhooks(o => o.Secrets.Add(SigningToken)).AddHandler<RecordingHandler<StandardWebhooksEvent>>(),
+            Create = id => new("/webhooks/standardwebhooks", "application/json", """{"type":"user.created","timestamp":"2022-11-03T20:26:10.344522Z","data":{"id":"u_1"}}"""u8.ToArray(), [("webhook-id", id)]),
+            Sign = (delivery, _) => StandardWebhooksHeaders(SigningToken, delivery, "webhook"),
+            EventType = "user.created",
+            PayloadType = typeof(StandardWebhooksEvent),
+        },
+        new()
+        {
+            Name = "Svix",
+            SignatureHeaders = ["svix-signature"],
+            Configure = webhooks => webhooks.AddStandardWebhooks("svix", o => o.Secrets.Add(SigningToken)).AddHandler<RecordingHandler<StandardWebhooksEvent>>(),
+            Create = id => new("/webhooks/svix", "application/json", """{"type":"invoice.paid","data":{"amount":10}}"""u8.ToArray(), [("svix-id", id)]),
+            Sign = (delivery, _) => StandardWebhooksHeaders(SigningToken, delivery, "svix"),
+            EventType = "invoice.paid",
+            PayloadType = typeof(StandardWebhooksEvent),
+        },
+        new()
+        {
+            Name = "Slack",
+            SignatureHeaders = ["X-Slack-Signature"],
+            Configure = webhooks => webhooks.AddSlack(o => o.Secrets.Add(SlackSecret)).AddHandler<RecordingHandler<SlackEventEnvelope>>(),
+            Create = id => new("/webhooks/slack", "application/json", Encoding.UTF8.GetBytes($$"""{"team_id":"T1","api_app_id":"A1","event":{"type":"app_mention","user":"U1","text":"hi","channel":"C1","ts":"1.2"},"type":"event_callback","event_id":"{{id}}","event_time":1515449522}"""), []),
+            Sign = (delivery, _) => SlackHeaders(SlackSecret, delivery.Body),
+            EventType = "app_mention",
+            PayloadType = typeof(SlackEventEnvelope),
+        },
+        new()
+        {
+            Name = "Shopify",
+            SignatureHeaders = ["X-Shopify-Hmac-Sha256"],
+            Configure = webhooks => webhooks.AddShopify(o => o.Secrets.Add(ShopifySecret)).AddHandler<RecordingHandler<ShopifyOrder>>(),
+            Create = id => new("/webhooks/shopify", "application/json", Payloads.Read("shopify", "orders-create.json"), [("X-Shopify-Topic", "orders/create"), ("X-Shopify-Webhook-Id", id), ("X-Shopify-Shop-Domain", "example.myshopify.com")]),
+            Sign = (delivery, _) => [("X-Shopify-Hmac-Sha256", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(ShopifySecret), delivery.Body)))],
+            EventType = "orders/create",
+            PayloadType = typeof(ShopifyOrder),
+        },
+        new()
+        {
+            Name = "Twilio",
+            SignatureHeaders = ["X-Twilio-Signature"],
+            Configure = webhooks => webhooks.AddTwilio(o => o.Secrets.Add(TwilioToken)).AddHandler<RecordingHandler<TwilioEvent>>(),
+            Create = id => new(
+                "/webhooks/twilio",
+                "application/x-www-form-urlencoded",
+                "AccountSid=AC1&MessageSid=SM1&MessageStatus=delivered&From=%2B15017122661&To=%2B15558675310&ApiVersion=2010-04-01"u8.ToArray(),
+                [("I-Twilio-Idempotency-Token", id)]),
+            Sign = (delivery, url) => [("X-Twilio-Signature", TwilioSignature(TwilioToken, url, delivery.Body))],
+            EventType = "message",
+            PayloadType = typeof(TwilioEvent),
+        },
+        new()
+        {
+            Name = "Hmac",
+            SignatureHeaders = ["X-Signature"],
+            Configure = webhooks => webhooks.AddHmac("inhouse", o =>
+            {
+                o.Secrets.Add(HmacSecret);
+                o.SignatureHeader = "X-Signature";
+                o.SignaturePrefix = "sha256=";
+                o.TimestampHeader = "X-Timestamp";
+                o.EventIdProperty = "id";
+                o.EventTypeHeader = "X-Event";
+            }).AddHandler<RecordingHandler<HmacEvent>>(),
+            Create = id => new("/webhooks/inhouse", "application/json", Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","amount":12.5}"""), [("X-Event", "invoice.paid")]),
+            Sign = (delivery, _) =>
+            {
+                var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
+                var signed = Encoding.UTF8.GetBytes(t + ".").Concat(delivery.Body).ToArray();
+                return [("X-Timestamp", t), ("X-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(HmacSecret), signed)))];
+            },
+            EventType = "invoice.paid",
+            PayloadType = typeof(HmacEvent),
+        },
+        new()
+        {
+            Name = "Custom (docs/writing-a-provider.md)",
+            SignatureHeaders = ["X-Acme-Signature"],
+            Configure = webhooks => webhooks
+                .AddReceiver("acme", _ => new AcmeWebhookProvider(Encoding.UTF8.GetBytes(AcmeSecret)))
+                .AddPayloadType("acme", null, AcmeJsonContext.Default.AcmeEvent)
+                .AddHandler<RecordingHandler<AcmeEvent>>(),
+            Create = id => new("/webhooks/acme", "application/json", """{"order":"A-1","amount":12.50}"""u8.ToArray(), [("X-Acme-Delivery", id), ("X-Acme-Event", "order.paid")]),
+            Sign = (delivery, _) => [("X-Acme-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(AcmeSecret), delivery.Body)))],
+            EventType = "order.paid",
+            PayloadType = typeof(AcmeEvent),
+        },
+    ];
+
+    /// <summary>The case names, for <c>[MemberData]</c> (a name serializes well in test explorers).</summary>
+    public static TheoryData<string> Names => [.. All.Select(c => c.Name)];
+
+    public static ProviderCase Get(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>Standard Webhooks (and Svix) signing: <c>v1,</c> + base64 HMAC-SHA256 over <c>{id}.{timestamp}.{body}</c>.</summary>
+    private static (string, string)[] StandardWebhooksHeaders(string secret, UnsignedDelivery delivery, string prefix)
+    {
+        var id = delivery.Headers.Single(h => h.Name == $"{prefix}-id").Value;
+        var t = Signatures.Now();
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var signed = Encoding.UTF8.GetBytes($"{id}.{t}.").Concat(delivery.Body).ToArray();
+
+        return [($"{prefix}-timestamp", t.ToString(CultureInfo.InvariantCulture)), ($"{prefix}-signature", "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed)))];
+    }
+
+    /// <summary>Slack signing: <c>v0=</c> + hex HMAC-SHA256 over <c>v0:{timestamp}:{body}</c>.</summary>
+    private static (string, string)[] SlackHeaders(string secret, byte[] body)
+    {
+        var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
+        var signed = Encoding.UTF8.GetBytes($"v0:{t}:").Concat(body).ToArray();
+        return [("X-Slack-Request-Timestamp", t), ("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)))];
+    }
+
+    /// <summary>Twilio signing: base64 HMAC-SHA1 over the URL followed by the form parameters sorted by name, each name then value.</summary>
+    public static string TwilioSignature(string authToken, Uri url, byte[] formBody)
+    {
+        var data = new StringBuilder(url.AbsoluteUri);
+        var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Encoding.UTF8.GetString(formBody));
+        foreach (var (name, values) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var value in values.Order(StringComparer.Ordinal))
+            {
+                data.Append(name).Append(value);
+            }
+        }
+
+#pragma warning disable CA5350 // Twilio's signature is HMAC-SHA1.
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+#pragma warning restore CA5350
+    }
+}

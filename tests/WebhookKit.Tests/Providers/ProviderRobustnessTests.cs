@@ -1,0 +1,74 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WebhookKit.Tests.Providers;
+
+/// <summary><see cref="IWebhookProvider.Read"/> must not throw on any input: random bodies, headers and content types never escape as exceptions.</summary>
+public sealed class ProviderRobustnessTests
+{
+    private const string StandardSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac"];
+
+    [Theory]
+    [MemberData(nameof(Receivers))]
+    public void Read_RandomInput_NeverThrows(string receiverName)
+    {
+        using var receiver = ReceiverHarness.Create(receiverName, Register, nowUnixSeconds: 1_700_000_000);
+        var random = new Random(receiverName.Length * 7919);
+        string[] headerNames =
+        [
+            "webhook-id", "webhook-timestamp", "webhook-signature", "svix-id", "svix-timestamp", "svix-signature",
+            "X-Slack-Signature", "X-Slack-Request-Timestamp", "X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Webhook-Id",
+            "X-Twilio-Signature", "I-Twilio-Idempotency-Token", "X-Signature", "X-Timestamp", "X-Id", "X-Type",
+        ];
+        string[] values =
+        [
+            "", "v1,", "v0=", "v1,AAAA", "1700000000", "-1", "99999999999999999999999", "payload=", "sha256=zz",
+            "RSOYDt4T1cUTdK1PDd93/VVr8B8=", "v1a,x v1,y", new string('a', 5000), "é\u0000\uFFFF",
+        ];
+        string[] bodies =
+        [
+            "", "{", "[]", "null", "{\"type\":1}", "{\"type\":\"url_verification\"}", "{\"event\":[{\"type\":\"x\"}]}",
+            "payload=%7B", "payload=%FF%FE", "command=%2F&trigger_id=", "a=%", "&&&=&=", "ssl_check=1",
+            "{\"id\":" + new string('9', 400) + ",\"type\":\"t\"}", new string('[', 200),
+        ];
+        string[] contentTypes = ["application/json", "application/x-www-form-urlencoded", "text/plain", "application/x-www-form-urlencoded; charset=utf-8", "garbage;;"];
+
+        for (var i = 0; i < 400; i++)
+        {
+            var headers = Enumerable.Range(0, random.Next(0, 6))
+                .Select(_ => (headerNames[random.Next(headerNames.Length)], values[random.Next(values.Length)]))
+                .ToArray();
+            var body = random.Next(4) == 0 ? RandomBytes(random) : Encoding.UTF8.GetBytes(bodies[random.Next(bodies.Length)]);
+            var url = random.Next(2) == 0 ? "https://example.com/webhooks/x?bodySHA256=00" : "http://[::1]:8080/webhooks/x?a=%ZZ";
+            var request = ReceiverHarness.Request(body, contentTypes[random.Next(contentTypes.Length)], url, headers);
+
+            var read = () => receiver.Read(request);
+
+            read.Should().NotThrow();
+        }
+    }
+
+    private static byte[] RandomBytes(Random random)
+    {
+        var bytes = new byte[random.Next(0, 300)];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private static void Register(IWebhooksBuilder webhooks) => webhooks
+        .AddStandardWebhooks(o => o.Secrets.Add(StandardSecret))
+        .AddSlack(o => o.Secrets.Add("slack"))
+        .AddShopify(o => o.Secrets.Add("shopify"))
+        .AddTwilio(o => o.Secrets.Add("twilio"))
+        .AddHmac("hmac", o =>
+        {
+            o.Secrets.Add("hmac");
+            o.SignatureHeader = "X-Signature";
+            o.TimestampHeader = "X-Timestamp";
+            o.SignedContent = "{id}.{timestamp}.{body}";
+            o.EventIdHeader = "X-Id";
+            o.EventTypeProperty = "type";
+        });
+}
