@@ -63,4 +63,23 @@ public sealed class WebhookOptions
     /// <summary>Gets or sets the <c>Retry-After</c> sent with 503 responses.</summary>
     /// <value>The default is 10 seconds.</value>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets the slowest rate, in bytes per second, at which a delivery's body may arrive once
+    /// <see cref="MinRequestBodyDataRateGracePeriod"/> has passed (slow-client protection). A slower sender is cut off
+    /// with 408 and counted with the outcome <c>too_slow</c>. Applied to each HTTP/1.x webhook request through the
+    /// server's <c>IHttpMinRequestBodyDataRateFeature</c> (Kestrel), whatever the server-wide limit is; 0 turns the
+    /// minimum off. HTTP/2 and HTTP/3 requests keep Kestrel's server-wide <c>KestrelServerLimits.MinRequestBodyDataRate</c>,
+    /// since Kestrel does not support a per-request rate for them.
+    /// </summary>
+    /// <value>The default is 240 bytes per second, Kestrel's own default.</value>
+    [Range(0d, 1_000_000_000d)]
+    public double MinRequestBodyDataRate { get; set; } = 240;
+
+    /// <summary>
+    /// Gets or sets how long a delivery's body may arrive slower than <see cref="MinRequestBodyDataRate"/> before it is
+    /// cut off. It must be more than 1 second (the server checks the rate once a second).
+    /// </summary>
+    /// <value>The default is 5 seconds, Kestrel's own default.</value>
+    public TimeSpan MinRequestBodyDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

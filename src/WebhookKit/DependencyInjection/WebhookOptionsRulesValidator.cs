@@ -14,6 +14,12 @@ internal sealed class WebhookOptionsRulesValidator : IValidateOptions<WebhookOpt
         Check(builder, options.RetentionDuration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(365), nameof(options.RetentionDuration));
         Check(builder, options.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), nameof(options.RetryAfter));
 
+        // Kestrel's MinDataRate refuses a grace period of its heartbeat (1 second) or less.
+        if (options.MinRequestBodyDataRateGracePeriod <= TimeSpan.FromSeconds(1) || options.MinRequestBodyDataRateGracePeriod > TimeSpan.FromHours(1))
+        {
+            builder.AddError($"'Webhooks:{nameof(options.MinRequestBodyDataRateGracePeriod)}' must be more than 00:00:01 and at most 01:00:00.");
+        }
+
         if (options.QueueMaxBytes < options.MaxBodyBytes)
         {
             builder.AddError("'Webhooks:QueueMaxBytes' must be at least 'Webhooks:MaxBodyBytes', or a delivery of the largest accepted size could never be queued.");

@@ -98,7 +98,10 @@ public static class WebhooksBuilderExtensions
         builder.Services.AddSingleton<IValidateOptions<TOptions>>(new WebhookReceiverOptionsValidator<TOptions>(receiverName, ConfigurationKey(receiverName)));
         options.ValidateOnStart();
 
-        builder.AddReceiver(receiverName, services => createProvider(services, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName)));
+        builder.Services.AddSingleton(new WebhookReceiverRegistration(
+            receiverName,
+            services => createProvider(services, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName)),
+            services => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName)));
 
         // The built-in payload models are registered once per provider, however many receivers it has.
         if (!builder.Services.Any(descriptor => descriptor.ImplementationInstance is BuiltInPayloads registered && registered.Provider == provider))

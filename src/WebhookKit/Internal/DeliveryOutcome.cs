@@ -13,4 +13,7 @@ internal static class DeliveryOutcome
     public const string MethodNotAllowed = "method_not_allowed";
     public const string NotFound = "not_found";
     public const string Responded = "responded";
+    public const string TooSlow = "too_slow";
+    public const string HttpsRequired = "https_required";
+    public const string IpNotAllowed = "ip_not_allowed";
 }

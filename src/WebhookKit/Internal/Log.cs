@@ -53,6 +53,15 @@ internal static partial class Log
     [LoggerMessage(15, LogLevel.Debug, "Webhook handshake for receiver {Receiver} answered by its provider; nothing queued.")]
     public static partial void Responded(ILogger logger, string receiver);
 
+    [LoggerMessage(16, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 403: it requires HTTPS and the request came over plain HTTP.")]
+    public static partial void HttpsRequired(ILogger logger, string receiver);
+
+    [LoggerMessage(17, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 403: remote address {RemoteAddress} is not in its allowed IP ranges.")]
+    public static partial void IpNotAllowed(ILogger logger, string receiver, string remoteAddress);
+
+    [LoggerMessage(18, LogLevel.Information, "Webhook for receiver {Receiver} cut off with 408: its body arrived slower than {MinBytesPerSecond} bytes/s after a grace period of {GracePeriod}.")]
+    public static partial void TooSlow(ILogger logger, string receiver, double minBytesPerSecond, TimeSpan gracePeriod);
+
     [LoggerMessage(20, LogLevel.Warning, "Handler {Handler} failed on attempt {Attempt} for webhook {EventType} {EventId} (receiver {Receiver}).")]
     public static partial void HandlerFailed(ILogger logger, string handler, int attempt, string receiver, string eventType, string eventId, Exception exception);
 

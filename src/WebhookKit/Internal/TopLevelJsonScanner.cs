@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace WebhookKit.Internal;
 
@@ -48,6 +49,14 @@ internal static class TopLevelJsonScanner
     {
         first = null;
         second = null;
+
+        // Utf8JsonReader checks UTF-8 only in the strings it decodes; a skipped property could carry invalid bytes into
+        // the queue, where deserialization would fail. One vectorized pass refuses them here (400), as documented.
+        if (!Utf8.IsValid(json))
+        {
+            return false;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(json, ReaderOptions);

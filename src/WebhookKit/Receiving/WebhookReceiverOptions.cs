@@ -1,3 +1,6 @@
+using System.Text;
+using WebhookKit.Receiving;
+
 namespace WebhookKit;
 
 /// <summary>
@@ -6,11 +9,40 @@ namespace WebhookKit;
 /// </summary>
 public abstract class WebhookReceiverOptions
 {
+    /// <summary>The fewest bytes a secret may have unless <see cref="AllowShortSecrets"/> is set.</summary>
+    public const int MinimumSecretBytes = 16;
+
     /// <summary>
     /// Gets the secrets a delivery may be signed with. Several secrets are accepted at once so that a
-    /// secret can be rotated without losing deliveries. A receiver without a secret fails at startup.
+    /// secret can be rotated without losing deliveries. A receiver without a secret fails at startup, and so does
+    /// one with a secret shorter than <see cref="MinimumSecretBytes"/> bytes unless <see cref="AllowShortSecrets"/> is set.
     /// </summary>
     public IList<string> Secrets { get; } = new List<string>();
+
+    /// <summary>
+    /// Gets or sets a value indicating whether secrets shorter than <see cref="MinimumSecretBytes"/> bytes are accepted.
+    /// A short secret can be guessed offline from one captured delivery; allow it only for a value you cannot change
+    /// (a provider's published test vector, a legacy sender).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: a short secret fails the application at startup.</value>
+    public bool AllowShortSecrets { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether deliveries must arrive over HTTPS. A plain HTTP request is refused with
+    /// 403 before its body is read, except when the host environment is Development. Behind a proxy that terminates
+    /// TLS, apply <c>UseForwardedHeaders</c> so that <c>X-Forwarded-Proto</c> tells the request's real scheme.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>
+    /// Gets the senders' networks this receiver accepts deliveries from, in CIDR notation (<c>192.30.252.0/22</c>,
+    /// <c>2606:50c0::/32</c>) or as single addresses. A request from anywhere else is refused with 403 before its body
+    /// is read. The address checked is <c>HttpContext.Connection.RemoteIpAddress</c>: behind a proxy, apply
+    /// <c>UseForwardedHeaders</c> (with the proxy as a known proxy) so that it is the sender's, not the proxy's.
+    /// </summary>
+    /// <value>Empty by default: deliveries are accepted from any address (the signature is the proof of origin).</value>
+    public IList<string> AllowedIpRanges { get; } = new List<string>();
 
     /// <summary>Validates the options; each error names the receiver and the configuration key to set.</summary>
     internal virtual IEnumerable<string> Validate(string receiverName, string configurationKey)
@@ -25,6 +57,36 @@ public abstract class WebhookReceiverOptions
             if (string.IsNullOrWhiteSpace(Secrets[i]))
             {
                 yield return $"Webhook receiver '{receiverName}' has an empty secret at '{configurationKey}:Secrets:{i}'.";
+            }
+            else if (ShortSecretError(receiverName, configurationKey, "Secrets", i, SecretKeyBytes(Secrets[i])) is { } error)
+            {
+                yield return error;
+            }
+        }
+
+        foreach (var error in ValidateGuards(receiverName, configurationKey))
+        {
+            yield return error;
+        }
+    }
+
+    /// <summary>Gets how many key bytes a secret gives the signature: its UTF-8 bytes, or -1 when it cannot be decoded (reported elsewhere).</summary>
+    internal virtual int SecretKeyBytes(string secret) => Encoding.UTF8.GetByteCount(secret);
+
+    /// <summary>The error for a secret of <paramref name="keyBytes"/> bytes, or <see langword="null"/> when it is long enough (or allowed). Never quotes the secret.</summary>
+    internal string? ShortSecretError(string receiverName, string configurationKey, string listName, int index, int keyBytes) =>
+        AllowShortSecrets || keyBytes < 0 || keyBytes >= MinimumSecretBytes
+            ? null
+            : $"Webhook receiver '{receiverName}' has a secret shorter than {MinimumSecretBytes} bytes at '{configurationKey}:{listName}:{index}' ({keyBytes} bytes): use a random secret of at least {MinimumSecretBytes} bytes (32 recommended), or set '{configurationKey}:{nameof(AllowShortSecrets)}' to true to accept it.";
+
+    /// <summary>Validates <see cref="AllowedIpRanges"/>; called by every provider's validation.</summary>
+    internal IEnumerable<string> ValidateGuards(string receiverName, string configurationKey)
+    {
+        for (var i = 0; i < AllowedIpRanges.Count; i++)
+        {
+            if (!WebhookReceiverGuard.TryParseNetwork(AllowedIpRanges[i], out _))
+            {
+                yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:{nameof(AllowedIpRanges)}:{i}': use an IP address or a CIDR range with its host bits zero, for example '192.30.252.0/22' or '2606:50c0::/32'.";
             }
         }
     }

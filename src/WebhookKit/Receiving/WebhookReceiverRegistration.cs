@@ -1,4 +1,10 @@
 namespace WebhookKit.Receiving;
 
-/// <summary>A receiver added by <c>AddGitHub</c>, <c>AddStripe</c>, <c>AddGitLab</c> or <c>AddReceiver</c>.</summary>
-internal sealed record WebhookReceiverRegistration(string Name, Func<IServiceProvider, IWebhookProvider> ProviderFactory);
+/// <summary>
+/// A receiver added by <c>AddGitHub</c>, <c>AddStripe</c>, <c>AddGitLab</c> or <c>AddReceiver</c>. Built-in receivers
+/// also give their options, whose transport guards (HTTPS, IP allow-list) the receive path enforces.
+/// </summary>
+internal sealed record WebhookReceiverRegistration(
+    string Name,
+    Func<IServiceProvider, IWebhookProvider> ProviderFactory,
+    Func<IServiceProvider, WebhookReceiverOptions>? OptionsFactory = null);

@@ -18,7 +18,8 @@ internal sealed class WebhookReceiverRegistry
                 throw new InvalidOperationException($"Webhook receiver '{registration.Name}' is registered more than once. Give each receiver its own name.");
             }
 
-            receivers[registration.Name] = new WebhookReceiver(registration.Name, registration.ProviderFactory(services));
+            var guard = WebhookReceiverGuard.Create(registration.OptionsFactory?.Invoke(services));
+            receivers[registration.Name] = new WebhookReceiver(registration.Name, registration.ProviderFactory(services), guard);
         }
 
         _receivers = receivers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -29,5 +30,5 @@ internal sealed class WebhookReceiverRegistry
     public bool TryGet(string name, [NotNullWhen(true)] out WebhookReceiver? receiver) => _receivers.TryGetValue(name, out receiver);
 }
 
-/// <summary>A receiver's registered (canonical) name and its provider.</summary>
-internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider);
+/// <summary>A receiver's registered (canonical) name, its provider, and its transport guard (<see langword="null"/> when it has none).</summary>
+internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,8 @@ internal sealed class WebhookRequestProcessor
     private readonly WebhookMetrics _metrics;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly WebhookOptions _options;
+    private readonly Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate? _minBodyDataRate;
+    private readonly bool _isDevelopment;
     private readonly ILogger<WebhookRequestProcessor> _logger;
 
     public WebhookRequestProcessor(
@@ -38,6 +41,7 @@ internal sealed class WebhookRequestProcessor
         WebhookDeliveryFactory deliveryFactory,
         WebhookMetrics metrics,
         IHostApplicationLifetime lifetime,
+        IHostEnvironment environment,
         IOptions<WebhookOptions> options,
         ILogger<WebhookRequestProcessor> logger)
     {
@@ -50,6 +54,10 @@ internal sealed class WebhookRequestProcessor
         _metrics = metrics;
         _lifetime = lifetime;
         _options = options.Value;
+        _minBodyDataRate = _options.MinRequestBodyDataRate > 0
+            ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(_options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod)
+            : null;
+        _isDevelopment = environment.IsDevelopment();
         _logger = logger;
     }
 
@@ -57,8 +65,10 @@ internal sealed class WebhookRequestProcessor
     {
         if (!_receivers.TryGet(receiverName, out var receiver))
         {
-            Log.UnknownReceiver(_logger, receiverName);
-            Count(receiverName, null, DeliveryOutcome.NotFound, null);
+            // The name comes from the URL, chosen by whoever sends: never let it into a metric tag (unbounded
+            // cardinality) or, unless it looks like a receiver name, into a log line (forged lines).
+            Log.UnknownReceiver(_logger, LooksLikeReceiverName(receiverName) ? receiverName : "(not a receiver name)");
+            Count(UnknownReceiverTag, null, DeliveryOutcome.NotFound, null);
             return WebhookResponses.NotFound(context);
         }
 
@@ -72,6 +82,24 @@ internal sealed class WebhookRequestProcessor
             Log.MethodNotAllowed(_logger, request.Method);
             Count(receiverName, provider.Name, DeliveryOutcome.MethodNotAllowed, null);
             return WebhookResponses.MethodNotAllowed(context);
+        }
+
+        if (receiver.Guard is { } guard)
+        {
+            // Before the body is read: a refused sender costs no more than its headers.
+            if (guard.RequireHttps && !request.IsHttps && !_isDevelopment)
+            {
+                Log.HttpsRequired(_logger, receiverName);
+                Count(receiverName, provider.Name, DeliveryOutcome.HttpsRequired, null);
+                return WebhookResponses.HttpsRequired(context);
+            }
+
+            if (guard.HasAllowList && !guard.IsAllowed(context.Connection.RemoteIpAddress))
+            {
+                Log.IpNotAllowed(_logger, receiverName, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                Count(receiverName, provider.Name, DeliveryOutcome.IpNotAllowed, null);
+                return WebhookResponses.IpNotAllowed(context);
+            }
         }
 
         if (_lifetime.ApplicationStopping.IsCancellationRequested)
@@ -95,6 +123,16 @@ internal sealed class WebhookRequestProcessor
             sizeFeature.MaxRequestBodySize = request.ContentLength is null ? null : _options.MaxBodyBytes;
         }
 
+        // Slow-client protection on this request, whatever the server-wide setting: a body trickling in slower than
+        // MinRequestBodyDataRate after the grace period makes the server end the read (408, counted as too_slow).
+        // Kestrel supports a per-request rate on HTTP/1.x only (it throws for an HTTP/2 or HTTP/3 stream), where the
+        // server-wide KestrelServerLimits.MinRequestBodyDataRate applies instead.
+        if ((HttpProtocol.IsHttp11(request.Protocol) || HttpProtocol.IsHttp10(request.Protocol))
+            && context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rateFeature)
+        {
+            rateFeature.MinDataRate = _minBodyDataRate;
+        }
+
         return ReceiveAsync(context, receiverName, provider);
     }
 
@@ -115,6 +153,14 @@ internal sealed class WebhookRequestProcessor
                 if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 {
                     await TooLarge(context, receiverName, provider).ConfigureAwait(false);
+                    return;
+                }
+
+                if (exception.StatusCode == StatusCodes.Status408RequestTimeout)
+                {
+                    Log.TooSlow(_logger, receiverName, _options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod);
+                    Count(receiverName, provider.Name, DeliveryOutcome.TooSlow, null);
+                    await WebhookResponses.TooSlow(context).ConfigureAwait(false);
                     return;
                 }
 
@@ -303,6 +349,14 @@ internal sealed class WebhookRequestProcessor
             Log.ReleaseFailed(_logger, receiverName, exception);
         }
     }
+
+    private const string UnknownReceiverTag = "(unknown)";
+
+    private static bool LooksLikeReceiverName(string name) =>
+        name.Length is > 0 and <= 64 && !name.AsSpan().ContainsAnyExcept(ReceiverNameCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> ReceiverNameCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
 
     /// <summary>Counts the delivery's outcome and tags the receive span with it.</summary>
     private void Count(string receiverName, string? provider, string outcome, string? eventType)

@@ -21,6 +21,9 @@ internal static class WebhookResponses
     private static readonly Problem NotFoundProblem = new(StatusCodes.Status404NotFound, "unknown-receiver", "Not Found", "No webhook receiver has this name.");
     private static readonly Problem MethodNotAllowedProblem = new(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method Not Allowed", "Webhook deliveries must be POST requests.");
     private static readonly Problem TooLargeProblem = new(StatusCodes.Status413PayloadTooLarge, "too-large", "Content Too Large", "The delivery's body is larger than this receiver accepts.");
+    private static readonly Problem HttpsRequiredProblem = new(StatusCodes.Status403Forbidden, "https-required", "Forbidden", "This receiver accepts deliveries over HTTPS only.");
+    private static readonly Problem IpNotAllowedProblem = new(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", "This receiver does not accept deliveries from this address.");
+    private static readonly Problem TooSlowProblem = new(StatusCodes.Status408RequestTimeout, "too-slow", "Request Timeout", "The delivery's body arrived too slowly.");
     private static readonly Problem UnavailableProblem = new(StatusCodes.Status503ServiceUnavailable, "unavailable", "Service Unavailable", "The delivery cannot be accepted right now; retry later.");
 
     public static Task BadRequest(HttpContext context) => WriteAsync(context, BadRequestProblem);
@@ -36,6 +39,12 @@ internal static class WebhookResponses
     }
 
     public static Task TooLarge(HttpContext context) => WriteAsync(context, TooLargeProblem);
+
+    public static Task HttpsRequired(HttpContext context) => WriteAsync(context, HttpsRequiredProblem);
+
+    public static Task IpNotAllowed(HttpContext context) => WriteAsync(context, IpNotAllowedProblem);
+
+    public static Task TooSlow(HttpContext context) => WriteAsync(context, TooSlowProblem);
 
     public static Task Unavailable(HttpContext context, TimeSpan retryAfter)
     {

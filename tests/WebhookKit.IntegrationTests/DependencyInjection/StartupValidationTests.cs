@@ -52,7 +52,7 @@ public sealed class StartupValidationTests
     {
         // Arrange
         var start = () => BuildAndStartAsync(
-            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")).AddStripe("billing", null),
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured-secret-0123")).AddStripe("billing", null),
             Mapping.MapWebhooks);
 
         // Act
@@ -94,7 +94,7 @@ public sealed class StartupValidationTests
     {
         // Arrange
         var start = () => BuildAndStartAsync(
-            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")),
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured-secret-0123")),
             Mapping.MapWebhooks,
             services => services.Configure<WebhookOptions>(o =>
             {
@@ -114,7 +114,7 @@ public sealed class StartupValidationTests
     {
         // Arrange
         var start = () => BuildAndStartAsync(
-            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")),
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured-secret-0123")),
             Mapping.None,
             services => services.Configure<WebhookOptions>(o => o.MaxConcurrency = 0));
 
@@ -130,7 +130,7 @@ public sealed class StartupValidationTests
     {
         // Arrange
         var start = () => BuildAndStartAsync(
-            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")).AddHandler<OrphanHandler>(),
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured-secret-0123")).AddHandler<OrphanHandler>(),
             Mapping.MapWebhooks);
 
         // Act
@@ -145,7 +145,7 @@ public sealed class StartupValidationTests
     {
         // Arrange: the dispatcher starts even when nothing is mapped yet.
         var start = () => BuildAndStartAsync(
-            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured")).AddHandler<OrphanHandler>(),
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured-secret-0123")).AddHandler<OrphanHandler>(),
             Mapping.None);
 
         // Act
@@ -160,7 +160,7 @@ public sealed class StartupValidationTests
     {
         // Arrange
         var start = () => BuildAndStartAsync(
-            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured"))
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured-secret-0123"))
                 .AddPayloadType("github", "orphan", TestJsonContext.Default.OrphanPayload)
                 .AddHandler<OrphanHandler>(),
             Mapping.MapWebhooks);
@@ -174,7 +174,7 @@ public sealed class StartupValidationTests
     {
         // Arrange
         var start = () => BuildAndStartAsync(
-            webhooks => webhooks.AddGitHub("shared", o => o.Secrets.Add("a")).AddStripe("Shared", o => o.Secrets.Add("whsec_b")),
+            webhooks => webhooks.AddGitHub("shared", o => o.Secrets.Add("a-github-secret-0123")).AddStripe("Shared", o => o.Secrets.Add("whsec_b-0123456789")),
             Mapping.MapWebhooks);
 
         // Act
@@ -195,7 +195,7 @@ public sealed class StartupValidationTests
         var webhooks = builder.Services.AddWebhooks();
 
         // Act
-        var add = () => webhooks.AddGitHub(name, o => o.Secrets.Add("s"));
+        var add = () => webhooks.AddGitHub(name, o => o.Secrets.Add("a-github-secret-0123"));
 
         // Assert
         add.Should().Throw<ArgumentException>();
@@ -234,7 +234,7 @@ public sealed class StartupValidationTests
     {
         // Arrange
         var builder = WebhookTestHost.CreateBuilder();
-        builder.Services.AddWebhooks().AddGitHub(o => o.Secrets.Add("s"));
+        builder.Services.AddWebhooks().AddGitHub(o => o.Secrets.Add("a-github-secret-0123"));
         var app = builder.Build();
 
         // Act

@@ -9,7 +9,7 @@ namespace WebhookKit.IntegrationTests.Diagnostics;
 
 public sealed class HealthCheckTests
 {
-    private const string Secret = "health-secret";
+    private const string Secret = "health-secret-0123456789";
 
     private static Task<WebhookTestHost> StartAsync(HandlerProbe probe, Action<WebhookOptions>? configure = null, Action<IServiceCollection>? services = null) =>
         WebhookTestHost.StartAsync(

@@ -10,7 +10,7 @@ namespace WebhookKit.IntegrationTests.Diagnostics;
 
 public sealed class MetricsTests
 {
-    private const string Secret = "metrics-secret";
+    private const string Secret = "metrics-secret-0123456789";
 
     private static Task<WebhookTestHost> StartAsync(HandlerProbe probe, Action<WebhookOptions>? configure = null) =>
         WebhookTestHost.StartAsync(

@@ -8,7 +8,7 @@ namespace WebhookKit.IntegrationTests.Diagnostics;
 
 public sealed class ProblemDetailsTests
 {
-    private const string Secret = "problem-secret";
+    private const string Secret = "problem-secret-0123456789";
 
     [Fact]
     public async Task Rejection_WithoutProblemDetailsService_IsAShortProblemWithAStableType()

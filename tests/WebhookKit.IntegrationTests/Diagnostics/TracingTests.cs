@@ -8,7 +8,7 @@ namespace WebhookKit.IntegrationTests.Diagnostics;
 
 public sealed class TracingTests : IDisposable
 {
-    private const string Secret = "tracing-secret";
+    private const string Secret = "tracing-secret-0123456789";
     private readonly ConcurrentQueue<Activity> _stopped = new();
     private readonly ActivityListener _listener;
 

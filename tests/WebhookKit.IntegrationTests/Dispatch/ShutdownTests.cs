@@ -10,7 +10,7 @@ namespace WebhookKit.IntegrationTests.Dispatch;
 [Collection(TimingSensitiveTests.Name)]
 public sealed class ShutdownTests
 {
-    private const string Secret = "shutdown-secret";
+    private const string Secret = "shutdown-secret-0123456789";
 
     [Fact]
     public async Task StopAsync_DeliveriesQueuedBehindSlowHandlers_HandlesAllBeforeReturningAndRefusesNewOnes()

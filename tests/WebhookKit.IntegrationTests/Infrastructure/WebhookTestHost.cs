@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -37,9 +38,10 @@ public sealed class WebhookTestHost : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null,
         Action<WebApplication>? configureApp = null,
         TimeSpan? shutdownTimeout = null,
-        Action<WebApplicationBuilder>? configureBuilder = null)
+        Action<WebApplicationBuilder>? configureBuilder = null,
+        string? environmentName = null)
     {
-        var builder = CreateBuilder();
+        var builder = CreateBuilder(environmentName);
 
         // Short enough that a test which forgets to release a blocked handler fails fast instead of hanging.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = shutdownTimeout ?? DefaultShutdownTimeout);
@@ -66,11 +68,12 @@ public sealed class WebhookTestHost : IAsyncDisposable
 
     /// <summary>
     /// The builder every test host starts from: Kestrel on 127.0.0.1 with an ephemeral port and fake logging.
-    /// Tests that expect startup to fail use it directly, so they can dispose what was built.
+    /// Tests that expect startup to fail use it directly, so they can dispose what was built. The environment is
+    /// Production unless <paramref name="environmentName"/> says otherwise (it cannot change after the builder exists).
     /// </summary>
-    public static WebApplicationBuilder CreateBuilder()
+    public static WebApplicationBuilder CreateBuilder(string? environmentName = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environmentName ?? Environments.Production });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);

@@ -42,7 +42,7 @@ public sealed class GitLabTests
         var probe = new HandlerProbe();
         await using var host = await StartAsync(probe, o =>
         {
-            o.Secrets.Add("gl-first-token");
+            o.Secrets.Add("gl-first-token-0123456789");
             o.Secrets.Add(Token);
         });
         var uuid = Guid.NewGuid().ToString();

@@ -49,6 +49,8 @@ public sealed class WebhooksServiceCollectionExtensionsTests
     [InlineData("Webhooks:QueueMaxBytes", "10", "QueueMaxBytes")]
     [InlineData("Webhooks:LeaseDuration", "00:00:00", "LeaseDuration")]
     [InlineData("Webhooks:RetryAfter", "-00:00:01", "RetryAfter")]
+    [InlineData("Webhooks:MinRequestBodyDataRate", "-1", "MinRequestBodyDataRate")]
+    [InlineData("Webhooks:MinRequestBodyDataRateGracePeriod", "00:00:01", "MinRequestBodyDataRateGracePeriod")]
     public void AddWebhooks_InvalidOption_FailsValidationNamingIt(string key, string value, string expectedName)
     {
         var services = Services((key, value));
@@ -100,13 +102,13 @@ public sealed class WebhooksServiceCollectionExtensionsTests
     [Fact]
     public void AddGitHub_DefaultAndNamedReceivers_BindTheirOwnSections()
     {
-        var services = Services(("Webhooks:GitHub:Secrets:0", "default-secret"), ("Webhooks:org-b:Secrets:0", "org-b-secret"), ("Webhooks:org-b:AllowSha1Signatures", "true"));
-        services.AddWebhooks().AddGitHub().AddGitHub("org-b", o => o.Secrets.Add("org-b-second"));
+        var services = Services(("Webhooks:GitHub:Secrets:0", "default-secret-value"), ("Webhooks:org-b:Secrets:0", "org-b-secret-value"), ("Webhooks:org-b:AllowSha1Signatures", "true"));
+        services.AddWebhooks().AddGitHub().AddGitHub("org-b", o => o.Secrets.Add("org-b-second-value"));
         using var provider = services.BuildServiceProvider();
         var monitor = provider.GetRequiredService<IOptionsMonitor<GitHubWebhookOptions>>();
 
-        monitor.Get("github").Secrets.Should().Equal("default-secret");
-        monitor.Get("org-b").Secrets.Should().Equal("org-b-secret", "org-b-second");
+        monitor.Get("github").Secrets.Should().Equal("default-secret-value");
+        monitor.Get("org-b").Secrets.Should().Equal("org-b-secret-value", "org-b-second-value");
         monitor.Get("org-b").AllowSha1Signatures.Should().BeTrue();
         monitor.Get("github").AllowSha1Signatures.Should().BeFalse();
     }
@@ -117,7 +119,7 @@ public sealed class WebhooksServiceCollectionExtensionsTests
         var services = Services();
         services.AddWebhooks().AddStripe(o =>
         {
-            o.Secrets.Add("whsec_x");
+            o.Secrets.Add("whsec_x-0123456789");
             o.Tolerance = TimeSpan.Zero;
         });
         using var provider = services.BuildServiceProvider();
@@ -193,7 +195,7 @@ public sealed class WebhooksServiceCollectionExtensionsTests
     public void AddHandler_ForPayloadNoReceiverProduces_FailsWhenTheRegistryIsBuilt()
     {
         var services = Services();
-        services.AddWebhooks().AddGitHub(o => o.Secrets.Add("s")).AddHandler<StripeOnlyHandler>();
+        services.AddWebhooks().AddGitHub(o => o.Secrets.Add("github-secret-0123456789")).AddHandler<StripeOnlyHandler>();
         using var provider = services.BuildServiceProvider();
 
         var build = () => provider.GetRequiredService<WebhookPayloadRegistry>();
@@ -205,7 +207,7 @@ public sealed class WebhooksServiceCollectionExtensionsTests
     public void PayloadRegistry_GitHubPushHandlerOnly_MatchesPushAndNothingElse()
     {
         var services = Services();
-        services.AddWebhooks().AddGitHub(o => o.Secrets.Add("s")).AddHandler<TwoPayloadHandler>().AddStripe(o => o.Secrets.Add("whsec_x"));
+        services.AddWebhooks().AddGitHub(o => o.Secrets.Add("github-secret-0123456789")).AddHandler<TwoPayloadHandler>().AddStripe(o => o.Secrets.Add("whsec_x-0123456789"));
         using var provider = services.BuildServiceProvider();
         var registry = provider.GetRequiredService<WebhookPayloadRegistry>();
 
@@ -219,7 +221,7 @@ public sealed class WebhooksServiceCollectionExtensionsTests
     public void PayloadRegistry_CatchAllHandler_MatchesEveryEventOfItsProvider()
     {
         var services = Services();
-        services.AddWebhooks().AddGitHub(o => o.Secrets.Add("s")).AddHandler<CatchAllHandler>().AddHandler<TwoPayloadHandler>().AddStripe(o => o.Secrets.Add("whsec_x"));
+        services.AddWebhooks().AddGitHub(o => o.Secrets.Add("github-secret-0123456789")).AddHandler<CatchAllHandler>().AddHandler<TwoPayloadHandler>().AddStripe(o => o.Secrets.Add("whsec_x-0123456789"));
         using var provider = services.BuildServiceProvider();
         var registry = provider.GetRequiredService<WebhookPayloadRegistry>();
 

@@ -59,12 +59,12 @@ public sealed class ProviderRobustnessTests
 
     private static void Register(IWebhooksBuilder webhooks) => webhooks
         .AddStandardWebhooks(o => o.Secrets.Add(StandardSecret))
-        .AddSlack(o => o.Secrets.Add("slack"))
-        .AddShopify(o => o.Secrets.Add("shopify"))
-        .AddTwilio(o => o.Secrets.Add("twilio"))
+        .AddSlack(o => o.Secrets.Add("slack-signing-secret-0123"))
+        .AddShopify(o => o.Secrets.Add("shopify-client-secret-0123"))
+        .AddTwilio(o => o.Secrets.Add("twilio-auth-token-0123"))
         .AddHmac("hmac", o =>
         {
-            o.Secrets.Add("hmac");
+            o.Secrets.Add("hmac-shared-secret-0123");
             o.SignatureHeader = "X-Signature";
             o.TimestampHeader = "X-Timestamp";
             o.SignedContent = "{id}.{timestamp}.{body}";

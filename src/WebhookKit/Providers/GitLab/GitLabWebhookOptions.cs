@@ -34,14 +34,27 @@ public sealed class GitLabWebhookOptions : WebhookReceiverOptions
             {
                 yield return $"Webhook receiver '{receiverName}' has an empty secret token at '{configurationKey}:Secrets:{i}'.";
             }
+            else if (ShortSecretError(receiverName, configurationKey, nameof(Secrets), i, SecretKeyBytes(Secrets[i])) is { } error)
+            {
+                yield return error;
+            }
         }
 
         for (var i = 0; i < SigningTokens.Count; i++)
         {
-            if (!StandardWebhooksSignature.TryDecodeSecret(SigningTokens[i], out _))
+            if (!StandardWebhooksSignature.TryDecodeSecret(SigningTokens[i], out var key))
             {
                 yield return $"Webhook receiver '{receiverName}' has an invalid signing token at '{configurationKey}:SigningTokens:{i}': it must be 'whsec_' followed by base64.";
             }
+            else if (ShortSecretError(receiverName, configurationKey, nameof(SigningTokens), i, key.Length) is { } error)
+            {
+                yield return error;
+            }
+        }
+
+        foreach (var error in ValidateGuards(receiverName, configurationKey))
+        {
+            yield return error;
         }
 
         if (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace WebhookKit.Slack;
 
@@ -14,6 +15,13 @@ internal static class SlackPayloadScanner
     {
         fields = default;
         string? type = null, eventId = null, challenge = null, innerType = null;
+
+        // The reader checks UTF-8 only in the strings it decodes: refuse invalid bytes anywhere, in one vectorized pass.
+        if (!Utf8.IsValid(json))
+        {
+            return false;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(json, ReaderOptions);
@@ -24,22 +32,28 @@ internal static class SlackPayloadScanner
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                // Each value is read (or skipped) even when the property was already found: a repeated property must
+                // still be consumed, or the scan would lose its place in the object. The first usable value wins.
                 if (reader.ValueTextEquals("type"u8))
                 {
-                    type ??= ReadString(ref reader);
+                    var value = ReadString(ref reader);
+                    type ??= value;
                 }
                 else if (reader.ValueTextEquals("event_id"u8))
                 {
-                    eventId ??= ReadString(ref reader);
+                    var value = ReadString(ref reader);
+                    eventId ??= value;
                 }
                 else if (reader.ValueTextEquals("challenge"u8))
                 {
-                    challenge ??= ReadString(ref reader);
+                    var value = ReadString(ref reader);
+                    challenge ??= value;
                 }
                 else if (reader.ValueTextEquals("event"u8))
                 {
                     reader.Read();
-                    innerType ??= ReadInnerType(ref reader);
+                    var value = ReadInnerType(ref reader);
+                    innerType ??= value;
                 }
                 else
                 {

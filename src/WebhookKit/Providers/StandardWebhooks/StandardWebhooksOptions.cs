@@ -23,6 +23,10 @@ public sealed class StandardWebhooksOptions : WebhookReceiverOptions
     /// <value>The default is <c>type</c>, as in the specification's payload structure.</value>
     public string EventTypeProperty { get; set; } = "type";
 
+    /// <summary>The HMAC key is the base64 after <c>whsec_</c>: its decoded bytes are what must be long enough.</summary>
+    internal override int SecretKeyBytes(string secret) =>
+        StandardWebhooksSignature.TryDecodeSecret(secret, out var key) ? key.Length : -1;
+
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
         foreach (var error in base.Validate(receiverName, configurationKey))

@@ -100,6 +100,7 @@ public sealed class HmacWebhookProviderTests
         using var receiver = Create(o =>
         {
             o.Secrets.Add("hush");
+            o.AllowShortSecrets = true; // Shopify's published vector uses a 4-byte secret.
             o.SignatureHeader = "X-Shopify-Hmac-Sha256";
             o.SignatureEncoding = HmacSignatureEncoding.Base64;
             o.EventIdProperty = "id";
@@ -121,7 +122,7 @@ public sealed class HmacWebhookProviderTests
         using var receiver = Create(
             o =>
             {
-                o.Secrets.Add("s3cret");
+                o.Secrets.Add("s3cret-hmac-key-0123456789");
                 o.SignatureHeader = "X-Signature";
                 o.Algorithm = HmacSignatureAlgorithm.Sha512;
                 o.SignatureEncoding = HmacSignatureEncoding.Base64;
@@ -131,7 +132,7 @@ public sealed class HmacWebhookProviderTests
                 o.EventTypeProperty = "type";
             },
             now);
-        var signature = Convert.ToBase64String(HMACSHA512.HashData(Encoding.UTF8.GetBytes("s3cret"), Encoding.UTF8.GetBytes($"evt-9.{now}.{body}")));
+        var signature = Convert.ToBase64String(HMACSHA512.HashData(Encoding.UTF8.GetBytes("s3cret-hmac-key-0123456789"), Encoding.UTF8.GetBytes($"evt-9.{now}.{body}")));
 
         var result = receiver.Read(Request(body, ("X-Signature", signature), ("X-Timestamp", now.ToString(CultureInfo.InvariantCulture)), ("X-Event-Id", "evt-9")));
 
@@ -148,7 +149,7 @@ public sealed class HmacWebhookProviderTests
         using var receiver = Create(
             o =>
             {
-                o.Secrets.Add("s3cret");
+                o.Secrets.Add("s3cret-hmac-key-0123456789");
                 o.SignatureHeader = "X-Signature";
                 o.TimestampHeader = "X-Timestamp";
                 o.SignedContent = "{id}.{timestamp}.{body}";
@@ -156,7 +157,7 @@ public sealed class HmacWebhookProviderTests
                 o.EventTypeProperty = "type";
             },
             now);
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret"), Encoding.UTF8.GetBytes($"evt-1.{now}.{body}")));
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret-hmac-key-0123456789"), Encoding.UTF8.GetBytes($"evt-1.{now}.{body}")));
 
         var result = receiver.Read(Request(body, ("X-Signature", signature), ("X-Timestamp", "1700000000"), ("X-Event-Id", "evt-2")));
 
@@ -175,14 +176,14 @@ public sealed class HmacWebhookProviderTests
         using var receiver = Create(
             o =>
             {
-                o.Secrets.Add("s3cret");
+                o.Secrets.Add("s3cret-hmac-key-0123456789");
                 o.SignatureHeader = "X-Signature";
                 o.TimestampHeader = "X-Timestamp";
                 o.EventIdProperty = "id";
                 o.EventTypeProperty = "type";
             },
             signedAt + clockOffsetSeconds);
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret"), Encoding.UTF8.GetBytes($"{signedAt}.{body}")));
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret-hmac-key-0123456789"), Encoding.UTF8.GetBytes($"{signedAt}.{body}")));
 
         var result = receiver.Read(Request(body, ("X-Signature", signature), ("X-Timestamp", "1700000000")));
 
@@ -197,9 +198,9 @@ public sealed class HmacWebhookProviderTests
         using var receiver = Create(o =>
         {
             GitHubLike(o);
-            o.Secrets.Add("the-new-secret");
+            o.Secrets.Add("the-new-secret-0123456789");
         });
-        var secret = signWithNew ? "the-new-secret" : "It's a Secret to Everybody";
+        var secret = signWithNew ? "the-new-secret-0123456789" : "It's a Secret to Everybody";
         var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), "Hello, World!"u8));
 
         var result = receiver.Read(Request("Hello, World!", ("X-Hub-Signature-256", signature), ("X-GitHub-Delivery", "d-1"), ("X-GitHub-Event", "push")));
@@ -234,7 +235,7 @@ public sealed class HmacWebhookProviderTests
         using var receiver = Create(
             o =>
             {
-                o.Secrets.Add("s3cret");
+                o.Secrets.Add("s3cret-hmac-key-0123456789");
                 o.SignatureHeader = "X-Signature";
                 o.TimestampHeader = "X-Timestamp";
                 o.EventIdProperty = "id";
@@ -256,12 +257,12 @@ public sealed class HmacWebhookProviderTests
     {
         using var receiver = Create(o =>
         {
-            o.Secrets.Add("s3cret");
+            o.Secrets.Add("s3cret-hmac-key-0123456789");
             o.SignatureHeader = "X-Signature";
             o.EventIdProperty = "id";
             o.EventTypeProperty = "type";
         });
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret"), Encoding.UTF8.GetBytes(body)));
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret-hmac-key-0123456789"), Encoding.UTF8.GetBytes(body)));
 
         receiver.Read(Request(body, ("X-Signature", signature))).Status.Should().Be(WebhookProviderStatus.BadRequest);
     }
@@ -300,7 +301,7 @@ public sealed class HmacWebhookProviderTests
     {
         var failure = ReceiverHarness.StartupFailure(webhooks => webhooks.AddHmac(Receiver, o =>
         {
-            o.Secrets.Add("s3cret");
+            o.Secrets.Add("s3cret-hmac-key-0123456789");
             o.SignatureHeader = mistake is null ? null : "X-Signature";
             o.EventIdProperty = "id";
             o.EventTypeProperty = "type";

@@ -32,6 +32,7 @@ public sealed class TwilioWebhookProviderTests
             "twilio",
             webhooks => webhooks.AddTwilio(o =>
             {
+                o.AllowShortSecrets = true; // twilio-python's vectors use the 5-byte auth token "12345".
                 foreach (var token in tokens.Length == 0 ? [AuthToken] : tokens)
                 {
                     o.Secrets.Add(token);
@@ -266,7 +267,7 @@ public sealed class TwilioWebhookProviderTests
     [InlineData("/relative")]
     public void AddTwilio_InvalidPublicBaseUrl_FailsAtStartupNamingTheKey(string publicBaseUrl)
     {
-        var failure = ReceiverHarness.StartupFailure(webhooks => webhooks.AddTwilio(), ("Webhooks:twilio:Secrets:0", AuthToken), ("Webhooks:Twilio:PublicBaseUrl", publicBaseUrl));
+        var failure = ReceiverHarness.StartupFailure(webhooks => webhooks.AddTwilio(), ("Webhooks:twilio:Secrets:0", "twilio-auth-token-0123456789"), ("Webhooks:Twilio:PublicBaseUrl", publicBaseUrl));
 
         failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("'twilio'").And.Contain("Webhooks:twilio:PublicBaseUrl");
     }

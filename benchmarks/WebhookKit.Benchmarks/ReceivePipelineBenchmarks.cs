@@ -1,0 +1,218 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WebhookKit.Dispatch;
+using WebhookKit.Idempotency;
+using WebhookKit.Receiving;
+
+namespace WebhookKit.Benchmarks;
+
+/// <summary>
+/// One ~10 KB GitHub push through the real receive path in process (no socket): the
+/// <see cref="WebhookRequestProcessor"/> of a real service provider built with
+/// <c>AddWebhooks().AddGitHub(…)</c>, fed a reusable <see cref="DefaultHttpContext"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="Accepted"/> also takes the delivery off the queue, acknowledges it and releases its claim, as the
+/// dispatcher would (minus running the handler), so neither the queue nor the idempotency store grows between
+/// invocations and the same event id can be accepted again. <see cref="VerifyFloor"/> is the in-process
+/// counterpart of the load test's verify floor: copy the body into a pooled buffer, HMAC, compare.
+/// </remarks>
+[MemoryDiagnoser]
+public class ReceivePipelineBenchmarks
+{
+    private const string Secret = "It's a Secret to Everybody";
+    private const string Receiver = "github";
+
+    private IHost _host = null!;
+    private WebhookRequestProcessor _processor = null!;
+    private IWebhookQueue _queue = null!;
+    private IIdempotencyStore _store = null!;
+    private WebhookDispatcher _dispatcher = null!;
+    private byte[] _key = [];
+    private byte[] _body = [];
+    private Case _accepted = null!;
+    private Case _duplicate = null!;
+    private Case _badSignature = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var body = Payloads.GitHubPush();
+        _body = body;
+        _key = Encoding.UTF8.GetBytes(Secret);
+        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, body));
+        var wrong = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("not the secret"u8, body));
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddWebhooks(options => options.QueueCapacity = 1_000_000)
+            .AddGitHub(options => options.Secrets.Add(Secret))
+            .AddHandler<CountingPushHandler>();
+        _host = builder.Build(); // Not started: the dispatcher does not run; Accepted drains the queue itself.
+        _processor = _host.Services.GetRequiredService<WebhookRequestProcessor>();
+        _queue = _host.Services.GetRequiredService<IWebhookQueue>();
+        _store = _host.Services.GetRequiredService<IIdempotencyStore>();
+        _dispatcher = _host.Services.GetRequiredService<WebhookDispatcher>();
+
+        _accepted = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000001");
+        _duplicate = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000002");
+        _badSignature = new Case(body, wrong, "d1f5c0a0-0000-4000-8000-000000000003");
+
+        // The duplicate's event id is claimed once and stays in flight, so every invocation is a duplicate.
+        _duplicate.Reset();
+        _processor.ProcessAsync(_duplicate.Context, Receiver).GetAwaiter().GetResult();
+        var first = _queue.DequeueAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()!;
+        _queue.AcknowledgeAsync(first, CancellationToken.None).AsTask().GetAwaiter().GetResult(); // Acknowledged, never released.
+
+        Accepted().GetAwaiter().GetResult();
+        var handled = CountingPushHandler.Handled;
+        AcceptedAndHandled().GetAwaiter().GetResult();
+        if (CountingPushHandler.Handled != handled + 1)
+        {
+            throw new InvalidOperationException("The handler did not run.");
+        }
+
+        Duplicate().GetAwaiter().GetResult();
+        BadSignature().GetAwaiter().GetResult();
+        if (!VerifyFloor())
+        {
+            throw new InvalidOperationException("The verify floor rejects its valid request.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _host.Dispose();
+
+    /// <summary>Read into a pooled buffer, HMAC-SHA256, hex decode, FixedTimeEquals: no receiver, no claim, no queue.</summary>
+    [Benchmark]
+    public bool VerifyFloor()
+    {
+        var context = _accepted.Context;
+        _accepted.Reset();
+        var reader = context.Request.BodyReader;
+        reader.TryRead(out var read);
+        var length = (int)read.Buffer.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            read.Buffer.CopyTo(buffer);
+            reader.AdvanceTo(read.Buffer.End);
+            Span<byte> expected = stackalloc byte[32];
+            Span<byte> presented = stackalloc byte[32];
+            HMACSHA256.HashData(_key, buffer.AsSpan(0, length), expected);
+            var header = context.Request.Headers["X-Hub-Signature-256"].ToString();
+            return Convert.FromHexString(header.AsSpan(7), presented, out _, out _) == OperationStatus.Done
+                && CryptographicOperations.FixedTimeEquals(expected, presented);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Verified, claimed, copied, queued, 200; then dequeued, acknowledged and released (see remarks).</summary>
+    [Benchmark(Baseline = true)]
+    public async Task Accepted()
+    {
+        _accepted.Reset();
+        await _processor.ProcessAsync(_accepted.Context, Receiver).ConfigureAwait(false);
+        _accepted.Expect(StatusCodes.Status200OK);
+        var delivery = await _queue.DequeueAsync(CancellationToken.None).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("Nothing was queued.");
+        await _queue.AcknowledgeAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+        await _store.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="Accepted"/>, then what the background dispatcher does with it: deserialize the push into
+    /// <c>GitHubPushEvent</c>, run the handler in a DI scope, complete the claim, acknowledge. The whole CPU cost of
+    /// one delivery; the claim is released afterwards so that the same event id can be accepted again.
+    /// </summary>
+    [Benchmark]
+    public async Task AcceptedAndHandled()
+    {
+        _accepted.Reset();
+        await _processor.ProcessAsync(_accepted.Context, Receiver).ConfigureAwait(false);
+        _accepted.Expect(StatusCodes.Status200OK);
+        var delivery = await _queue.DequeueAsync(CancellationToken.None).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("Nothing was queued.");
+        await _dispatcher.DispatchAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+        await _store.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The largest part of <see cref="AcceptedAndHandled"/>'s background work on its own: the push deserialized into
+    /// WebhookKit's <c>GitHubPushEvent</c> with its source-generated metadata, as the dispatcher does once per delivery.
+    /// </summary>
+    [Benchmark]
+    public object? DeserializePush() => System.Text.Json.JsonSerializer.Deserialize(_body, WebhookKit.GitHub.GitHubJsonContext.Default.GitHubPushEvent);
+
+    /// <summary>Verified, then the claim finds the event in flight: 200, nothing queued.</summary>
+    [Benchmark]
+    public async Task Duplicate()
+    {
+        _duplicate.Reset();
+        await _processor.ProcessAsync(_duplicate.Context, Receiver).ConfigureAwait(false);
+        _duplicate.Expect(StatusCodes.Status200OK);
+        if (_queue.Count != 0)
+        {
+            throw new InvalidOperationException("A duplicate was queued.");
+        }
+    }
+
+    /// <summary>The signature does not match: 401 with the problem details body.</summary>
+    [Benchmark]
+    public async Task BadSignature()
+    {
+        _badSignature.Reset();
+        await _processor.ProcessAsync(_badSignature.Context, Receiver).ConfigureAwait(false);
+        _badSignature.Expect(StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>A reusable POST /webhooks/github with one body and fixed headers.</summary>
+    private sealed class Case
+    {
+        private readonly ReusableBodyReader _body;
+
+        public Case(byte[] body, string signature, string deliveryId)
+        {
+            _body = new ReusableBodyReader(body);
+            Context = new DefaultHttpContext();
+            Context.Features.Set<IRequestBodyPipeFeature>(_body);
+            var request = Context.Request;
+            request.Method = HttpMethods.Post;
+            request.Scheme = "https";
+            request.Path = "/webhooks/github";
+            request.ContentType = "application/json";
+            request.ContentLength = body.Length;
+            request.Headers["X-Hub-Signature-256"] = signature;
+            request.Headers["X-GitHub-Delivery"] = deliveryId;
+            request.Headers["X-GitHub-Event"] = "push";
+            request.Headers["X-GitHub-Hook-ID"] = "292430182";
+            request.Headers["X-GitHub-Hook-Installation-Target-ID"] = "79929171";
+            request.Headers["X-GitHub-Hook-Installation-Target-Type"] = "repository";
+            request.Headers.UserAgent = "GitHub-Hookshot/9729b7c";
+        }
+
+        public DefaultHttpContext Context { get; }
+
+        public void Reset()
+        {
+            _body.Reset();
+            Context.Response.StatusCode = 0;
+        }
+
+        public void Expect(int status)
+        {
+            if (Context.Response.StatusCode != status)
+            {
+                throw new InvalidOperationException($"Expected {status}, got {Context.Response.StatusCode}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Buffers;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Octokit.Webhooks;
+using Octokit.Webhooks.AspNetCore;
+using WebhookKit.Dispatch;
+using WebhookKit.LoadHost;
+
+// The load test's server: four endpoints on loopback that receive the same signed GitHub push.
+//   POST /bare              read the body into a pooled buffer, 200
+//   POST /floor             the same + HMAC-SHA256 + FixedTimeEquals against X-Hub-Signature-256 (the verify floor)
+//   POST /webhooks/github   WebhookKit (MapWebhooks), handler reads the push's ref and counts, in the background
+//   POST /octokit           Octokit.Webhooks.AspNetCore (MapGitHubWebhooks), handler reads the ref and counts
+//   GET  /stats             handled counts and WebhookKit's queue, for run.sh
+// Options (command line): --Port, --Secret, --HandlerDelayMs, --WebhookKitHandler=false (diagnostic: no push handler,
+// so WebhookKit verifies, identifies and acknowledges each delivery without claiming or queueing it), and any
+// Webhooks:* option of WebhookKit.
+var builder = WebApplication.CreateBuilder(args);
+var port = builder.Configuration.GetValue("Port", 5080);
+var secret = builder.Configuration["Secret"] ?? throw new InvalidOperationException("--Secret is required.");
+var handlerDelay = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("HandlerDelayMs", 0));
+var webhookKitHandler = builder.Configuration.GetValue("WebhookKitHandler", true);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+
+var counters = new Counters(handlerDelay);
+builder.Services.AddSingleton(counters);
+var webhooks = builder.Services.AddWebhooks().AddGitHub(options => options.Secrets.Add(secret));
+if (webhookKitHandler)
+{
+    webhooks.AddHandler<WebhookKitPushHandler>();
+}
+
+builder.Services.AddSingleton<WebhookEventProcessor, OctokitPushProcessor>();
+
+var app = builder.Build();
+var key = Encoding.UTF8.GetBytes(secret);
+
+app.MapPost("/bare", async context =>
+{
+    var (buffer, _) = await Body.ReadAsync(context.Request, context.RequestAborted);
+    ArrayPool<byte>.Shared.Return(buffer);
+    context.Response.StatusCode = StatusCodes.Status200OK;
+    context.Response.ContentLength = 0;
+});
+
+app.MapPost("/floor", async context =>
+{
+    var (buffer, length) = await Body.ReadAsync(context.Request, context.RequestAborted);
+    try
+    {
+        context.Response.StatusCode = Body.SignatureMatches(key, buffer.AsSpan(0, length), context.Request.Headers["X-Hub-Signature-256"].ToString())
+            ? StatusCodes.Status200OK
+            : StatusCodes.Status401Unauthorized;
+        context.Response.ContentLength = 0;
+    }
+    finally
+    {
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+});
+
+app.MapWebhooks();
+app.MapGitHubWebhooks("/octokit", secret);
+
+app.MapGet("/stats", (IWebhookQueue queue) => Results.Text(
+    $"webhookkit_handled={counters.WebhookKit} webhookkit_queue={queue.Count} octokit_handled={counters.Octokit} bad_ref={counters.BadRef} "
+    + $"gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)}\n"));
+
+app.Run();

@@ -1,0 +1,209 @@
+// Throughput of WebhookKit end to end, in-memory mode vs the durable Redis Streams queue, side by side.
+//
+//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N]
+//
+// Without --redis it starts its own redis-server (from PATH) on a free loopback port, without persistence.
+// Each round runs both modes in turn (order alternating) on a fresh app: Kestrel on 127.0.0.1, one GitHub receiver,
+// a handler that only counts, and an HttpClient sending signed deliveries with unique ids. "accepted/s" is the
+// rate of 200 answers; "handled/s" is deliveries over the time until the last handler ran. Medians are printed.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WebhookKit;
+using WebhookKit.GitHub;
+
+const string Secret = "load-secret-0123456789abcdef";
+var deliveries = Option("--deliveries", 20_000);
+var concurrency = Option("--concurrency", 64);
+var rounds = Option("--rounds", 3);
+var redis = OptionText("--redis");
+var prefetch = OptionText("--prefetch") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null;
+Process? redisServer = null;
+if (redis is null)
+{
+    var port = FreePort();
+    redisServer = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
+    {
+        RedirectStandardOutput = true,
+        UseShellExecute = false,
+    }) ?? throw new InvalidOperationException("redis-server did not start; install it or pass --redis host:port.");
+    redis = $"127.0.0.1:{port}";
+    await WaitForRedisAsync(port);
+}
+
+try
+{
+    Console.WriteLine($"WebhookKit load: {deliveries} deliveries per run, concurrency {concurrency}, {rounds} rounds, {Environment.ProcessorCount} cores, redis {redis}");
+    var results = new Dictionary<string, List<(double Accepted, double Handled)>> { ["in-memory"] = [], ["durable (Redis Streams)"] = [] };
+    await RunAsync("warm-up in-memory", durable: false, Math.Min(deliveries, 5_000));
+    await RunAsync("warm-up durable", durable: true, Math.Min(deliveries, 5_000));
+    var ratios = new List<(double Accepted, double Handled)>();
+    for (var round = 0; round < rounds; round++)
+    {
+        // Back to back, order alternating, so that each round's ratio compares runs under the same machine load.
+        foreach (var durable in round % 2 == 0 ? new[] { false, true } : [true, false])
+        {
+            var name = durable ? "durable (Redis Streams)" : "in-memory";
+            results[name].Add(await RunAsync(name, durable, deliveries));
+        }
+
+        var (memory, redisRun) = (results["in-memory"][^1], results["durable (Redis Streams)"][^1]);
+        ratios.Add((redisRun.Accepted / memory.Accepted, redisRun.Handled / memory.Handled));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| mode | accepted/s (median) | handled/s (median) |");
+    Console.WriteLine("| --- | ---: | ---: |");
+    foreach (var (name, runs) in results)
+    {
+        Console.WriteLine($"| {name} | {Median(runs.Select(r => r.Accepted)):N0} | {Median(runs.Select(r => r.Handled)):N0} |");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"durable / in-memory, median of the per-round ratios: accepted/s {Median(ratios.Select(r => r.Accepted)):P0}, handled/s {Median(ratios.Select(r => r.Handled)):P0}");
+    Console.WriteLine($"per round (handled/s): {string.Join(", ", ratios.Select(r => r.Handled.ToString("P0", CultureInfo.InvariantCulture)))}");
+}
+finally
+{
+    if (redisServer is { HasExited: false })
+    {
+        redisServer.Kill();
+        await redisServer.WaitForExitAsync();
+    }
+}
+
+async Task<(double Accepted, double Handled)> RunAsync(string name, bool durable, int count)
+{
+    var counter = new HandledCounter();
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+    builder.Logging.ClearProviders();
+    builder.Services.AddSingleton(counter);
+    var webhooks = builder.Services.AddWebhooks(o =>
+        {
+            o.QueueCapacity = count + 1;
+            o.MaxConcurrency = 8;
+        })
+        .AddGitHub(o => o.Secrets.Add(Secret))
+        .AddHandler<CountingHandler>();
+    if (durable)
+    {
+        var prefix = $"load:{Guid.NewGuid():N}:";
+        webhooks.AddRedis(o =>
+        {
+            o.Redis.Configuration = redis;
+            o.Redis.InstanceName = prefix;
+            o.DurableQueue = true;
+            o.PrefetchCount = prefetch;
+        });
+    }
+
+    await using var app = builder.Build();
+    app.MapWebhooks();
+    await app.StartAsync();
+    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
+
+    var body = Encoding.UTF8.GetBytes("""{"zen":"Design for failure.","hook_id":1,"action":"created"}""");
+    var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
+    var runId = Guid.NewGuid().ToString("N")[..8];
+    var next = -1;
+    var failures = 0;
+    var stopwatch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        while (Interlocked.Increment(ref next) is var i && i < count)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            request.Headers.TryAddWithoutValidation("X-GitHub-Event", "ping");
+            request.Headers.TryAddWithoutValidation("X-GitHub-Delivery", $"{runId}-{i}");
+            request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature);
+            using var response = await client.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }
+    }));
+    var accepted = stopwatch.Elapsed;
+    while (counter.Count < count - failures)
+    {
+        await Task.Delay(5);
+    }
+
+    var handled = stopwatch.Elapsed;
+    await app.StopAsync();
+    var result = (count / accepted.TotalSeconds, count / handled.TotalSeconds);
+    Console.WriteLine($"{name,-28} {count} deliveries: accepted in {accepted.TotalSeconds:F2} s ({result.Item1:N0}/s), handled in {handled.TotalSeconds:F2} s ({result.Item2:N0}/s), non-200: {failures}");
+    return result;
+}
+
+int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static async Task WaitForRedisAsync(int port)
+{
+    for (var i = 0; i < 200; i++)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return;
+        }
+        catch (SocketException)
+        {
+            await Task.Delay(25);
+        }
+    }
+
+    throw new InvalidOperationException("redis-server did not start listening.");
+}
+
+/// <summary>Counts handled deliveries (in memory: the benchmark measures WebhookKit, not the handler).</summary>
+internal sealed class HandledCounter
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Increment() => Interlocked.Increment(ref _count);
+}
+
+/// <summary>A handler that only counts.</summary>
+internal sealed class CountingHandler(HandledCounter counter) : IWebhookHandler<GitHubEvent>
+{
+    public Task HandleAsync(WebhookEvent<GitHubEvent> webhook, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return Task.CompletedTask;
+    }
+}

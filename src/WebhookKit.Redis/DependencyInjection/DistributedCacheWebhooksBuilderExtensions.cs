@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebhookKit;
+using WebhookKit.Idempotency;
+using WebhookKit.Redis.Internal;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds a best-effort idempotency store over the application's <see cref="IDistributedCache"/>.</summary>
+public static class DistributedCacheWebhooksBuilderExtensions
+{
+    /// <summary>
+    /// Stores idempotency claims in the registered <see cref="IDistributedCache"/> (SQL Server, Postgres, NCache, …),
+    /// for apps whose only store shared by their instances is a distributed cache.
+    /// </summary>
+    /// <remarks>
+    /// Best effort: <see cref="IDistributedCache"/> has no atomic add, so two instances that receive the same event at
+    /// the same moment can both claim it and its handler runs twice. Redeliveries seconds or days apart are recognised.
+    /// With Redis, use <see cref="RedisWebhooksBuilderExtensions.AddRedis"/>, whose claims are atomic.
+    /// </remarks>
+    /// <param name="builder">The WebhookKit builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IWebhooksBuilder AddDistributedCacheIdempotency(this IWebhooksBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.RemoveAll<IIdempotencyStore>();
+        builder.Services.AddSingleton<IIdempotencyStore, DistributedCacheIdempotencyStore>();
+        return builder;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WebhookKit;
+using WebhookKit.Dispatch;
+using WebhookKit.Idempotency;
+using WebhookKit.Redis;
+using WebhookKit.Redis.DependencyInjection;
+using WebhookKit.Redis.Internal;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds WebhookKit's Redis backend: shared deduplication and, opted in, a durable Redis Streams queue.</summary>
+public static class RedisWebhooksBuilderExtensions
+{
+    /// <summary>
+    /// Stores idempotency claims in Redis, shared by every instance (atomic <c>SET NX PX</c>); with
+    /// <see cref="RedisWebhookOptions.DurableQueue"/>, also queues accepted deliveries in Redis Streams and keeps dead
+    /// letters there, so that a crash loses nothing that was acknowledged with 200.
+    /// </summary>
+    /// <remarks>
+    /// The connection comes from <see cref="RedisWebhookOptions.Redis"/>, by default a copy of the application's
+    /// <see cref="RedisCacheOptions"/> (as configured by <c>AddStackExchangeRedisCache</c>); an
+    /// <c>IConnectionMultiplexer</c> registered in the service collection is reused. Options are validated at startup.
+    /// </remarks>
+    /// <param name="builder">The WebhookKit builder.</param>
+    /// <param name="configure">Configures the options, after they are copied from the application's <see cref="RedisCacheOptions"/>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IWebhooksBuilder AddRedis(this IWebhooksBuilder builder, Action<RedisWebhookOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (!services.Any(static descriptor => descriptor.ServiceType == typeof(RedisConnection)))
+        {
+            services.AddOptions<RedisWebhookOptions>()
+                .Configure<IOptions<RedisCacheOptions>>(static (options, cache) => options.Redis = Copy(cache.Value))
+                .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisWebhookOptions>, RedisWebhookOptionsValidator>());
+
+            services.TryAddSingleton(TimeProvider.System);
+            services.AddSingleton<RedisConnection>();
+            services.AddSingleton(static provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<RedisWebhookOptions>>().Value;
+                return new RedisKeyLayout(options.Redis.InstanceName, options.Partitions);
+            });
+            services.AddSingleton<RedisPartitionRegistry>();
+            services.AddSingleton<RedisIdempotencyStore>();
+            services.AddSingleton<RedisStreamWebhookQueue>();
+            services.AddSingleton<RedisDeadLetterStore>();
+            services.AddHostedService<RedisQueueShutdown>();
+
+            services.RemoveAll<IIdempotencyStore>();
+            services.AddSingleton<IIdempotencyStore>(static provider => provider.GetRequiredService<RedisIdempotencyStore>());
+
+            // The durable queue and dead letters replace the defaults only when opted in; the choice is made when the
+            // options are known (they may be configured after this call), from the registration that was there before.
+            ReplaceWhenDurable<IWebhookQueue, RedisStreamWebhookQueue>(services);
+            ReplaceWhenDurable<IDeadLetterStore, RedisDeadLetterStore>(services);
+        }
+
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        return builder;
+    }
+
+    private static void ReplaceWhenDurable<TService, TDurable>(IServiceCollection services)
+        where TService : class
+        where TDurable : class, TService
+    {
+        var fallback = services.LastOrDefault(static descriptor => descriptor.ServiceType == typeof(TService) && !descriptor.IsKeyedService);
+        services.RemoveAll<TService>();
+        services.AddSingleton<TService>(provider =>
+            provider.GetRequiredService<IOptions<RedisWebhookOptions>>().Value.DurableQueue
+                ? provider.GetRequiredService<TDurable>()
+                : Create<TService>(provider, fallback));
+    }
+
+    private static TService Create<TService>(IServiceProvider provider, ServiceDescriptor? descriptor)
+        where TService : class
+    {
+        if (descriptor is null)
+        {
+            throw new InvalidOperationException($"No {typeof(TService).Name} is registered. Call AddRedis() on the builder returned by AddWebhooks().");
+        }
+
+        if (descriptor.ImplementationInstance is TService instance)
+        {
+            return instance;
+        }
+
+        if (descriptor.ImplementationFactory is { } factory)
+        {
+            return (TService)factory(provider);
+        }
+
+        return (TService)ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!);
+    }
+
+    private static RedisCacheOptions Copy(RedisCacheOptions source) => new()
+    {
+        Configuration = source.Configuration,
+        ConfigurationOptions = source.ConfigurationOptions?.Clone(),
+        ConnectionMultiplexerFactory = source.ConnectionMultiplexerFactory,
+        InstanceName = source.InstanceName,
+        ProfilingSession = source.ProfilingSession,
+    };
+}

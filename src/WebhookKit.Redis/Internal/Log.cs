@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace WebhookKit.Redis.Internal;
+
+/// <summary>
+/// Every log line WebhookKit.Redis writes, with stable event ids from 100 on (the core uses ids below 100).
+/// Never a secret, a signature, payload bytes or a connection string: only receiver partitions, event types and ids, counts.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Warning, "Reading webhook deliveries from Redis failed; retrying in {Delay}.")]
+    public static partial void ReadFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(101, LogLevel.Information, "Took over {Count} webhook deliveries of partition {Partition} left unacknowledged by a stopped or stalled consumer.")]
+    public static partial void TookOver(ILogger logger, int count, string partition);
+
+    [LoggerMessage(102, LogLevel.Warning, "Acknowledging {Count} webhook deliveries in Redis failed (the first: {EventType} {EventId}, receiver {Receiver}); they stay pending and are retried.")]
+    public static partial void AcknowledgeFailed(ILogger logger, string receiver, string eventType, string eventId, int count, Exception exception);
+
+    [LoggerMessage(103, LogLevel.Error, "Dead-letter stream of partition {Partition} is full ({Capacity}); evicted the {Count} oldest dead letters.")]
+    public static partial void DeadLettersEvicted(ILogger logger, string partition, int capacity, long count);
+
+    [LoggerMessage(104, LogLevel.Warning, "Renewing {Count} webhook deliveries in hand in Redis failed; if this lasts longer than the visibility timeout, other instances take them over.")]
+    public static partial void RenewFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(105, LogLevel.Information, "Durable webhook queue stopped reading from Redis; {Count} deliveries in hand are handled before shutdown or left pending for other instances.")]
+    public static partial void ReaderStopped(ILogger logger, int count);
+
+    [LoggerMessage(106, LogLevel.Error, "Webhook stream entry {EntryId} of partition {Partition} is not a delivery WebhookKit can read; it is removed.")]
+    public static partial void UnreadableEntry(ILogger logger, string entryId, string partition, Exception exception);
+
+    [LoggerMessage(107, LogLevel.Information, "Webhook consumer group created for partition {Partition}.")]
+    public static partial void GroupCreated(ILogger logger, string partition);
+
+    [LoggerMessage(108, LogLevel.Debug, "WebhookKit uses the IConnectionMultiplexer registered in the service collection.")]
+    public static partial void UsingSharedMultiplexer(ILogger logger);
+
+    [LoggerMessage(109, LogLevel.Debug, "WebhookKit connects to Redis with its own multiplexer (lazily; it reconnects by itself).")]
+    public static partial void CreatingMultiplexer(ILogger logger);
+}

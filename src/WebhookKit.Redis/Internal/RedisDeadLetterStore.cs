@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using WebhookKit.Dispatch;
+
+namespace WebhookKit.Redis.Internal;
+
+/// <summary>
+/// The durable <see cref="IDeadLetterStore"/>: one dead-letter stream per receiver partition, next to the delivery
+/// stream (same hash tag), with a hash from delivery id to entry id. Adding is idempotent per delivery id (a
+/// delivery dead-lettered again after a takeover is stored once); each stream keeps at most
+/// <see cref="WebhookOptions.DeadLetterCapacity"/> dead letters, evicting the oldest with an error log line.
+/// A replay moves the dead letter back into its delivery stream as a new claimed delivery, in one script.
+/// </summary>
+internal sealed class RedisDeadLetterStore(
+    RedisConnection connection,
+    RedisKeyLayout layout,
+    RedisPartitionRegistry partitions,
+    RedisStreamWebhookQueue queue,
+    TimeProvider timeProvider,
+    IOptions<WebhookOptions> webhookOptions,
+    ILogger<RedisDeadLetterStore> logger) : IDeadLetterStore
+{
+    private readonly WebhookOptions _options = webhookOptions.Value;
+
+    public async ValueTask AddAsync(WebhookDeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        var tag = layout.Tag(deadLetter.Delivery.ReceiverName, deadLetter.Delivery.EventId);
+        long evicted;
+        try
+        {
+            var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
+            await partitions.EnsureAsync(database, tag).ConfigureAwait(false);
+            var values = new List<RedisValue>(24) { deadLetter.DeliveryId, _options.DeadLetterCapacity };
+            RedisEntryFormat.AddFields(values, deadLetter);
+            evicted = (long)await database.ScriptEvaluateAsync(RedisScripts.AddDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [.. values]).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Not stored: the delivery must stay in its stream (the dispatcher acknowledges it next) to be dead-lettered later.
+            queue.KeepPending(deadLetter.Delivery);
+            throw;
+        }
+
+        if (evicted > 0)
+        {
+            Log.DeadLettersEvicted(logger, tag, _options.DeadLetterCapacity, evicted);
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<WebhookDeadLetter>> ListAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        if (maxCount == 0)
+        {
+            return [];
+        }
+
+        var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
+        var tags = await partitions.GetAsync(database, force: true).ConfigureAwait(false);
+        var reads = tags.Select(tag => database.StreamRangeAsync(layout.DeadLetters(tag), count: maxCount)).ToArray();
+        var pages = await Task.WhenAll(reads).ConfigureAwait(false);
+        return [.. pages.SelectMany(static page => page)
+            .Where(static entry => !entry.IsNull)
+            .Select(static entry => (Id: (string)entry.Id!, Letter: RedisEntryFormat.ReadDeadLetter(entry.Values)))
+            .OrderBy(static item => item.Letter.FailedAt)
+            .ThenBy(static item => item.Id, StringComparer.Ordinal)
+            .Take(maxCount)
+            .Select(static item => item.Letter)];
+    }
+
+    public async ValueTask<WebhookDeadLetter?> GetAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(deliveryId).ConfigureAwait(false);
+        return found?.Letter;
+    }
+
+    public async ValueTask<bool> DeleteAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(deliveryId).ConfigureAwait(false);
+        if (found is null)
+        {
+            return false;
+        }
+
+        var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
+        var tag = found.Value.Tag;
+        var deleted = (int)await database.ScriptEvaluateAsync(RedisScripts.DeleteDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [deliveryId]).ConfigureAwait(false);
+        return deleted == 1;
+    }
+
+    public async ValueTask<DeadLetterReplayResult> ReplayAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(deliveryId).ConfigureAwait(false);
+        if (found is null)
+        {
+            return DeadLetterReplayResult.NotFound;
+        }
+
+        var original = found.Value.Letter.Delivery;
+        var replay = new WebhookDelivery(
+            Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString("N"),
+            original.ReceiverName,
+            original.Provider,
+            original.EventType,
+            original.EventId,
+            original.ReceivedAt,
+            original.Body,
+            original.Payload,
+            original.Headers)
+        {
+            TraceParent = original.TraceParent,
+        };
+
+        var tag = found.Value.Tag;
+        var values = new List<RedisValue>(24)
+        {
+            replay.DeliveryId,
+            RedisIdempotencyStore.Milliseconds(_options.LeaseDuration),
+            _options.QueueCapacity,
+            _options.QueueMaxBytes,
+            replay.Size,
+            RedisKeyLayout.Group,
+            deliveryId,
+        };
+        RedisEntryFormat.AddFields(values, replay);
+        RedisKey[] keys = [layout.Claim(tag, replay.EventId), layout.Stream(tag), layout.Bytes(tag), layout.DeadLetters(tag), layout.DeadLetterIndex(tag)];
+        var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
+        var result = (int)await database.ScriptEvaluateAsync(RedisScripts.Replay, keys, [.. values]).ConfigureAwait(false);
+        switch (result)
+        {
+            case 0:
+                queue.NotifyEnqueued();
+                return DeadLetterReplayResult.Replayed;
+            case 1 or 2:
+                return DeadLetterReplayResult.AlreadyAccepted;
+            case 3:
+                return DeadLetterReplayResult.QueueUnavailable;
+            default:
+                return DeadLetterReplayResult.NotFound;
+        }
+    }
+
+    private async ValueTask<(string Tag, WebhookDeadLetter Letter)?> FindAsync(string deliveryId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
+        var tags = await partitions.GetAsync(database, force: true).ConfigureAwait(false);
+        var lookups = tags.Select(tag => database.HashGetAsync(layout.DeadLetterIndex(tag), deliveryId)).ToArray();
+        var entryIds = await Task.WhenAll(lookups).ConfigureAwait(false);
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (entryIds[i].IsNull)
+            {
+                continue;
+            }
+
+            var entries = await database.StreamRangeAsync(layout.DeadLetters(tags[i]), entryIds[i], entryIds[i], count: 1).ConfigureAwait(false);
+            if (entries.Length == 1 && !entries[0].IsNull)
+            {
+                return (tags[i], RedisEntryFormat.ReadDeadLetter(entries[0].Values));
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using StackExchange.Redis;
+using WebhookKit.Dispatch;
+
+namespace WebhookKit.Redis.Internal;
+
+/// <summary>
+/// How a delivery (and a dead letter) is stored as a stream entry, in few fields so that appending and reading stay
+/// cheap: <c>id</c> (the delivery id), <c>m</c> (metadata), <c>h</c> (the headers handlers see), <c>b</c> (the raw
+/// body bytes as signed) and <c>p</c> (the JSON payload, only when it differs from the body: form-encoded GitHub
+/// deliveries); a dead letter adds <c>d</c> (when, after how many attempts and why it failed). Text fields are
+/// sequences of <c>{length}:{value}</c>, so any character may appear in a value.
+/// </summary>
+internal static class RedisEntryFormat
+{
+    private const string DeliveryIdField = "id";
+    private const string MetadataField = "m";
+    private const string HeadersField = "h";
+    private const string BodyField = "b";
+    private const string PayloadField = "p";
+    private const string DeadLetterField = "d";
+
+    /// <summary>Appends the delivery's field/value pairs to <paramref name="values"/>.</summary>
+    public static void AddFields(List<RedisValue> values, WebhookDelivery delivery)
+    {
+        var metadata = new StringBuilder(128);
+        Append(metadata, delivery.ReceiverName);
+        Append(metadata, delivery.Provider);
+        Append(metadata, delivery.EventType);
+        Append(metadata, delivery.EventId);
+        Append(metadata, delivery.ReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        Append(metadata, delivery.TraceParent ?? string.Empty);
+
+        var headers = new StringBuilder(128);
+        foreach (var (name, value) in delivery.Headers)
+        {
+            Append(headers, name);
+            Append(headers, value);
+        }
+
+        values.Add(DeliveryIdField);
+        values.Add(delivery.DeliveryId);
+        values.Add(MetadataField);
+        values.Add(metadata.ToString());
+        values.Add(HeadersField);
+        values.Add(headers.ToString());
+        values.Add(BodyField);
+        values.Add(delivery.Body);
+        if (!delivery.Payload.Equals(delivery.Body))
+        {
+            values.Add(PayloadField);
+            values.Add(delivery.Payload);
+        }
+    }
+
+    /// <summary>Appends a dead letter's field/value pairs: the delivery's, then when, how often and why it failed.</summary>
+    public static void AddFields(List<RedisValue> values, WebhookDeadLetter deadLetter)
+    {
+        AddFields(values, deadLetter.Delivery);
+        var failure = new StringBuilder(64);
+        Append(failure, deadLetter.FailedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        Append(failure, deadLetter.Attempts.ToString(CultureInfo.InvariantCulture));
+        Append(failure, deadLetter.Reason);
+        values.Add(DeadLetterField);
+        values.Add(failure.ToString());
+    }
+
+    public static WebhookDelivery ReadDelivery(NameValueEntry[] fields, int previousAttempts) =>
+        Read(fields, previousAttempts, out _);
+
+    public static WebhookDeadLetter ReadDeadLetter(NameValueEntry[] fields)
+    {
+        var delivery = Read(fields, 0, out var failure);
+        var reader = new Reader(failure ?? throw new FormatException("A dead letter has no failure field."));
+        var failedAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(reader.Next(), CultureInfo.InvariantCulture));
+        var attempts = int.Parse(reader.Next(), CultureInfo.InvariantCulture);
+        var reason = reader.Next();
+        return new WebhookDeadLetter(delivery, failedAt, attempts, reason.Length == 0 ? "unknown" : reason);
+    }
+
+    /// <summary>Reads the field/value pairs of a Lua reply (a flat array) as stream entry fields.</summary>
+    public static NameValueEntry[] ToFields(RedisResult[] flat)
+    {
+        var fields = new NameValueEntry[flat.Length / 2];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = new NameValueEntry((RedisValue)flat[2 * i], (RedisValue)flat[(2 * i) + 1]);
+        }
+
+        return fields;
+    }
+
+    private static WebhookDelivery Read(NameValueEntry[] fields, int previousAttempts, out string? failure)
+    {
+        string? deliveryId = null, metadata = null, headerText = null;
+        byte[]? body = null, payload = null;
+        failure = null;
+        foreach (var field in fields)
+        {
+            var name = (string)field.Name!;
+            switch (name)
+            {
+                case DeliveryIdField: deliveryId = field.Value; break;
+                case MetadataField: metadata = field.Value; break;
+                case HeadersField: headerText = field.Value; break;
+                case BodyField: body = field.Value; break;
+                case PayloadField: payload = field.Value; break;
+                case DeadLetterField: failure = field.Value; break;
+                default: break; // A field a later version added.
+            }
+        }
+
+        var meta = new Reader(metadata ?? throw new FormatException("The entry has no metadata field."));
+        var receiver = meta.Next();
+        var provider = meta.Next();
+        var eventType = meta.Next();
+        var eventId = meta.Next();
+        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(meta.Next(), CultureInfo.InvariantCulture));
+        var traceParent = meta.Next();
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var headerReader = new Reader(headerText ?? string.Empty);
+        while (!headerReader.AtEnd)
+        {
+            var name = headerReader.Next();
+            headers[name] = headerReader.Next();
+        }
+
+        body ??= [];
+        return new WebhookDelivery(deliveryId!, receiver, provider, eventType, eventId, receivedAt, body, payload ?? body, headers)
+        {
+            TraceParent = traceParent.Length == 0 ? null : traceParent,
+            PreviousAttempts = previousAttempts,
+        };
+    }
+
+    private static void Append(StringBuilder builder, string value) =>
+        builder.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+
+    /// <summary>Reads <c>{length}:{value}</c> items in order.</summary>
+    private ref struct Reader(string text)
+    {
+        private int _position;
+
+        public readonly bool AtEnd => _position >= text.Length;
+
+        public string Next()
+        {
+            var colon = text.IndexOf(':', _position);
+            if (colon < 0)
+            {
+                throw new FormatException("A length-prefixed value is missing its ':'.");
+            }
+
+            var length = int.Parse(text.AsSpan(_position, colon - _position), NumberStyles.None, CultureInfo.InvariantCulture);
+            var value = text.Substring(colon + 1, length);
+            _position = colon + 1 + length;
+            return value;
+        }
+    }
+}

@@ -1,0 +1,717 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using WebhookKit.Dispatch;
+
+namespace WebhookKit.Redis.Internal;
+
+/// <summary>
+/// The durable <see cref="IWebhookQueue"/>: one Redis stream per receiver partition, read by every instance
+/// through the consumer group <c>webhookkit</c>.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>The receive path claims the idempotency key and appends the delivery in one Lua script
+/// (<see cref="TryClaimAndEnqueueAsync"/>); the provider gets its 200 only after Redis answered.</item>
+/// <item>A reader loop fetches up to <see cref="RedisWebhookOptions.PrefetchCount"/> entries with <c>XREADGROUP</c>
+/// into a local buffer that the dispatcher's workers dequeue from. Entries in hand are renewed every third of the
+/// visibility timeout; entries another consumer left idle longer than that are taken over with <c>XAUTOCLAIM</c>,
+/// their delivery count becoming <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
+/// <item>Acknowledging completes the claim and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
+/// a background loop (the dispatcher's worker moves on at once; the entry stays pending, and renewed, until Redis
+/// confirmed). A stream holds exactly its unacknowledged entries, bounded by <see cref="WebhookOptions.QueueCapacity"/> and <see cref="WebhookOptions.QueueMaxBytes"/>
+/// per partition: memory stays bounded and nothing unacknowledged is ever trimmed.</item>
+/// <item><see cref="Close"/> stops reading; what is in hand is still dequeued and handled, and whatever is not
+/// acknowledged when the process ends stays pending for another instance to take over.</item>
+/// </list>
+/// <see cref="Count"/> and <see cref="Bytes"/> are this instance's: deliveries read and not yet acknowledged by the dispatcher.
+/// </remarks>
+internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, IAsyncDisposable, IDisposable
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+
+    private readonly RedisConnection _connection;
+    private readonly RedisKeyLayout _layout;
+    private readonly RedisPartitionRegistry _partitions;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<RedisStreamWebhookQueue> _logger;
+    private readonly WebhookOptions _webhookOptions;
+    private readonly RedisWebhookOptions _options;
+    private readonly string _consumer;
+    private readonly int _prefetch;
+    private readonly int _refill;
+    private readonly TimeSpan _renewInterval;
+    private readonly TimeSpan _takeOverInterval;
+
+    private readonly Channel<WebhookDelivery> _buffer = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
+    private readonly ConcurrentDictionary<WebhookDelivery, InHand> _inHand = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, byte> _inHandIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InHand> _inHandByDeliveryId = new(StringComparer.Ordinal);
+    private readonly Channel<WebhookDelivery> _acknowledgements = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly ConcurrentDictionary<WebhookDelivery, byte> _keepPending = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, RedisValue> _takeOverCursors = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stopReading = new();
+    private readonly CancellationTokenSource _stopRenewing = new();
+    private readonly Lock _startGate = new();
+    private Task? _reader;
+    private Task? _renewer;
+    private Task? _acknowledger;
+    private volatile bool _closed;
+    private int _disposed;
+    private int _count;
+    private long _bytes;
+    private int _held;
+    private int _roundRobin;
+
+    public RedisStreamWebhookQueue(
+        RedisConnection connection,
+        RedisKeyLayout layout,
+        RedisPartitionRegistry partitions,
+        TimeProvider timeProvider,
+        IOptions<WebhookOptions> webhookOptions,
+        IOptions<RedisWebhookOptions> options,
+        ILogger<RedisStreamWebhookQueue> logger)
+    {
+        _connection = connection;
+        _layout = layout;
+        _partitions = partitions;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _webhookOptions = webhookOptions.Value;
+        _options = options.Value;
+        _consumer = _options.ConsumerName ?? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+        _prefetch = _options.PrefetchCount ?? Math.Max(16, 4 * _webhookOptions.MaxConcurrency);
+        _refill = Math.Max(1, _prefetch / 4);
+        _renewInterval = _options.VisibilityTimeout / 3;
+        _takeOverInterval = TimeSpan.FromTicks(Math.Clamp(_options.VisibilityTimeout.Ticks / 2, _options.PollInterval.Ticks, TimeSpan.FromSeconds(10).Ticks));
+    }
+
+    public int Count => Volatile.Read(ref _count);
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    internal string ConsumerName => _consumer;
+
+    /// <summary>Gets the number of entries this instance holds in Redis (read, acknowledgement not yet confirmed).</summary>
+    internal int Held => Volatile.Read(ref _held);
+
+    public async ValueTask<WebhookClaimAndEnqueueResult> TryClaimAndEnqueueAsync(WebhookDelivery delivery, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (_closed)
+        {
+            return WebhookClaimAndEnqueueResult.Closed;
+        }
+
+        var result = await AppendAsync(delivery, delivery.DeliveryId, lease).ConfigureAwait(false);
+        return result switch
+        {
+            0 => WebhookClaimAndEnqueueResult.Enqueued,
+            1 => WebhookClaimAndEnqueueResult.Duplicate,
+            2 => WebhookClaimAndEnqueueResult.InFlight,
+            _ => WebhookClaimAndEnqueueResult.Full,
+        };
+    }
+
+    public async ValueTask<WebhookEnqueueResult> TryEnqueueAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (_closed)
+        {
+            return WebhookEnqueueResult.Closed;
+        }
+
+        // Without claiming: the caller holds the claim (the two-step path of a custom setup).
+        var result = await AppendAsync(delivery, string.Empty, TimeSpan.Zero).ConfigureAwait(false);
+        return result == 0 ? WebhookEnqueueResult.Enqueued : WebhookEnqueueResult.Full;
+    }
+
+    public async ValueTask<WebhookDelivery?> DequeueAsync(CancellationToken cancellationToken)
+    {
+        EnsureStarted();
+        var reader = _buffer.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (reader.TryRead(out var delivery))
+            {
+                return delivery;
+            }
+        }
+
+        return null;
+    }
+
+    public ValueTask AcknowledgeAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (!_inHand.TryGetValue(delivery, out var entry) || Interlocked.Exchange(ref entry.Acknowledged, 1) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var count = Interlocked.Decrement(ref _count);
+        Interlocked.Add(ref _bytes, -delivery.Size);
+        if (_prefetch - count == _refill)
+        {
+            Wake(); // Room for a batch: the reader may be waiting for it.
+        }
+
+        if (_keepPending.TryRemove(delivery, out _))
+        {
+            // Its dead letter could not be stored: let go of it here but leave it pending in Redis, so that it is
+            // taken over after the visibility timeout (with no attempt left) and dead-lettered then.
+            ReleaseHeld(delivery, entry);
+        }
+        else if (!_acknowledgements.Writer.TryWrite(delivery))
+        {
+            ReleaseHeld(delivery, entry); // Disposed: it stays pending in Redis for a takeover.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public void Close()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        _closed = true;
+        lock (_startGate)
+        {
+            if (_reader is null)
+            {
+                _buffer.Writer.TryComplete();
+            }
+        }
+
+        _stopReading.Cancel();
+    }
+
+    /// <summary>Stops reading and renewing; idempotent, since the container may dispose the instance under two registrations.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Close();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_reader is { } reader)
+        {
+            await reader.ConfigureAwait(false);
+        }
+
+        // Acknowledgements still queued get one last try; whatever fails stays pending for a takeover.
+        _acknowledgements.Writer.TryComplete();
+        if (_acknowledger is { } acknowledger)
+        {
+            await acknowledger.ConfigureAwait(false);
+        }
+
+        await _stopRenewing.CancelAsync().ConfigureAwait(false);
+        if (_renewer is { } renewer)
+        {
+            await renewer.ConfigureAwait(false);
+        }
+
+        _stopReading.Dispose();
+        _stopRenewing.Dispose();
+        _wake.Dispose();
+    }
+
+    /// <summary>
+    /// Sends the acknowledgements still queued and waits for Redis to confirm them (or for
+    /// <paramref name="cancellationToken"/>); called after the host stopped, once the dispatcher has drained.
+    /// Later acknowledgements (of handlers that outlived the shutdown timeout) leave their entries pending.
+    /// </summary>
+    internal async Task FlushAcknowledgementsAsync(CancellationToken cancellationToken)
+    {
+        _acknowledgements.Writer.TryComplete();
+        if (_acknowledger is { } acknowledger)
+        {
+            try
+            {
+                await acknowledger.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutdown timeout: what is not confirmed stays pending in Redis for another instance.
+            }
+        }
+    }
+
+    /// <summary>Stops reading and renewing without waiting (a container disposed synchronously); prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose()
+    {
+        Close();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _acknowledgements.Writer.TryComplete();
+            _stopRenewing.Cancel();
+        }
+    }
+
+    private async ValueTask<int> AppendAsync(WebhookDelivery delivery, string owner, TimeSpan lease)
+    {
+        var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+        var tag = _layout.Tag(delivery.ReceiverName, delivery.EventId);
+        await _partitions.EnsureAsync(database, tag).ConfigureAwait(false);
+
+        var values = new List<RedisValue>(24)
+        {
+            owner,
+            RedisIdempotencyStore.Milliseconds(lease),
+            _webhookOptions.QueueCapacity,
+            _webhookOptions.QueueMaxBytes,
+            delivery.Size,
+            RedisKeyLayout.Group,
+        };
+        RedisEntryFormat.AddFields(values, delivery);
+        RedisKey[] keys = [_layout.Claim(tag, delivery.EventId), _layout.Stream(tag), _layout.Bytes(tag)];
+        var result = (int)await database.ScriptEvaluateAsync(RedisScripts.ClaimAndEnqueue, keys, [.. values]).ConfigureAwait(false);
+        if (result == 0)
+        {
+            Wake();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Completes and acknowledges what the dispatcher acknowledged, in batches (one script per partition per round),
+    /// retrying with backoff while Redis is unreachable. Runs until disposal, then gives the rest one last try.
+    /// </summary>
+    private async Task AcknowledgeLoopAsync()
+    {
+        var reader = _acknowledgements.Reader;
+        var batch = new List<WebhookDelivery>();
+        var retryDelay = _options.PollInterval;
+        while (true)
+        {
+            var more = batch.Count > 0 || await reader.WaitToReadAsync().ConfigureAwait(false);
+            while (batch.Count < 1024 && reader.TryRead(out var delivery))
+            {
+                batch.Add(delivery);
+            }
+
+            if (batch.Count == 0)
+            {
+                if (!more)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            var disposing = reader.Completion.IsCompleted || Volatile.Read(ref _disposed) != 0;
+            try
+            {
+                await AcknowledgeInRedisAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+                retryDelay = _options.PollInterval;
+            }
+            catch (Exception exception)
+            {
+                // Kept in hand (and renewed) until an acknowledgement gets through, so nobody takes them over meanwhile.
+                var first = batch[0];
+                Log.AcknowledgeFailed(_logger, first.ReceiverName, first.EventType, first.EventId, batch.Count, exception);
+                if (disposing)
+                {
+                    return; // They stay pending in Redis for a takeover.
+                }
+
+                await DelayAsync(retryDelay, CancellationToken.None).ConfigureAwait(false);
+                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private async Task AcknowledgeInRedisAsync(List<WebhookDelivery> batch)
+    {
+        var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+        var byTag = new Dictionary<string, List<(WebhookDelivery Delivery, InHand Entry)>>(StringComparer.Ordinal);
+        foreach (var delivery in batch)
+        {
+            if (_inHand.TryGetValue(delivery, out var entry))
+            {
+                if (!byTag.TryGetValue(entry.Tag, out var list))
+                {
+                    byTag[entry.Tag] = list = [];
+                }
+
+                list.Add((delivery, entry));
+            }
+        }
+
+        var calls = new List<Task>(byTag.Count);
+        foreach (var (tag, entries) in byTag)
+        {
+            var keys = new RedisKey[entries.Count + 2];
+            var values = new RedisValue[(entries.Count * 4) + 1];
+            keys[0] = _layout.Stream(tag);
+            keys[1] = _layout.Bytes(tag);
+            values[0] = RedisKeyLayout.Group;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var (delivery, entry) = entries[i];
+                keys[i + 2] = _layout.Claim(tag, delivery.EventId);
+                values[(4 * i) + 1] = delivery.DeliveryId;
+                values[(4 * i) + 2] = Volatile.Read(ref entry.CompletionRetentionMs);
+                values[(4 * i) + 3] = entry.EntryId;
+                values[(4 * i) + 4] = delivery.Size;
+            }
+
+            calls.Add(database.ScriptEvaluateAsync(RedisScripts.CompleteAndAcknowledgeBatch, keys, values));
+        }
+
+        await Task.WhenAll(calls).ConfigureAwait(false);
+        foreach (var entries in byTag.Values)
+        {
+            foreach (var (delivery, entry) in entries)
+            {
+                ReleaseHeld(delivery, entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Defers completing the claim of a delivery in hand to its acknowledgement, which then completes and
+    /// acknowledges in one script. False when <paramref name="owner"/> is not a delivery in hand (complete it now).
+    /// </summary>
+    internal bool TryDeferCompletion(string key, string owner, TimeSpan retention)
+    {
+        if (!_inHandByDeliveryId.TryGetValue(owner, out var entry) || !string.Equals(entry.IdempotencyKey, key, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Volatile.Write(ref entry.CompletionRetentionMs, RedisIdempotencyStore.Milliseconds(retention));
+        return true;
+    }
+
+    /// <summary>Marks a delivery whose dead letter could not be stored: its acknowledgement must not delete it.</summary>
+    internal void KeepPending(WebhookDelivery delivery) => _keepPending[delivery] = 0;
+
+    /// <summary>Wakes the reader after a delivery was appended by another path (a dead-letter replay).</summary>
+    internal void NotifyEnqueued() => Wake();
+
+    private void EnsureStarted()
+    {
+        if (Volatile.Read(ref _reader) is not null)
+        {
+            return;
+        }
+
+        lock (_startGate)
+        {
+            if (_reader is not null || _closed)
+            {
+                return;
+            }
+
+            _renewer = Task.Run(() => RenewLoopAsync(_stopRenewing.Token), CancellationToken.None);
+            _acknowledger = Task.Run(AcknowledgeLoopAsync, CancellationToken.None);
+            Volatile.Write(ref _reader, Task.Run(() => ReadLoopAsync(_stopReading.Token), CancellationToken.None));
+        }
+    }
+
+    private async Task ReadLoopAsync(CancellationToken stopping)
+    {
+        var retryDelay = _options.PollInterval;
+        var nextTakeOver = _timeProvider.GetTimestamp();
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                // Refill in batches: while busy, wait until a quarter of the prefetch is free rather than read one by one.
+                if (_prefetch - Count < _refill)
+                {
+                    await WaitForWorkAsync(stopping).ConfigureAwait(false);
+                    continue;
+                }
+
+                int read;
+                try
+                {
+                    var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+                    var tags = await _partitions.GetAsync(database).ConfigureAwait(false);
+                    read = 0;
+                    if (_timeProvider.GetTimestamp() >= nextTakeOver && _prefetch - Count > 0)
+                    {
+                        read += await TakeOverAsync(database, tags).ConfigureAwait(false);
+                        nextTakeOver = _timeProvider.GetTimestamp() + (long)(_takeOverInterval.TotalSeconds * _timeProvider.TimestampFrequency);
+                    }
+
+                    read += await ReadNewAsync(database, tags, stopping).ConfigureAwait(false);
+                    retryDelay = _options.PollInterval;
+                }
+                catch (Exception exception)
+                {
+                    if (stopping.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    Log.ReadFailed(_logger, retryDelay, exception);
+                    await DelayAsync(retryDelay, stopping).ConfigureAwait(false);
+                    retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+                    continue;
+                }
+
+                if (read == 0)
+                {
+                    await WaitForWorkAsync(stopping).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Closed.
+        }
+        finally
+        {
+            _buffer.Writer.TryComplete();
+            Log.ReaderStopped(_logger, Count);
+        }
+    }
+
+    private async ValueTask<int> ReadNewAsync(IDatabase database, string[] tags, CancellationToken stopping)
+    {
+        var read = 0;
+        var start = _roundRobin++;
+        for (var i = 0; i < tags.Length && !stopping.IsCancellationRequested; i++)
+        {
+            var free = _prefetch - Count;
+            if (free <= 0)
+            {
+                break;
+            }
+
+            var tag = tags[(int)((uint)(start + i) % (uint)tags.Length)];
+            var stream = _layout.Stream(tag);
+            StreamEntry[] entries;
+            try
+            {
+                entries = await database.StreamReadGroupAsync(stream, RedisKeyLayout.Group, _consumer, StreamPosition.NewMessages, free).ConfigureAwait(false);
+            }
+            catch (RedisServerException exception) when (exception.Message.Contains("NOGROUP", StringComparison.Ordinal))
+            {
+                await CreateGroupAsync(database, tag).ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (!entry.IsNull && Accept(database, tag, entry.Id!, entry.Values, deliveryCount: 1))
+                {
+                    read++;
+                }
+            }
+        }
+
+        return read;
+    }
+
+    private async ValueTask<int> TakeOverAsync(IDatabase database, string[] tags)
+    {
+        var taken = 0;
+        foreach (var tag in tags)
+        {
+            var free = _prefetch - Count;
+            if (free <= 0)
+            {
+                break;
+            }
+
+            var cursor = _takeOverCursors.TryGetValue(tag, out var saved) ? saved : (RedisValue)"0-0";
+            RedisResult reply;
+            try
+            {
+                reply = await database.ScriptEvaluateAsync(
+                    RedisScripts.TakeOver,
+                    [_layout.Stream(tag)],
+                    [RedisKeyLayout.Group, _consumer, RedisIdempotencyStore.Milliseconds(_options.VisibilityTimeout), cursor, free]).ConfigureAwait(false);
+            }
+            catch (RedisServerException exception) when (exception.Message.Contains("NOGROUP", StringComparison.Ordinal) || exception.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var items = (RedisResult[])reply!;
+            _takeOverCursors[tag] = (RedisValue)items[0];
+            var takenHere = 0;
+            for (var i = 1; i < items.Length; i++)
+            {
+                var item = (RedisResult[])items[i]!;
+                var id = (string)item[0]!;
+                var fields = RedisEntryFormat.ToFields((RedisResult[])item[1]!);
+                var deliveryCount = (int)item[2];
+                if (Accept(database, tag, id, fields, deliveryCount))
+                {
+                    takenHere++;
+                }
+            }
+
+            if (takenHere > 0)
+            {
+                Log.TookOver(_logger, takenHere, tag);
+                taken += takenHere;
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>Puts a read entry in hand and in the local buffer; false when it is already in hand or unreadable.</summary>
+    private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int deliveryCount)
+    {
+        var inHandId = string.Concat(tag, "/", entryId);
+        if (!_inHandIds.TryAdd(inHandId, 0))
+        {
+            return false; // Ours already (for example renewed late after an outage and claimed back by ourselves).
+        }
+
+        WebhookDelivery delivery;
+        try
+        {
+            delivery = RedisEntryFormat.ReadDelivery(fields, Math.Max(0, deliveryCount - 1));
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
+        {
+            Log.UnreadableEntry(_logger, entryId, tag, exception);
+            _inHandIds.TryRemove(inHandId, out _);
+            _ = database.ScriptEvaluateAsync(RedisScripts.Acknowledge, [_layout.Stream(tag), _layout.Bytes(tag)], [RedisKeyLayout.Group, entryId, 0], CommandFlags.FireAndForget);
+            return false;
+        }
+
+        var entry = new InHand(tag, entryId, inHandId, delivery.IdempotencyKey);
+        _inHand[delivery] = entry;
+        _inHandByDeliveryId[delivery.DeliveryId] = entry;
+        Interlocked.Increment(ref _count);
+        Interlocked.Add(ref _bytes, delivery.Size);
+        Interlocked.Increment(ref _held);
+        _buffer.Writer.TryWrite(delivery);
+        return true;
+    }
+
+    /// <summary>Forgets a delivery this instance no longer holds (acknowledged in Redis, or left pending there).</summary>
+    private void ReleaseHeld(WebhookDelivery delivery, InHand entry)
+    {
+        if (_inHand.TryRemove(delivery, out _))
+        {
+            _inHandIds.TryRemove(entry.InHandId, out _);
+            _inHandByDeliveryId.TryRemove(new KeyValuePair<string, InHand>(delivery.DeliveryId, entry));
+            Interlocked.Decrement(ref _held);
+        }
+    }
+
+    private async Task CreateGroupAsync(IDatabase database, string tag)
+    {
+        try
+        {
+            await database.StreamCreateConsumerGroupAsync(_layout.Stream(tag), RedisKeyLayout.Group, StreamPosition.Beginning, createStream: true).ConfigureAwait(false);
+            Log.GroupCreated(_logger, tag);
+        }
+        catch (RedisServerException exception) when (exception.Message.Contains("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Created meanwhile by another instance.
+        }
+    }
+
+    /// <summary>Renews the entries in hand every third of the visibility timeout, and retries failed acknowledgements.</summary>
+    private async Task RenewLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_renewInterval, _timeProvider, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var byTag = _inHand.Values.GroupBy(static entry => entry.Tag, StringComparer.Ordinal).ToList();
+            if (byTag.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+                var renewals = new List<Task>(byTag.Count);
+                foreach (var group in byTag)
+                {
+                    var values = new List<RedisValue> { RedisKeyLayout.Group, _consumer };
+                    values.AddRange(group.Select(static entry => (RedisValue)entry.EntryId));
+                    renewals.Add(database.ScriptEvaluateAsync(RedisScripts.Renew, [_layout.Stream(group.Key)], [.. values]));
+                }
+
+                await Task.WhenAll(renewals).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                Log.RenewFailed(_logger, Count, exception);
+            }
+        }
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await _wake.WaitAsync(_options.PollInterval, stopping).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while stopping.
+        }
+    }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken stopping) => Task.Delay(delay, _timeProvider, stopping);
+
+    private void Wake()
+    {
+        try
+        {
+            if (_wake.CurrentCount == 0)
+            {
+                _wake.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while stopping.
+        }
+    }
+
+    /// <summary>A delivery read from a stream and not yet acknowledged.</summary>
+    private sealed class InHand(string tag, string entryId, string inHandId, string idempotencyKey)
+    {
+        /// <summary>The claim's retention in ms once the dispatcher completed it (deferred to the acknowledgement); 0 before.</summary>
+        public long CompletionRetentionMs;
+
+        /// <summary>1 once the dispatcher acknowledged it.</summary>
+        public int Acknowledged;
+
+        public string Tag { get; } = tag;
+
+        public string EntryId { get; } = entryId;
+
+        public string InHandId { get; } = inHandId;
+
+        public string IdempotencyKey { get; } = idempotencyKey;
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+
+namespace WebhookKit.Redis;
+
+/// <summary>
+/// Options of WebhookKit's Redis backend, set with <c>AddWebhooks().AddRedis(o => …)</c> and validated at startup.
+/// </summary>
+/// <remarks>
+/// The connection is described by <see cref="Redis"/>, the same <see cref="RedisCacheOptions"/> that
+/// <c>AddStackExchangeRedisCache</c> takes: unless you set it here, it is copied from the application's
+/// <c>RedisCacheOptions</c>, so Redis is configured once for the distributed cache and the webhooks.
+/// An <c>IConnectionMultiplexer</c> registered in the service collection is reused as it is.
+/// </remarks>
+public sealed class RedisWebhookOptions
+{
+    /// <summary>
+    /// Gets or sets the connection: <see cref="RedisCacheOptions.Configuration"/> or
+    /// <see cref="RedisCacheOptions.ConfigurationOptions"/> or <see cref="RedisCacheOptions.ConnectionMultiplexerFactory"/>,
+    /// and <see cref="RedisCacheOptions.InstanceName"/> as the prefix of every key WebhookKit writes.
+    /// </summary>
+    /// <value>A copy of the application's <see cref="RedisCacheOptions"/> (from <c>AddStackExchangeRedisCache</c>), or empty.</value>
+    public RedisCacheOptions Redis { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets whether accepted deliveries are queued in Redis Streams (durable, shared by every instance)
+    /// instead of in process memory. Without it, Redis holds only the idempotency claims.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool DurableQueue { get; set; }
+
+    /// <summary>
+    /// Gets or sets into how many partitions (streams) each receiver's deliveries and claims are spread, by a hash of
+    /// the event id. Each partition has its own hash tag, so on Redis Cluster the partitions of one receiver can live
+    /// on different shards. Changing it on a running system moves claims to other keys: redeliveries of events
+    /// accepted before the change may be handled again.
+    /// </summary>
+    /// <value>The default is 1.</value>
+    [Range(1, 1024)]
+    public int Partitions { get; set; } = 1;
+
+    /// <summary>
+    /// Gets or sets how long a delivery read by an instance may go without a sign of life (its instance renews it every
+    /// third of this time while handling it) before another instance takes it over. Must be shorter than
+    /// <see cref="WebhookOptions.LeaseDuration"/>.
+    /// </summary>
+    /// <value>The default is 1 minute.</value>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets how long an idle instance waits before it polls the streams again.</summary>
+    /// <value>The default is 100 milliseconds. Deliveries accepted by the same instance wake it at once.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Gets or sets how many deliveries an instance reads ahead of its handlers; they count as in flight for this
+    /// instance and are taken over by others if it dies.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: four times <see cref="WebhookOptions.MaxConcurrency"/>, at least 16.</value>
+    [Range(1, 10_000)]
+    public int? PrefetchCount { get; set; }
+
+    /// <summary>Gets or sets this instance's consumer name in the streams' consumer group.</summary>
+    /// <value>The default is <see langword="null"/>: the machine name, the process id and a random suffix, unique per process.</value>
+    public string? ConsumerName { get; set; }
+}

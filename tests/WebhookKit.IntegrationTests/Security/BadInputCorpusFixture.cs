@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using WebhookKit.GitHub;
+using WebhookKit.GitLab;
+using WebhookKit.Hmac;
+using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Shopify;
+using WebhookKit.Slack;
+using WebhookKit.StandardWebhooks;
+using WebhookKit.Stripe;
+using WebhookKit.Twilio;
+
+namespace WebhookKit.IntegrationTests.Security;
+
+/// <summary>One real Kestrel host with every provider's receiver (secrets of <see cref="BadInputCorpus"/>), shared by the corpus.</summary>
+public sealed class BadInputCorpusFixture : IAsyncLifetime
+{
+    public HandlerProbe Probe { get; } = new();
+
+    public WebhookTestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await WebhookTestHost.StartAsync(
+            webhooks => webhooks
+                .AddGitHub(o => o.Secrets.Add(BadInputCorpus.GitHubSecret))
+                .AddStripe(o => o.Secrets.Add(BadInputCorpus.StripeSecret))
+                .AddGitLab(o => o.Secrets.Add(BadInputCorpus.GitLabToken))
+                .AddGitLab("gitlab-signed", o => o.SigningTokens.Add(BadInputCorpus.GitLabSigningToken))
+                .AddStandardWebhooks(o => o.Secrets.Add(BadInputCorpus.SigningToken))
+                .AddStandardWebhooks("svix", o => o.Secrets.Add(BadInputCorpus.SigningToken))
+                .AddSlack(o => o.Secrets.Add(BadInputCorpus.SlackSecret))
+                .AddShopify(o => o.Secrets.Add(BadInputCorpus.ShopifySecret))
+                .AddTwilio(o => o.Secrets.Add(BadInputCorpus.TwilioToken))
+                .AddHmac("billing", o =>
+                {
+                    o.Secrets.Add(BadInputCorpus.BillingSecret);
+                    o.SignatureHeader = "X-Billing-Signature";
+                    o.SignaturePrefix = "sha256=";
+                    o.TimestampHeader = "X-Billing-Timestamp";
+                    o.EventIdProperty = "id";
+                    o.EventTypeProperty = "type";
+                })
+                .AddHandler<RecordingHandler<GitHubPushEvent>>()
+                .AddHandler<RecordingHandler<StripeEvent>>()
+                .AddHandler<RecordingHandler<GitLabPushEvent>>()
+                .AddHandler<RecordingHandler<StandardWebhooksEvent>>()
+                .AddHandler<RecordingHandler<SlackEventEnvelope>>()
+                .AddHandler<RecordingHandler<ShopifyOrder>>()
+                .AddHandler<RecordingHandler<TwilioEvent>>()
+                .AddHandler<RecordingHandler<HmacEvent>>(),
+            services =>
+            {
+                services.AddSingleton(Probe);
+                services.Configure<WebhookOptions>(o => o.MaxBodyBytes = BadInputCorpus.MaxBodyBytes);
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text;
+using WebhookKit.Slack;
+
+namespace WebhookKit.Tests.Providers.Slack;
+
+/// <summary>Regression cases found by <c>ParserFuzzTests</c>, kept as fixed examples.</summary>
+public sealed class SlackPayloadScannerTests
+{
+    [Theory]
+    [InlineData("""{"type":"event_callback","type":[],"event_id":"Ev1","event":{"type":"app_mention"}}""")]
+    [InlineData("""{"type":"event_callback","event_id":"Ev1","event_id":{"x":1},"event":{"type":"app_mention"}}""")]
+    [InlineData("""{"event":{"type":"app_mention"},"type":"event_callback","event":{"type":"other"},"event_id":"Ev1"}""")]
+    [InlineData("""{"challenge":null,"type":"event_callback","challenge":[1,2],"event_id":"Ev1","event":{"type":"app_mention"}}""")]
+    public void TryScan_RepeatedProperty_IsConsumedAndTheFirstUsableValueWins(string json)
+    {
+        SlackPayloadScanner.TryScan(Encoding.UTF8.GetBytes(json), out var fields).Should().BeTrue();
+
+        fields.Type.Should().Be("event_callback");
+        fields.EventId.Should().Be("Ev1");
+        fields.EventType.Should().Be("app_mention");
+    }
+
+    [Fact]
+    public void TryScan_InvalidUtf8InASkippedValue_IsFalse()
+    {
+        byte[] json = [.. """{"type":"event_callback","event_id":"Ev1","text":" """u8, 0xFF, .. "\"}"u8];
+
+        SlackPayloadScanner.TryScan(json, out _).Should().BeFalse();
+    }
+}
