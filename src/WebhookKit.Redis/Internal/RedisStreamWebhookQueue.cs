@@ -132,16 +132,16 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
     public async ValueTask<WebhookDelivery?> DequeueAsync(CancellationToken cancellationToken)
     {
         EnsureStarted();
-        var reader = _buffer.Reader;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (reader.TryRead(out var delivery))
-            {
-                return delivery;
-            }
-        }
 
-        return null;
+        // ReadAsync wakes one waiting worker per entry, where WaitToReadAsync would wake them all.
+        try
+        {
+            return await _buffer.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return null; // Closed and drained.
+        }
     }
 
     public ValueTask AcknowledgeAsync(WebhookDelivery delivery, CancellationToken cancellationToken)

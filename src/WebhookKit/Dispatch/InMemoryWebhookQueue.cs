@@ -47,16 +47,16 @@ internal sealed class InMemoryWebhookQueue : IWebhookQueue
 
     public async ValueTask<WebhookDelivery?> DequeueAsync(CancellationToken cancellationToken)
     {
-        var reader = _channel.Reader;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        // ReadAsync hands each delivery to one waiting worker; WaitToReadAsync + TryRead would wake every idle
+        // worker on every write only for all but one of them to go back to sleep.
+        try
         {
-            if (reader.TryRead(out var delivery))
-            {
-                return delivery;
-            }
+            return await _channel.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        return null;
+        catch (ChannelClosedException)
+        {
+            return null; // Closed and drained.
+        }
     }
 
     public ValueTask AcknowledgeAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
