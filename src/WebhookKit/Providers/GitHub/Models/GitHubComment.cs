@@ -5,27 +5,27 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubComment
 {
-    /// <summary>Gets the comment's numeric id.</summary>
-    public long Id { get; init; }
+    /// <summary>Gets or sets the comment's numeric id.</summary>
+    public long Id { get; set; }
 
-    /// <summary>Gets the comment's GraphQL node id.</summary>
-    public string? NodeId { get; init; }
+    /// <summary>Gets or sets the comment's GraphQL node id.</summary>
+    public string? NodeId { get; set; }
 
-    /// <summary>Gets the URL of the comment on GitHub.</summary>
-    public string? HtmlUrl { get; init; }
+    /// <summary>Gets or sets the URL of the comment on GitHub.</summary>
+    public string? HtmlUrl { get; set; }
 
-    /// <summary>Gets the comment text in Markdown.</summary>
-    public string? Body { get; init; }
+    /// <summary>Gets or sets the comment text in Markdown.</summary>
+    public string? Body { get; set; }
 
-    /// <summary>Gets the account that wrote the comment.</summary>
-    public GitHubUser? User { get; init; }
+    /// <summary>Gets or sets the account that wrote the comment.</summary>
+    public GitHubUser? User { get; set; }
 
-    /// <summary>Gets the author's association with the repository, such as <c>OWNER</c> or <c>CONTRIBUTOR</c>.</summary>
-    public string? AuthorAssociation { get; init; }
+    /// <summary>Gets or sets the author's association with the repository, such as <c>OWNER</c> or <c>CONTRIBUTOR</c>.</summary>
+    public string? AuthorAssociation { get; set; }
 
-    /// <summary>Gets when the comment was created.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>Gets or sets when the comment was created.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
 
-    /// <summary>Gets when the comment was last updated.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    /// <summary>Gets or sets when the comment was last updated.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

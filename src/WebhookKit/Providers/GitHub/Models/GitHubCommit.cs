@@ -5,36 +5,36 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubCommit
 {
-    /// <summary>Gets the commit SHA.</summary>
-    public string? Id { get; init; }
+    /// <summary>Gets or sets the commit SHA.</summary>
+    public string? Id { get; set; }
 
-    /// <summary>Gets the SHA of the commit's tree.</summary>
-    public string? TreeId { get; init; }
+    /// <summary>Gets or sets the SHA of the commit's tree.</summary>
+    public string? TreeId { get; set; }
 
-    /// <summary>Gets a value indicating whether this commit is distinct from any pushed before.</summary>
-    public bool? Distinct { get; init; }
+    /// <summary>Gets or sets a value indicating whether this commit is distinct from any pushed before.</summary>
+    public bool? Distinct { get; set; }
 
-    /// <summary>Gets the commit message.</summary>
-    public string? Message { get; init; }
+    /// <summary>Gets or sets the commit message.</summary>
+    public string? Message { get; set; }
 
-    /// <summary>Gets the commit's timestamp.</summary>
-    public DateTimeOffset? Timestamp { get; init; }
+    /// <summary>Gets or sets the commit's timestamp.</summary>
+    public DateTimeOffset? Timestamp { get; set; }
 
-    /// <summary>Gets the URL of the commit.</summary>
-    public string? Url { get; init; }
+    /// <summary>Gets or sets the URL of the commit.</summary>
+    public string? Url { get; set; }
 
-    /// <summary>Gets the git author.</summary>
-    public GitHubCommitAuthor? Author { get; init; }
+    /// <summary>Gets or sets the git author.</summary>
+    public GitHubCommitAuthor? Author { get; set; }
 
-    /// <summary>Gets the git committer.</summary>
-    public GitHubCommitAuthor? Committer { get; init; }
+    /// <summary>Gets or sets the git committer.</summary>
+    public GitHubCommitAuthor? Committer { get; set; }
 
-    /// <summary>Gets the paths of files added by the commit.</summary>
-    public IReadOnlyList<string>? Added { get; init; }
+    /// <summary>Gets or sets the paths of files added by the commit.</summary>
+    public IReadOnlyList<string>? Added { get; set; }
 
-    /// <summary>Gets the paths of files removed by the commit.</summary>
-    public IReadOnlyList<string>? Removed { get; init; }
+    /// <summary>Gets or sets the paths of files removed by the commit.</summary>
+    public IReadOnlyList<string>? Removed { get; set; }
 
-    /// <summary>Gets the paths of files modified by the commit.</summary>
-    public IReadOnlyList<string>? Modified { get; init; }
+    /// <summary>Gets or sets the paths of files modified by the commit.</summary>
+    public IReadOnlyList<string>? Modified { get; set; }
 }

@@ -5,12 +5,12 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubCommitAuthor
 {
-    /// <summary>Gets the name recorded in git.</summary>
-    public string? Name { get; init; }
+    /// <summary>Gets or sets the name recorded in git.</summary>
+    public string? Name { get; set; }
 
-    /// <summary>Gets the e-mail address recorded in git.</summary>
-    public string? Email { get; init; }
+    /// <summary>Gets or sets the e-mail address recorded in git.</summary>
+    public string? Email { get; set; }
 
-    /// <summary>Gets the GitHub login matched to the e-mail address, when GitHub could match one.</summary>
-    public string? Username { get; init; }
+    /// <summary>Gets or sets the GitHub login matched to the e-mail address, when GitHub could match one.</summary>
+    public string? Username { get; set; }
 }

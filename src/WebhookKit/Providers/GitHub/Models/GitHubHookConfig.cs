@@ -5,9 +5,9 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubHookConfig
 {
-    /// <summary>Gets the payload content type, <c>json</c> or <c>form</c>.</summary>
-    public string? ContentType { get; init; }
+    /// <summary>Gets or sets the payload content type, <c>json</c> or <c>form</c>.</summary>
+    public string? ContentType { get; set; }
 
-    /// <summary>Gets the URL deliveries are sent to.</summary>
-    public string? Url { get; init; }
+    /// <summary>Gets or sets the URL deliveries are sent to.</summary>
+    public string? Url { get; set; }
 }

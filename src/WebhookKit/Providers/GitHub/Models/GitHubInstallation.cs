@@ -5,9 +5,9 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubInstallation
 {
-    /// <summary>Gets the installation's numeric id, used to request an installation access token.</summary>
-    public long Id { get; init; }
+    /// <summary>Gets or sets the installation's numeric id, used to request an installation access token.</summary>
+    public long Id { get; set; }
 
-    /// <summary>Gets the installation's GraphQL node id.</summary>
-    public string? NodeId { get; init; }
+    /// <summary>Gets or sets the installation's GraphQL node id.</summary>
+    public string? NodeId { get; set; }
 }

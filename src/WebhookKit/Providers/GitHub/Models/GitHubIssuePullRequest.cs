@@ -6,9 +6,9 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubIssuePullRequest
 {
-    /// <summary>Gets the API URL of the pull request.</summary>
-    public string? Url { get; init; }
+    /// <summary>Gets or sets the API URL of the pull request.</summary>
+    public string? Url { get; set; }
 
-    /// <summary>Gets the URL of the pull request's page on GitHub.</summary>
-    public string? HtmlUrl { get; init; }
+    /// <summary>Gets or sets the URL of the pull request's page on GitHub.</summary>
+    public string? HtmlUrl { get; set; }
 }

@@ -5,21 +5,21 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubIssuesEvent
 {
-    /// <summary>Gets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
-    public string? Action { get; init; }
+    /// <summary>Gets or sets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
+    public string? Action { get; set; }
 
-    /// <summary>Gets the issue.</summary>
-    public GitHubIssue? Issue { get; init; }
+    /// <summary>Gets or sets the issue.</summary>
+    public GitHubIssue? Issue { get; set; }
 
-    /// <summary>Gets the repository the event is about; <see langword="null"/> for events not tied to a repository.</summary>
-    public GitHubRepository? Repository { get; init; }
+    /// <summary>Gets or sets the repository the event is about; <see langword="null"/> for events not tied to a repository.</summary>
+    public GitHubRepository? Repository { get; set; }
 
-    /// <summary>Gets the account that triggered the event.</summary>
-    public GitHubUser? Sender { get; init; }
+    /// <summary>Gets or sets the account that triggered the event.</summary>
+    public GitHubUser? Sender { get; set; }
 
-    /// <summary>Gets the organization, when the event happened in one.</summary>
-    public GitHubOrganization? Organization { get; init; }
+    /// <summary>Gets or sets the organization, when the event happened in one.</summary>
+    public GitHubOrganization? Organization { get; set; }
 
-    /// <summary>Gets the GitHub App installation, when the webhook belongs to a GitHub App.</summary>
-    public GitHubInstallation? Installation { get; init; }
+    /// <summary>Gets or sets the GitHub App installation, when the webhook belongs to a GitHub App.</summary>
+    public GitHubInstallation? Installation { get; set; }
 }

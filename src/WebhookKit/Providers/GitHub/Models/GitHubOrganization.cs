@@ -6,18 +6,18 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubOrganization
 {
-    /// <summary>Gets the organization's numeric id.</summary>
-    public long Id { get; init; }
+    /// <summary>Gets or sets the organization's numeric id.</summary>
+    public long Id { get; set; }
 
-    /// <summary>Gets the organization's GraphQL node id.</summary>
-    public string? NodeId { get; init; }
+    /// <summary>Gets or sets the organization's GraphQL node id.</summary>
+    public string? NodeId { get; set; }
 
-    /// <summary>Gets the organization's login, for example <c>octo-org</c>.</summary>
-    public string? Login { get; init; }
+    /// <summary>Gets or sets the organization's login, for example <c>octo-org</c>.</summary>
+    public string? Login { get; set; }
 
-    /// <summary>Gets the organization description.</summary>
-    public string? Description { get; init; }
+    /// <summary>Gets or sets the organization description.</summary>
+    public string? Description { get; set; }
 
-    /// <summary>Gets the URL of the organization's avatar image.</summary>
-    public string? AvatarUrl { get; init; }
+    /// <summary>Gets or sets the URL of the organization's avatar image.</summary>
+    public string? AvatarUrl { get; set; }
 }

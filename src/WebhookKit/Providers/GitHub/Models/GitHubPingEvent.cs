@@ -5,24 +5,24 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubPingEvent
 {
-    /// <summary>Gets a random piece of GitHub zen.</summary>
-    public string? Zen { get; init; }
+    /// <summary>Gets or sets a random piece of GitHub zen.</summary>
+    public string? Zen { get; set; }
 
-    /// <summary>Gets the id of the webhook that was pinged.</summary>
-    public long HookId { get; init; }
+    /// <summary>Gets or sets the id of the webhook that was pinged.</summary>
+    public long HookId { get; set; }
 
-    /// <summary>Gets the webhook that was pinged.</summary>
-    public GitHubHook? Hook { get; init; }
+    /// <summary>Gets or sets the webhook that was pinged.</summary>
+    public GitHubHook? Hook { get; set; }
 
-    /// <summary>Gets the repository the event is about; <see langword="null"/> for events not tied to a repository.</summary>
-    public GitHubRepository? Repository { get; init; }
+    /// <summary>Gets or sets the repository the event is about; <see langword="null"/> for events not tied to a repository.</summary>
+    public GitHubRepository? Repository { get; set; }
 
-    /// <summary>Gets the account that triggered the event.</summary>
-    public GitHubUser? Sender { get; init; }
+    /// <summary>Gets or sets the account that triggered the event.</summary>
+    public GitHubUser? Sender { get; set; }
 
-    /// <summary>Gets the organization, when the event happened in one.</summary>
-    public GitHubOrganization? Organization { get; init; }
+    /// <summary>Gets or sets the organization, when the event happened in one.</summary>
+    public GitHubOrganization? Organization { get; set; }
 
-    /// <summary>Gets the GitHub App installation, when the webhook belongs to a GitHub App.</summary>
-    public GitHubInstallation? Installation { get; init; }
+    /// <summary>Gets or sets the GitHub App installation, when the webhook belongs to a GitHub App.</summary>
+    public GitHubInstallation? Installation { get; set; }
 }

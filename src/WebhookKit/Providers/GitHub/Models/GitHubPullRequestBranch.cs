@@ -5,18 +5,18 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubPullRequestBranch
 {
-    /// <summary>Gets the label, <c>owner:branch</c>, for example <c>octocat:feature</c>.</summary>
-    public string? Label { get; init; }
+    /// <summary>Gets or sets the label, <c>owner:branch</c>, for example <c>octocat:feature</c>.</summary>
+    public string? Label { get; set; }
 
-    /// <summary>Gets the branch name, for example <c>main</c>.</summary>
-    public string? Ref { get; init; }
+    /// <summary>Gets or sets the branch name, for example <c>main</c>.</summary>
+    public string? Ref { get; set; }
 
-    /// <summary>Gets the SHA of the commit the branch pointed at.</summary>
-    public string? Sha { get; init; }
+    /// <summary>Gets or sets the SHA of the commit the branch pointed at.</summary>
+    public string? Sha { get; set; }
 
-    /// <summary>Gets the owner of the branch's repository.</summary>
-    public GitHubUser? User { get; init; }
+    /// <summary>Gets or sets the owner of the branch's repository.</summary>
+    public GitHubUser? User { get; set; }
 
-    /// <summary>Gets the branch's repository; <see langword="null"/> when a fork has been deleted.</summary>
-    public GitHubRepository? Repo { get; init; }
+    /// <summary>Gets or sets the branch's repository; <see langword="null"/> when a fork has been deleted.</summary>
+    public GitHubRepository? Repo { get; set; }
 }

@@ -5,24 +5,24 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubPullRequestEvent
 {
-    /// <summary>Gets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
-    public string? Action { get; init; }
+    /// <summary>Gets or sets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
+    public string? Action { get; set; }
 
-    /// <summary>Gets the pull request number.</summary>
-    public int Number { get; init; }
+    /// <summary>Gets or sets the pull request number.</summary>
+    public int Number { get; set; }
 
-    /// <summary>Gets the pull request.</summary>
-    public GitHubPullRequest? PullRequest { get; init; }
+    /// <summary>Gets or sets the pull request.</summary>
+    public GitHubPullRequest? PullRequest { get; set; }
 
-    /// <summary>Gets the repository the event is about; <see langword="null"/> for events not tied to a repository.</summary>
-    public GitHubRepository? Repository { get; init; }
+    /// <summary>Gets or sets the repository the event is about; <see langword="null"/> for events not tied to a repository.</summary>
+    public GitHubRepository? Repository { get; set; }
 
-    /// <summary>Gets the account that triggered the event.</summary>
-    public GitHubUser? Sender { get; init; }
+    /// <summary>Gets or sets the account that triggered the event.</summary>
+    public GitHubUser? Sender { get; set; }
 
-    /// <summary>Gets the organization, when the event happened in one.</summary>
-    public GitHubOrganization? Organization { get; init; }
+    /// <summary>Gets or sets the organization, when the event happened in one.</summary>
+    public GitHubOrganization? Organization { get; set; }
 
-    /// <summary>Gets the GitHub App installation, when the webhook belongs to a GitHub App.</summary>
-    public GitHubInstallation? Installation { get; init; }
+    /// <summary>Gets or sets the GitHub App installation, when the webhook belongs to a GitHub App.</summary>
+    public GitHubInstallation? Installation { get; set; }
 }

@@ -9,45 +9,45 @@ namespace WebhookKit.GitHub;
 /// </remarks>
 public sealed class GitHubRepository
 {
-    /// <summary>Gets the repository's numeric id.</summary>
-    public long Id { get; init; }
+    /// <summary>Gets or sets the repository's numeric id.</summary>
+    public long Id { get; set; }
 
-    /// <summary>Gets the repository's GraphQL node id.</summary>
-    public string? NodeId { get; init; }
+    /// <summary>Gets or sets the repository's GraphQL node id.</summary>
+    public string? NodeId { get; set; }
 
-    /// <summary>Gets the repository name without its owner, for example <c>Hello-World</c>.</summary>
-    public string? Name { get; init; }
+    /// <summary>Gets or sets the repository name without its owner, for example <c>Hello-World</c>.</summary>
+    public string? Name { get; set; }
 
-    /// <summary>Gets the repository name with its owner, for example <c>octocat/Hello-World</c>.</summary>
-    public string? FullName { get; init; }
+    /// <summary>Gets or sets the repository name with its owner, for example <c>octocat/Hello-World</c>.</summary>
+    public string? FullName { get; set; }
 
-    /// <summary>Gets a value indicating whether the repository is private.</summary>
-    public bool Private { get; init; }
+    /// <summary>Gets or sets a value indicating whether the repository is private.</summary>
+    public bool Private { get; set; }
 
-    /// <summary>Gets the account that owns the repository.</summary>
-    public GitHubUser? Owner { get; init; }
+    /// <summary>Gets or sets the account that owns the repository.</summary>
+    public GitHubUser? Owner { get; set; }
 
-    /// <summary>Gets the URL of the repository's page on GitHub.</summary>
-    public string? HtmlUrl { get; init; }
+    /// <summary>Gets or sets the URL of the repository's page on GitHub.</summary>
+    public string? HtmlUrl { get; set; }
 
-    /// <summary>Gets the repository description.</summary>
-    public string? Description { get; init; }
+    /// <summary>Gets or sets the repository description.</summary>
+    public string? Description { get; set; }
 
-    /// <summary>Gets a value indicating whether the repository is a fork.</summary>
-    public bool? Fork { get; init; }
+    /// <summary>Gets or sets a value indicating whether the repository is a fork.</summary>
+    public bool? Fork { get; set; }
 
-    /// <summary>Gets the name of the default branch, for example <c>main</c>.</summary>
-    public string? DefaultBranch { get; init; }
+    /// <summary>Gets or sets the name of the default branch, for example <c>main</c>.</summary>
+    public string? DefaultBranch { get; set; }
 
-    /// <summary>Gets the HTTPS clone URL.</summary>
-    public string? CloneUrl { get; init; }
+    /// <summary>Gets or sets the HTTPS clone URL.</summary>
+    public string? CloneUrl { get; set; }
 
-    /// <summary>Gets the SSH clone URL.</summary>
-    public string? SshUrl { get; init; }
+    /// <summary>Gets or sets the SSH clone URL.</summary>
+    public string? SshUrl { get; set; }
 
-    /// <summary>Gets the visibility, such as <c>public</c>, <c>private</c> or <c>internal</c>.</summary>
-    public string? Visibility { get; init; }
+    /// <summary>Gets or sets the visibility, such as <c>public</c>, <c>private</c> or <c>internal</c>.</summary>
+    public string? Visibility { get; set; }
 
-    /// <summary>Gets a value indicating whether the repository is archived.</summary>
-    public bool? Archived { get; init; }
+    /// <summary>Gets or sets a value indicating whether the repository is archived.</summary>
+    public bool? Archived { get; set; }
 }

@@ -5,15 +5,15 @@ namespace WebhookKit.GitHub;
 /// </summary>
 public sealed class GitHubWorkflow
 {
-    /// <summary>Gets the workflow's numeric id.</summary>
-    public long Id { get; init; }
+    /// <summary>Gets or sets the workflow's numeric id.</summary>
+    public long Id { get; set; }
 
-    /// <summary>Gets the workflow name.</summary>
-    public string? Name { get; init; }
+    /// <summary>Gets or sets the workflow name.</summary>
+    public string? Name { get; set; }
 
-    /// <summary>Gets the path of the workflow file, for example <c>.github/workflows/ci.yml</c>.</summary>
-    public string? Path { get; init; }
+    /// <summary>Gets or sets the path of the workflow file, for example <c>.github/workflows/ci.yml</c>.</summary>
+    public string? Path { get; set; }
 
-    /// <summary>Gets the workflow state, such as <c>active</c>.</summary>
-    public string? State { get; init; }
+    /// <summary>Gets or sets the workflow state, such as <c>active</c>.</summary>
+    public string? State { get; set; }
 }

@@ -5,9 +5,9 @@ namespace WebhookKit.GitLab;
 /// </summary>
 public sealed class GitLabCommitAuthor
 {
-    /// <summary>Gets the name recorded in git.</summary>
-    public string? Name { get; init; }
+    /// <summary>Gets or sets the name recorded in git.</summary>
+    public string? Name { get; set; }
 
-    /// <summary>Gets the e-mail address recorded in git.</summary>
-    public string? Email { get; init; }
+    /// <summary>Gets or sets the e-mail address recorded in git.</summary>
+    public string? Email { get; set; }
 }

@@ -5,18 +5,18 @@ namespace WebhookKit.GitLab;
 /// </summary>
 public sealed class GitLabLabel
 {
-    /// <summary>Gets the label's numeric id.</summary>
-    public long? Id { get; init; }
+    /// <summary>Gets or sets the label's numeric id.</summary>
+    public long? Id { get; set; }
 
-    /// <summary>Gets the label title, for example <c>bug</c>.</summary>
-    public string? Title { get; init; }
+    /// <summary>Gets or sets the label title, for example <c>bug</c>.</summary>
+    public string? Title { get; set; }
 
-    /// <summary>Gets the label colour, for example <c>#ffffff</c>.</summary>
-    public string? Color { get; init; }
+    /// <summary>Gets or sets the label colour, for example <c>#ffffff</c>.</summary>
+    public string? Color { get; set; }
 
-    /// <summary>Gets the label description.</summary>
-    public string? Description { get; init; }
+    /// <summary>Gets or sets the label description.</summary>
+    public string? Description { get; set; }
 
-    /// <summary>Gets the label type, such as <c>ProjectLabel</c> or <c>GroupLabel</c>.</summary>
-    public string? Type { get; init; }
+    /// <summary>Gets or sets the label type, such as <c>ProjectLabel</c> or <c>GroupLabel</c>.</summary>
+    public string? Type { get; set; }
 }

@@ -5,30 +5,30 @@ namespace WebhookKit.GitLab;
 /// </summary>
 public sealed class GitLabNoteEvent
 {
-    /// <summary>Gets the kind of event; <c>note</c>.</summary>
-    public string? ObjectKind { get; init; }
+    /// <summary>Gets or sets the kind of event; <c>note</c>.</summary>
+    public string? ObjectKind { get; set; }
 
-    /// <summary>Gets the event type, usually the same as <see cref="ObjectKind"/> (<c>confidential_issue</c>, <c>confidential_note</c> and the like differ).</summary>
-    public string? EventType { get; init; }
+    /// <summary>Gets or sets the event type, usually the same as <see cref="ObjectKind"/> (<c>confidential_issue</c>, <c>confidential_note</c> and the like differ).</summary>
+    public string? EventType { get; set; }
 
-    /// <summary>Gets the user who triggered the event.</summary>
-    public GitLabUser? User { get; init; }
+    /// <summary>Gets or sets the user who triggered the event.</summary>
+    public GitLabUser? User { get; set; }
 
-    /// <summary>Gets the project the event is about.</summary>
-    public GitLabProject? Project { get; init; }
+    /// <summary>Gets or sets the project the event is about.</summary>
+    public GitLabProject? Project { get; set; }
 
-    /// <summary>Gets the id of the project.</summary>
-    public long? ProjectId { get; init; }
+    /// <summary>Gets or sets the id of the project.</summary>
+    public long? ProjectId { get; set; }
 
-    /// <summary>Gets the note.</summary>
-    public GitLabNote? ObjectAttributes { get; init; }
+    /// <summary>Gets or sets the note.</summary>
+    public GitLabNote? ObjectAttributes { get; set; }
 
-    /// <summary>Gets the merge request commented on, for merge request notes.</summary>
-    public GitLabMergeRequest? MergeRequest { get; init; }
+    /// <summary>Gets or sets the merge request commented on, for merge request notes.</summary>
+    public GitLabMergeRequest? MergeRequest { get; set; }
 
-    /// <summary>Gets the issue commented on, for issue notes.</summary>
-    public GitLabIssue? Issue { get; init; }
+    /// <summary>Gets or sets the issue commented on, for issue notes.</summary>
+    public GitLabIssue? Issue { get; set; }
 
-    /// <summary>Gets the commit commented on, for commit notes.</summary>
-    public GitLabCommit? Commit { get; init; }
+    /// <summary>Gets or sets the commit commented on, for commit notes.</summary>
+    public GitLabCommit? Commit { get; set; }
 }

@@ -6,15 +6,15 @@ namespace WebhookKit.Shopify;
 /// </summary>
 public sealed class ShopifyEvent
 {
-    /// <summary>Gets the id of the resource the payload describes, when it has one.</summary>
-    public long? Id { get; init; }
+    /// <summary>Gets or sets the id of the resource the payload describes, when it has one.</summary>
+    public long? Id { get; set; }
 
-    /// <summary>Gets the resource's GraphQL Admin API id, for example <c>gid://shopify/Order/820982911946154508</c>.</summary>
-    public string? AdminGraphqlApiId { get; init; }
+    /// <summary>Gets or sets the resource's GraphQL Admin API id, for example <c>gid://shopify/Order/820982911946154508</c>.</summary>
+    public string? AdminGraphqlApiId { get; set; }
 
-    /// <summary>Gets when the resource was created, when the payload says.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>Gets or sets when the resource was created, when the payload says.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
 
-    /// <summary>Gets when the resource was last updated, when the payload says.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    /// <summary>Gets or sets when the resource was last updated, when the payload says.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

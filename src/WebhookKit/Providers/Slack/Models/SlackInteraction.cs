@@ -9,36 +9,36 @@ namespace WebhookKit.Slack;
 /// </summary>
 public sealed class SlackInteraction
 {
-    /// <summary>Gets the interaction type, for example <c>block_actions</c>; the delivery's event type.</summary>
-    public string? Type { get; init; }
+    /// <summary>Gets or sets the interaction type, for example <c>block_actions</c>; the delivery's event type.</summary>
+    public string? Type { get; set; }
 
-    /// <summary>Gets the short-lived trigger id to open a modal with, when Slack sends one; the delivery's event id.</summary>
-    public string? TriggerId { get; init; }
+    /// <summary>Gets or sets the short-lived trigger id to open a modal with, when Slack sends one; the delivery's event id.</summary>
+    public string? TriggerId { get; set; }
 
-    /// <summary>Gets the URL to post responses to, when the interaction has one.</summary>
-    public string? ResponseUrl { get; init; }
+    /// <summary>Gets or sets the URL to post responses to, when the interaction has one.</summary>
+    public string? ResponseUrl { get; set; }
 
-    /// <summary>Gets the app the interaction belongs to.</summary>
-    public string? ApiAppId { get; init; }
+    /// <summary>Gets or sets the app the interaction belongs to.</summary>
+    public string? ApiAppId { get; set; }
 
-    /// <summary>Gets the callback id of a shortcut or message action.</summary>
-    public string? CallbackId { get; init; }
+    /// <summary>Gets or sets the callback id of a shortcut or message action.</summary>
+    public string? CallbackId { get; set; }
 
-    /// <summary>Gets the workspace the interaction happened in.</summary>
-    public SlackTeam? Team { get; init; }
+    /// <summary>Gets or sets the workspace the interaction happened in.</summary>
+    public SlackTeam? Team { get; set; }
 
-    /// <summary>Gets the user who interacted.</summary>
-    public SlackUser? User { get; init; }
+    /// <summary>Gets or sets the user who interacted.</summary>
+    public SlackUser? User { get; set; }
 
-    /// <summary>Gets the actions of a <c>block_actions</c> interaction, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
-    public JsonElement Actions { get; init; }
+    /// <summary>Gets or sets the actions of a <c>block_actions</c> interaction, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
+    public JsonElement Actions { get; set; }
 
-    /// <summary>Gets the view (modal or home tab) of view interactions, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
-    public JsonElement View { get; init; }
+    /// <summary>Gets or sets the view (modal or home tab) of view interactions, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
+    public JsonElement View { get; set; }
 
-    /// <summary>Gets the message the interaction came from, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
-    public JsonElement Message { get; init; }
+    /// <summary>Gets or sets the message the interaction came from, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
+    public JsonElement Message { get; set; }
 
-    /// <summary>Gets the container (message, view) the interaction came from, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
-    public JsonElement Container { get; init; }
+    /// <summary>Gets or sets the container (message, view) the interaction came from, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
+    public JsonElement Container { get; set; }
 }

@@ -8,15 +8,15 @@ namespace WebhookKit.StandardWebhooks;
 /// </summary>
 public sealed class StandardWebhooksEvent
 {
-    /// <summary>Gets the event type, for example <c>user.created</c>, when the body has a string <c>type</c>.</summary>
-    public string? Type { get; init; }
+    /// <summary>Gets or sets the event type, for example <c>user.created</c>, when the body has a string <c>type</c>.</summary>
+    public string? Type { get; set; }
 
     /// <summary>
-    /// Gets the body's <c>timestamp</c> as raw JSON (the specification uses an ISO 8601 string; senders vary), or
+    /// Gets or sets the body's <c>timestamp</c> as raw JSON (the specification uses an ISO 8601 string; senders vary), or
     /// <see cref="JsonValueKind.Undefined"/> when absent. The signed <c>webhook-timestamp</c> header is what replay defence uses.
     /// </summary>
-    public JsonElement Timestamp { get; init; }
+    public JsonElement Timestamp { get; set; }
 
-    /// <summary>Gets the event's data as raw JSON, or <see cref="JsonValueKind.Undefined"/> when absent. Read it with <c>Data.Deserialize(MyJsonContext.Default.MyModel)</c>.</summary>
-    public JsonElement Data { get; init; }
+    /// <summary>Gets or sets the event's data as raw JSON, or <see cref="JsonValueKind.Undefined"/> when absent. Read it with <c>Data.Deserialize(MyJsonContext.Default.MyModel)</c>.</summary>
+    public JsonElement Data { get; set; }
 }

@@ -18,10 +18,10 @@ public sealed class StripeEventData
     /// <remarks>Its <see cref="JsonElement.ValueKind"/> is <see cref="JsonValueKind.Undefined"/> when the payload had no <c>data.object</c>.</remarks>
     [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Mirrors Stripe's 'object' field.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public JsonElement Object { get; init; }
+    public JsonElement Object { get; set; }
 
     /// <summary>Gets, for <c>*.updated</c> events, the previous values of the attributes that changed; otherwise <see langword="null"/>.</summary>
-    public JsonElement? PreviousAttributes { get; init; }
+    public JsonElement? PreviousAttributes { get; set; }
 
     /// <summary>Gets the Stripe object type of <see cref="Object"/> (its <c>object</c> property, for example <c>customer</c>), if present.</summary>
     [JsonIgnore]

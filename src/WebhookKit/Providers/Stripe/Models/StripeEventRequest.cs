@@ -5,9 +5,9 @@ namespace WebhookKit.Stripe;
 /// </summary>
 public sealed class StripeEventRequest
 {
-    /// <summary>Gets the request id, for example <c>req_w9JioK0o4mriXj</c>; <see langword="null"/> for events not caused by an API request.</summary>
-    public string? Id { get; init; }
+    /// <summary>Gets or sets the request id, for example <c>req_w9JioK0o4mriXj</c>; <see langword="null"/> for events not caused by an API request.</summary>
+    public string? Id { get; set; }
 
-    /// <summary>Gets the idempotency key sent with the request, if any.</summary>
-    public string? IdempotencyKey { get; init; }
+    /// <summary>Gets or sets the idempotency key sent with the request, if any.</summary>
+    public string? IdempotencyKey { get; set; }
 }

@@ -11,50 +11,50 @@ namespace WebhookKit.Twilio;
 /// </summary>
 public sealed class TwilioEvent
 {
-    /// <summary>Gets the account the webhook belongs to.</summary>
-    public string? AccountSid { get; init; }
+    /// <summary>Gets or sets the account the webhook belongs to.</summary>
+    public string? AccountSid { get; set; }
 
-    /// <summary>Gets the Twilio API version of the webhook.</summary>
-    public string? ApiVersion { get; init; }
+    /// <summary>Gets or sets the Twilio API version of the webhook.</summary>
+    public string? ApiVersion { get; set; }
 
-    /// <summary>Gets the product event type, for example <c>onMessageAdded</c>, for products that send one.</summary>
-    public string? EventType { get; init; }
+    /// <summary>Gets or sets the product event type, for example <c>onMessageAdded</c>, for products that send one.</summary>
+    public string? EventType { get; set; }
 
-    /// <summary>Gets the message id, for messaging webhooks.</summary>
-    public string? MessageSid { get; init; }
+    /// <summary>Gets or sets the message id, for messaging webhooks.</summary>
+    public string? MessageSid { get; set; }
 
-    /// <summary>Gets the message id under its legacy name, for messaging webhooks.</summary>
-    public string? SmsSid { get; init; }
+    /// <summary>Gets or sets the message id under its legacy name, for messaging webhooks.</summary>
+    public string? SmsSid { get; set; }
 
-    /// <summary>Gets the messaging service the message belongs to, if any.</summary>
-    public string? MessagingServiceSid { get; init; }
+    /// <summary>Gets or sets the messaging service the message belongs to, if any.</summary>
+    public string? MessagingServiceSid { get; set; }
 
-    /// <summary>Gets the message status, for example <c>delivered</c>, for message status callbacks.</summary>
-    public string? MessageStatus { get; init; }
+    /// <summary>Gets or sets the message status, for example <c>delivered</c>, for message status callbacks.</summary>
+    public string? MessageStatus { get; set; }
 
-    /// <summary>Gets the message status under its legacy name, for example <c>received</c> for an incoming message.</summary>
-    public string? SmsStatus { get; init; }
+    /// <summary>Gets or sets the message status under its legacy name, for example <c>received</c> for an incoming message.</summary>
+    public string? SmsStatus { get; set; }
 
-    /// <summary>Gets the call id, for voice webhooks.</summary>
-    public string? CallSid { get; init; }
+    /// <summary>Gets or sets the call id, for voice webhooks.</summary>
+    public string? CallSid { get; set; }
 
-    /// <summary>Gets the call status, for example <c>completed</c>, for voice webhooks.</summary>
-    public string? CallStatus { get; init; }
+    /// <summary>Gets or sets the call status, for example <c>completed</c>, for voice webhooks.</summary>
+    public string? CallStatus { get; set; }
 
-    /// <summary>Gets the sender: a phone number, a client or a channel address.</summary>
-    public string? From { get; init; }
+    /// <summary>Gets or sets the sender: a phone number, a client or a channel address.</summary>
+    public string? From { get; set; }
 
-    /// <summary>Gets the recipient: a phone number, a client or a channel address.</summary>
-    public string? To { get; init; }
+    /// <summary>Gets or sets the recipient: a phone number, a client or a channel address.</summary>
+    public string? To { get; set; }
 
-    /// <summary>Gets the text of an incoming message.</summary>
-    public string? Body { get; init; }
+    /// <summary>Gets or sets the text of an incoming message.</summary>
+    public string? Body { get; set; }
 
-    /// <summary>Gets the direction of a call or message, for example <c>inbound</c>.</summary>
-    public string? Direction { get; init; }
+    /// <summary>Gets or sets the direction of a call or message, for example <c>inbound</c>.</summary>
+    public string? Direction { get; set; }
 
-    /// <summary>Gets the error code of a failed message or call, when there is one.</summary>
-    public string? ErrorCode { get; init; }
+    /// <summary>Gets or sets the error code of a failed message or call, when there is one.</summary>
+    public string? ErrorCode { get; set; }
 
     /// <summary>Gets every other parameter, by name (each a JSON string).</summary>
     [JsonExtensionData]
