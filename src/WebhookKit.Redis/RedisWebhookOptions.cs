@@ -55,7 +55,8 @@ public sealed class RedisWebhookOptions
     /// Gets or sets how many deliveries an instance reads ahead of its handlers; they count as in flight for this
     /// instance and are taken over by others if it dies.
     /// </summary>
-    /// <value>The default is <see langword="null"/>: four times <see cref="WebhookOptions.MaxConcurrency"/>, at least 16.</value>
+    /// <value>The default is <see langword="null"/>: 16 times <see cref="WebhookOptions.MaxConcurrency"/>, at least 64.
+    /// Each read refills a quarter of it in one round trip, so a small prefetch makes the reader, not the handlers, the limit.</value>
     [Range(1, 10_000)]
     public int? PrefetchCount { get; set; }
 

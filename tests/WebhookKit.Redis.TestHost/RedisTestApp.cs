@@ -59,6 +59,7 @@ public static class RedisTestApp
                 o.Partitions = options.Partitions;
                 o.VisibilityTimeout = options.VisibilityTimeout;
                 o.PollInterval = TimeSpan.FromMilliseconds(20);
+                o.PrefetchCount = options.PrefetchCount;
             });
         configure?.Invoke(builder);
 

@@ -21,6 +21,9 @@ public sealed class RedisTestAppOptions
 
     public int MaxConcurrency { get; init; } = 8;
 
+    /// <summary>RedisWebhookOptions.PrefetchCount; null for the library's default.</summary>
+    public int? PrefetchCount { get; init; }
+
     public int MaxAttempts { get; init; } = 3;
 
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(10);

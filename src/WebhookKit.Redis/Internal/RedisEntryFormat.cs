@@ -94,7 +94,7 @@ internal static class RedisEntryFormat
     private static WebhookDelivery Read(NameValueEntry[] fields, int previousAttempts, out string? failure)
     {
         string? deliveryId = null, metadata = null, headerText = null;
-        byte[]? body = null, payload = null;
+        ReadOnlyMemory<byte>? body = null, payload = null;
         failure = null;
         foreach (var field in fields)
         {
@@ -104,8 +104,9 @@ internal static class RedisEntryFormat
                 case DeliveryIdField: deliveryId = field.Value; break;
                 case MetadataField: metadata = field.Value; break;
                 case HeadersField: headerText = field.Value; break;
-                case BodyField: body = field.Value; break;
-                case PayloadField: payload = field.Value; break;
+                // As memory: the reply's bytes are used as they are, not copied into another array.
+                case BodyField: body = (ReadOnlyMemory<byte>)field.Value; break;
+                case PayloadField: payload = (ReadOnlyMemory<byte>)field.Value; break;
                 case DeadLetterField: failure = field.Value; break;
                 default: break; // A field a later version added.
             }
@@ -127,8 +128,8 @@ internal static class RedisEntryFormat
             headers[name] = headerReader.Next();
         }
 
-        body ??= [];
-        return new WebhookDelivery(deliveryId!, receiver, provider, eventType, eventId, receivedAt, body, payload ?? body, headers)
+        var bodyBytes = body ?? ReadOnlyMemory<byte>.Empty;
+        return new WebhookDelivery(deliveryId!, receiver, provider, eventType, eventId, receivedAt, bodyBytes, payload ?? bodyBytes, headers)
         {
             TraceParent = traceParent.Length == 0 ? null : traceParent,
             PreviousAttempts = previousAttempts,

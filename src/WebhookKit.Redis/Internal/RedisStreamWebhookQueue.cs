@@ -83,7 +83,9 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         _webhookOptions = webhookOptions.Value;
         _options = options.Value;
         _consumer = _options.ConsumerName ?? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
-        _prefetch = _options.PrefetchCount ?? Math.Max(16, 4 * _webhookOptions.MaxConcurrency);
+        // Reads are refilled a quarter at a time, one round trip each: with a small prefetch the handlers outrun the
+        // reader and the stream backs up (at 4 × MaxConcurrency the receive path got 503s for its byte limit).
+        _prefetch = _options.PrefetchCount ?? Math.Max(64, 16 * _webhookOptions.MaxConcurrency);
         _refill = Math.Max(1, _prefetch / 4);
         _renewInterval = _options.VisibilityTimeout / 3;
         _takeOverInterval = TimeSpan.FromTicks(Math.Clamp(_options.VisibilityTimeout.Ticks / 2, _options.PollInterval.Ticks, TimeSpan.FromSeconds(10).Ticks));

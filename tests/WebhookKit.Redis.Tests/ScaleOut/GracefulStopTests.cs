@@ -17,6 +17,7 @@ public sealed class GracefulStopTests(RedisFixture redis)
             Redis = redis.Server.Configuration,
             Prefix = prefix,
             MaxConcurrency = 2,
+            PrefetchCount = 16,
             HandlerDelay = TimeSpan.FromMilliseconds(200),
         });
         var ids = Enumerable.Range(0, 40).Select(i => $"stop-{i}").ToList();
