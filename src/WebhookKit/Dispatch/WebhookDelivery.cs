@@ -26,6 +26,22 @@ public sealed class WebhookDelivery
         ReadOnlyMemory<byte> body,
         ReadOnlyMemory<byte> payload,
         IReadOnlyDictionary<string, string> headers)
+        : this(deliveryId, receiverName, provider, eventType, eventId, receivedAt, body, payload, headers, idempotencyKey: null)
+    {
+    }
+
+    /// <summary>Initializes a new delivery whose idempotency key the receive path already built for its claim.</summary>
+    internal WebhookDelivery(
+        string deliveryId,
+        string receiverName,
+        string provider,
+        string eventType,
+        string eventId,
+        DateTimeOffset receivedAt,
+        ReadOnlyMemory<byte> body,
+        ReadOnlyMemory<byte> payload,
+        IReadOnlyDictionary<string, string> headers,
+        string? idempotencyKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         ArgumentException.ThrowIfNullOrEmpty(receiverName);
@@ -43,7 +59,7 @@ public sealed class WebhookDelivery
         Body = body;
         Payload = payload;
         Headers = headers;
-        IdempotencyKey = CreateIdempotencyKey(receiverName, eventId);
+        IdempotencyKey = idempotencyKey ?? CreateIdempotencyKey(receiverName, eventId);
     }
 
     internal static string CreateIdempotencyKey(string receiverName, string eventId) => string.Concat(receiverName, ":", eventId);

@@ -14,7 +14,8 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         in WebhookProviderResult result,
         ReadOnlySpan<byte> pooledBody,
         IHeaderDictionary requestHeaders,
-        string? traceParent)
+        string? traceParent,
+        string? idempotencyKey = null)
     {
         var now = timeProvider.GetUtcNow();
         // The request buffer goes back to the pool; the queued delivery owns an exact-size copy.
@@ -22,7 +23,7 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         ReadOnlyMemory<byte> payload = result.Payload ?? body;
 
         var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders);
-        return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, now, body, payload, headers)
+        return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, now, body, payload, headers, idempotencyKey)
         {
             TraceParent = traceParent,
         };

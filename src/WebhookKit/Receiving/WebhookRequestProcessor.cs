@@ -267,7 +267,7 @@ internal sealed class WebhookRequestProcessor
         }
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
-        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity));
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey);
         WebhookEnqueueResult enqueued;
         try
         {

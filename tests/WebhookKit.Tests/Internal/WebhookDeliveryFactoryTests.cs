@@ -6,14 +6,14 @@ namespace WebhookKit.Tests.Internal;
 
 public sealed class WebhookDeliveryFactoryTests
 {
-    private static WebhookDelivery Create(HeaderDictionary headers, byte[] body)
+    private static WebhookDelivery Create(HeaderDictionary headers, byte[] body, string? idempotencyKey = null)
     {
         var options = new GitHubWebhookOptions();
         options.Secrets.Add("secret");
         var provider = new GitHubWebhookProvider(options);
         var factory = new WebhookDeliveryFactory(TimeProvider.System);
         var result = WebhookProviderResult.Accepted("72d3162e-cc78-11e3-81ab-4c9367dc0958", "push");
-        return factory.Create(factory.NewDeliveryId(), "github", provider, result, body, headers, traceParent: null);
+        return factory.Create(factory.NewDeliveryId(), "github", provider, result, body, headers, traceParent: null, idempotencyKey);
     }
 
     [Fact]
@@ -73,5 +73,20 @@ public sealed class WebhookDeliveryFactoryTests
         delivery.Body.Length.Should().Be(length);
         delivery.Body.ToArray().Should().Equal("{\"ref\":\"refs/heads/main\"}"u8.ToArray());
         delivery.Payload.Should().Be(delivery.Body);
+    }
+
+    [Fact]
+    public void Create_WithTheClaimsIdempotencyKey_ReusesItInsteadOfBuildingAnother()
+    {
+        // Arrange: the key the receive path built for its claim.
+        var key = WebhookDelivery.CreateIdempotencyKey("github", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
+
+        // Act
+        var reused = Create(new HeaderDictionary(), "{}"u8.ToArray(), key);
+        var built = Create(new HeaderDictionary(), "{}"u8.ToArray());
+
+        // Assert
+        reused.IdempotencyKey.Should().BeSameAs(key);
+        built.IdempotencyKey.Should().Be(key).And.NotBeSameAs(key);
     }
 }
