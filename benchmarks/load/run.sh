@@ -2,7 +2,7 @@
 # End-to-end load test on loopback: WebhookKit against a bare endpoint, the verify floor and
 # Octokit.Webhooks.AspNetCore, all in one Release host (LoadHost), driven by wrk with a signed ~10 KB GitHub push.
 #
-#   benchmarks/load/run.sh                      # all scenarios, about 5 minutes, stops by itself
+#   benchmarks/load/run.sh                      # all scenarios, about 6 minutes, stops by itself
 #   ROUNDS=5 DURATION=10s benchmarks/load/run.sh
 #
 # Scenario 1 (throughput): endpoints alternate A B C D A B C D … (ROUNDS rounds of DURATION each, after a
@@ -10,6 +10,8 @@
 #   drained before the next run starts, so its background work is not billed to the next endpoint.
 # Scenario 1b (diagnostic, DIAGNOSTIC=0 skips it): the verify floor against WebhookKit with no push handler, so
 #   each delivery is verified, identified and acknowledged but not claimed, queued or deserialized.
+# Scenario 1c (skipped with 1b): WebhookKit whose push handler declares its own model with only `ref`
+#   (AddPayloadType), against the verify floor and Octokit: what a lean, handler-declared model buys.
 # Scenario 2 (slow handler): both libraries' handlers wait HANDLER_MS (100 ms); a burst of BURST (5,000)
 #   deliveries over CONNECTIONS (32) warmed connections, BURST_ROUNDS times, alternating; p50/p99
 #   time-to-response per endpoint, and the GC pause time during each burst. WebhookKit runs with
@@ -63,7 +65,7 @@ stop_host() {
 trap stop_host EXIT
 trap 'exit 130' INT TERM
 
-start_host() { # $1 handler delay (ms), $2 WebhookKit MaxConcurrency, $3 WebhookKit push handler (true/false)
+start_host() { # $1 handler delay (ms), $2 WebhookKit MaxConcurrency, $3 WebhookKit push handler (true/false/lean)
   stop_host
   dotnet "$OUT/LoadHost.dll" --Port="$PORT" --Secret="$SECRET" --HandlerDelayMs="$1" --WebhookKitHandler="${3:-true}" \
     --Webhooks:MaxConcurrency="$2" --Webhooks:QueueCapacity=1000000 --Webhooks:QueueMaxBytes=8589934592 \
@@ -99,7 +101,7 @@ wait_drained() {
 new_nonce() { echo $(( $(date +%s%N) / 1000 % 4294967296 )); }
 path_of() {
   case "$1" in
-    bare) echo /bare ;; floor) echo /floor ;; webhookkit | webhookkit-nohandler) echo /webhooks/github ;; octokit) echo /octokit ;;
+    bare) echo /bare ;; floor) echo /floor ;; webhookkit | webhookkit-nohandler | webhookkit-lean) echo /webhooks/github ;; octokit) echo /octokit ;;
   esac
 }
 
@@ -113,7 +115,7 @@ run_wrk() { # $1 endpoint, $2 duration; prints wrk's RESULT line
 
 # The handled counter of the library behind an endpoint (deliveries whose handler ran), or nothing.
 handled_key() {
-  case "$1" in webhookkit | webhookkit-nohandler) echo webhookkit_handled ;; octokit) echo octokit_handled ;; esac
+  case "$1" in webhookkit | webhookkit-nohandler | webhookkit-lean) echo webhookkit_handled ;; octokit) echo octokit_handled ;; esac
 }
 handled_count() { local key; key=$(handled_key "$1"); [[ -n "$key" ]] && stat_value "$key" || echo 0; }
 
@@ -184,18 +186,23 @@ throughput() { # $1 name, then endpoints
       names["bare"] = "bare (pooled read, 200)"; names["floor"] = "verify floor (+ HMAC + FixedTimeEquals)"
       names["webhookkit"] = "WebhookKit MapWebhooks"; names["octokit"] = "Octokit.Webhooks.AspNetCore"
       names["webhookkit-nohandler"] = "WebhookKit, no push handler (verify, identify, 200; nothing claimed or queued)"
+      names["webhookkit-lean"] = "WebhookKit, handler with its own model declaring only ref"
       floor = rps["floor"] / n["floor"]
       print "| endpoint | requests/s (mean) | per round | p50 ms | p99 ms | × verify floor | non-200 (503) | socket errors | handlers run / responses | WebhookKit backlog at end (drained in) |"
       print "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
       count = split(order, eps, " ")
       for (k = 1; k <= count; k++) {
         ep = eps[k]; r = rps[ep] / n[ep]
-        ran = (ep == "webhookkit" || ep == "octokit") ? sprintf("%d / %d", handled[ep], requests[ep]) : "—"
+        ran = (ep == "webhookkit" || ep == "webhookkit-lean" || ep == "octokit") ? sprintf("%d / %d", handled[ep], requests[ep]) : "—"
         printf "| %s | %.0f | %s | %.2f | %.2f | %.2f× | %d (%d) | %d | %s | %d (%.1f s) |\n", names[ep], r, rounds[ep], median(p50[ep]) / 1000, median(p99[ep]) / 1000, r / floor, non200[ep], s503[ep], errors[ep], ran, backlog[ep], drain[ep]
       }
       if (n["octokit"] > 0 && n["webhookkit"] > 0) {
         wk = rps["webhookkit"] / n["webhookkit"]
         printf "\nWebhookKit / verify floor = %.2f×; WebhookKit / Octokit.Webhooks.AspNetCore = %.2f×\n", wk / floor, wk / (rps["octokit"] / n["octokit"])
+      }
+      if (n["octokit"] > 0 && n["webhookkit-lean"] > 0) {
+        wk = rps["webhookkit-lean"] / n["webhookkit-lean"]
+        printf "\nWebhookKit (lean model) / verify floor = %.2f×; WebhookKit (lean model) / Octokit.Webhooks.AspNetCore = %.2f×\n", wk / floor, wk / (rps["octokit"] / n["octokit"])
       }
     }' "$WORK/$name.txt"
 }
@@ -216,6 +223,15 @@ if [[ "${DIAGNOSTIC:-1}" == "1" ]]; then
   echo "## Scenario 1b (diagnostic): WebhookKit without a push handler, against the verify floor"
   echo
   throughput diagnostic floor webhookkit-nohandler
+
+  # A handler that declares its own model with only the field it reads: the lean parse a user can choose.
+  start_host 0 16 lean
+  echo
+  echo "## Scenario 1c: WebhookKit with a handler-declared model that has only ref (AddPayloadType), against the verify floor and Octokit"
+  echo
+  throughput lean floor webhookkit-lean octokit
+  echo
+  echo "Handlers after scenario 1c: $(stats)"
 fi
 
 # ---------------------------------------------------------------- scenario 2: slow handler, burst

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
 using WebhookKit.GitHub;
@@ -45,6 +46,26 @@ internal sealed class WebhookKitPushHandler(Counters counters) : IWebhookHandler
         }
 
         counters.WebhookKitHandled(webhook.Payload.Ref);
+    }
+}
+
+/// <summary>A push model a handler declares for itself when it needs only the ref (scenario 1c).</summary>
+internal sealed class LeanPush
+{
+    public string? Ref { get; set; }
+}
+
+[JsonSerializable(typeof(LeanPush))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+internal sealed partial class LeanPushJsonContext : JsonSerializerContext;
+
+/// <summary>WebhookKit's handler over <see cref="LeanPush"/>: the same work, a model that declares only what it reads.</summary>
+internal sealed class WebhookKitLeanPushHandler(Counters counters) : IWebhookHandler<LeanPush>
+{
+    public Task HandleAsync(WebhookEvent<LeanPush> webhook, CancellationToken cancellationToken)
+    {
+        counters.WebhookKitHandled(webhook.Payload.Ref);
+        return Task.CompletedTask;
     }
 }
 

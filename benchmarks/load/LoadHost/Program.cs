@@ -13,14 +13,15 @@ using WebhookKit.LoadHost;
 //   POST /webhooks/github   WebhookKit (MapWebhooks), handler reads the push's ref and counts, in the background
 //   POST /octokit           Octokit.Webhooks.AspNetCore (MapGitHubWebhooks), handler reads the ref and counts
 //   GET  /stats             handled counts and WebhookKit's queue, for run.sh
-// Options (command line): --Port, --Secret, --HandlerDelayMs, --WebhookKitHandler=false (diagnostic: no push handler,
-// so WebhookKit verifies, identifies and acknowledges each delivery without claiming or queueing it), and any
+// Options (command line): --Port, --Secret, --HandlerDelayMs, --WebhookKitHandler=true|false|lean (false, diagnostic:
+// no push handler, so WebhookKit verifies, identifies and acknowledges each delivery without claiming or queueing it;
+// lean: the push handler takes a model of its own that declares only `ref`, registered with AddPayloadType), and any
 // Webhooks:* option of WebhookKit.
 var builder = WebApplication.CreateBuilder(args);
 var port = builder.Configuration.GetValue("Port", 5080);
 var secret = builder.Configuration["Secret"] ?? throw new InvalidOperationException("--Secret is required.");
 var handlerDelay = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("HandlerDelayMs", 0));
-var webhookKitHandler = builder.Configuration.GetValue("WebhookKitHandler", true);
+var webhookKitHandler = builder.Configuration["WebhookKitHandler"] ?? "true";
 
 builder.Logging.ClearProviders();
 builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
@@ -29,9 +30,18 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, p
 var counters = new Counters(handlerDelay);
 builder.Services.AddSingleton(counters);
 var webhooks = builder.Services.AddWebhooks().AddGitHub(options => options.Secrets.Add(secret));
-if (webhookKitHandler)
+switch (webhookKitHandler)
 {
-    webhooks.AddHandler<WebhookKitPushHandler>();
+    case "true":
+        webhooks.AddHandler<WebhookKitPushHandler>();
+        break;
+    case "lean":
+        webhooks.AddPayloadType("github", "push", LeanPushJsonContext.Default.LeanPush).AddHandler<WebhookKitLeanPushHandler>();
+        break;
+    case "false":
+        break;
+    default:
+        throw new InvalidOperationException("--WebhookKitHandler is true, false or lean.");
 }
 
 builder.Services.AddSingleton<WebhookEventProcessor, OctokitPushProcessor>();
