@@ -27,4 +27,23 @@ public sealed class SlackPayloadScannerTests
 
         SlackPayloadScanner.TryScan(json, out _).Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("""{"type":"url_verification","challenge":"a\uDA89b"}""")]
+    [InlineData("""{"type":"event_callback","event_id":"Ev1","event":{"type":"\uDC00"}}""")]
+    [InlineData("""{"type":"event_callback","event_id":"Ev1","challenge":"ok","challenge":"\uD800"}""")]
+    public void TryScan_LoneSurrogateEscapeInAFieldItDecodes_IsFalse(string json)
+    {
+        // Well-formed JSON, but the escaped value is not a string: the body is refused (400), never half-read.
+        SlackPayloadScanner.TryScan(System.Text.Encoding.UTF8.GetBytes(json), out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void TryScan_LoneSurrogateEscapeInASkippedValue_IsTrue()
+    {
+        var json = """{"type":"event_callback","event_id":"Ev1","text":"\uDA89"}"""u8;
+
+        SlackPayloadScanner.TryScan(json, out var fields).Should().BeTrue();
+        fields.EventId.Should().Be("Ev1");
+    }
 }
