@@ -15,11 +15,25 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         ReadOnlySpan<byte> pooledBody,
         IHeaderDictionary requestHeaders,
         string? traceParent,
-        string? idempotencyKey = null)
+        string? idempotencyKey = null,
+        bool waitsBehindBacklog = false)
     {
         var now = timeProvider.GetUtcNow();
-        // The request buffer goes back to the pool; the queued delivery owns an exact-size copy.
-        var body = pooledBody.ToArray();
+        // The request buffer goes back to the pool; the queued delivery owns an exact-size copy. A delivery that waits
+        // behind a backlog outlives several gen0 collections, and each would copy its body again (a burst of queued
+        // bodies made those pauses the receive path's p99); on the pinned object heap a body is never moved. Only
+        // then: that heap is swept by gen2 collections alone, which short-lived bodies would make frequent.
+        byte[] body;
+        if (waitsBehindBacklog)
+        {
+            body = GC.AllocateUninitializedArray<byte>(pooledBody.Length, pinned: true);
+            pooledBody.CopyTo(body);
+        }
+        else
+        {
+            body = pooledBody.ToArray();
+        }
+
         ReadOnlyMemory<byte> payload = result.Payload ?? body;
 
         var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders);

@@ -31,6 +31,9 @@ internal sealed class WebhookRequestProcessor
     private readonly WebhookOptions _options;
     private readonly Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate? _minBodyDataRate;
     private readonly bool _isDevelopment;
+
+    /// <summary>Queue depth from which a new delivery is expected to wait long enough to outlive gen0 collections.</summary>
+    private readonly int _backlogThreshold;
     private readonly ILogger<WebhookRequestProcessor> _logger;
 
     public WebhookRequestProcessor(
@@ -54,6 +57,7 @@ internal sealed class WebhookRequestProcessor
         _metrics = metrics;
         _lifetime = lifetime;
         _options = options.Value;
+        _backlogThreshold = Math.Max(64, 2 * _options.MaxConcurrency);
         _minBodyDataRate = _options.MinRequestBodyDataRate > 0
             ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(_options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod)
             : null;
@@ -267,7 +271,7 @@ internal sealed class WebhookRequestProcessor
         }
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
-        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey);
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey, _queue.Count >= _backlogThreshold);
         WebhookEnqueueResult enqueued;
         try
         {

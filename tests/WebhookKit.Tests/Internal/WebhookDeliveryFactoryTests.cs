@@ -6,14 +6,14 @@ namespace WebhookKit.Tests.Internal;
 
 public sealed class WebhookDeliveryFactoryTests
 {
-    private static WebhookDelivery Create(HeaderDictionary headers, byte[] body, string? idempotencyKey = null)
+    private static WebhookDelivery Create(HeaderDictionary headers, ReadOnlySpan<byte> body, string? idempotencyKey = null, bool waitsBehindBacklog = false)
     {
         var options = new GitHubWebhookOptions();
         options.Secrets.Add("secret");
         var provider = new GitHubWebhookProvider(options);
         var factory = new WebhookDeliveryFactory(TimeProvider.System);
         var result = WebhookProviderResult.Accepted("72d3162e-cc78-11e3-81ab-4c9367dc0958", "push");
-        return factory.Create(factory.NewDeliveryId(), "github", provider, result, body, headers, traceParent: null, idempotencyKey);
+        return factory.Create(factory.NewDeliveryId(), "github", provider, result, body, headers, traceParent: null, idempotencyKey, waitsBehindBacklog);
     }
 
     [Fact]
@@ -58,21 +58,36 @@ public sealed class WebhookDeliveryFactoryTests
         delivery.Headers["User-Agent"].Should().Be("a,b");
     }
 
-    [Fact]
-    public void Create_Body_IsAnExactSizeCopyTheDeliveryOwns()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Create_Body_IsAnExactSizeCopyTheDeliveryOwns(bool waitsBehindBacklog)
     {
         // Arrange: a pooled buffer that is longer than the body and is reused after the request.
         var pooled = "{\"ref\":\"refs/heads/main\"}XXXX"u8.ToArray();
         var length = pooled.Length - 4;
 
         // Act
-        var delivery = Create(new HeaderDictionary(), pooled[..length]);
+        var delivery = Create(new HeaderDictionary(), pooled.AsSpan(0, length), waitsBehindBacklog: waitsBehindBacklog);
         pooled.AsSpan().Clear();
 
         // Assert
         delivery.Body.Length.Should().Be(length);
         delivery.Body.ToArray().Should().Equal("{\"ref\":\"refs/heads/main\"}"u8.ToArray());
         delivery.Payload.Should().Be(delivery.Body);
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(delivery.Body, out var segment).Should().BeTrue();
+        segment.Array!.Length.Should().Be(length, "the delivery holds an exact-size array, not a rented one");
+    }
+
+    [Fact]
+    public void Create_WaitingBehindABacklog_PutsTheBodyWhereCollectionsDoNotCopyIt()
+    {
+        // Act
+        var delivery = Create(new HeaderDictionary(), "{}"u8.ToArray(), waitsBehindBacklog: true);
+
+        // Assert: the pinned object heap, which the GC reports as the oldest generation, like the large object heap.
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(delivery.Body, out var segment).Should().BeTrue();
+        GC.GetGeneration(segment.Array!).Should().Be(GC.MaxGeneration);
     }
 
     [Fact]
