@@ -2,7 +2,7 @@
 # End-to-end load test on loopback: WebhookKit against a bare endpoint, the verify floor and
 # Octokit.Webhooks.AspNetCore, all in one Release host (LoadHost), driven by wrk with a signed ~10 KB GitHub push.
 #
-#   benchmarks/load/run.sh                      # all scenarios, about 6 minutes, stops by itself
+#   benchmarks/load/run.sh                      # all scenarios, about 7 minutes, stops by itself
 #   ROUNDS=5 DURATION=10s benchmarks/load/run.sh
 #
 # Scenario 1 (throughput): endpoints alternate A B C D A B C D … (ROUNDS rounds of DURATION each, after a
