@@ -34,7 +34,7 @@ var payload = OptionText("--payload") ?? "push";
 var only = OptionText("--only");
 var (eventType, body) = payload switch
 {
-    "push" => ("push", File.ReadAllBytes(FindPushPayload())),
+    "push" => ("push", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "payloads", "github-push.json"))),
     "ping" => ("ping", Encoding.UTF8.GetBytes("""{"zen":"Design for failure.","hook_id":1,"action":"created"}""")),
     _ => throw new ArgumentException("--payload is push or ping."),
 };
@@ -183,20 +183,6 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, bool durable
     var result = ((count - failures) / accepted.TotalSeconds, (count - failures) / handled.TotalSeconds);
     Console.WriteLine($"{name,-28} {count} deliveries: accepted in {accepted.TotalSeconds:F2} s ({result.Item1:N0}/s), handled in {handled.TotalSeconds:F2} s ({result.Item2:N0}/s), non-200: {failures}{(failures > 0 ? $" ({string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))})" : string.Empty)}");
     return result;
-}
-
-static string FindPushPayload()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        var candidate = Path.Combine(directory.FullName, "benchmarks", "payloads", "github-push.json");
-        if (File.Exists(candidate))
-        {
-            return candidate;
-        }
-    }
-
-    throw new FileNotFoundException("benchmarks/payloads/github-push.json not found above the output directory.");
 }
 
 int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;

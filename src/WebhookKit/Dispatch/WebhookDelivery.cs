@@ -6,6 +6,8 @@ namespace WebhookKit;
 /// </summary>
 public sealed class WebhookDelivery
 {
+    private string? _idempotencyKey;
+
     /// <summary>Initializes a new delivery.</summary>
     /// <param name="deliveryId">A value unique to this accepted delivery; it owns the idempotency claim.</param>
     /// <param name="receiverName">The receiver that accepted it.</param>
@@ -26,22 +28,6 @@ public sealed class WebhookDelivery
         ReadOnlyMemory<byte> body,
         ReadOnlyMemory<byte> payload,
         IReadOnlyDictionary<string, string> headers)
-        : this(deliveryId, receiverName, provider, eventType, eventId, receivedAt, body, payload, headers, idempotencyKey: null)
-    {
-    }
-
-    /// <summary>Initializes a new delivery whose idempotency key the receive path already built for its claim.</summary>
-    internal WebhookDelivery(
-        string deliveryId,
-        string receiverName,
-        string provider,
-        string eventType,
-        string eventId,
-        DateTimeOffset receivedAt,
-        ReadOnlyMemory<byte> body,
-        ReadOnlyMemory<byte> payload,
-        IReadOnlyDictionary<string, string> headers,
-        string? idempotencyKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         ArgumentException.ThrowIfNullOrEmpty(receiverName);
@@ -59,7 +45,6 @@ public sealed class WebhookDelivery
         Body = body;
         Payload = payload;
         Headers = headers;
-        IdempotencyKey = idempotencyKey ?? CreateIdempotencyKey(receiverName, eventId);
     }
 
     internal static string CreateIdempotencyKey(string receiverName, string eventId) => string.Concat(receiverName, ":", eventId);
@@ -80,7 +65,13 @@ public sealed class WebhookDelivery
     public string EventId { get; }
 
     /// <summary>Gets the idempotency key, <c>{receiver}:{event id}</c>.</summary>
-    public string IdempotencyKey { get; }
+    public string IdempotencyKey
+    {
+        get => _idempotencyKey ??= CreateIdempotencyKey(ReceiverName, EventId);
+
+        // The receive path hands over the key it claimed with, so that the delivery does not build it again.
+        internal init => _idempotencyKey = value;
+    }
 
     /// <summary>Gets the time the delivery was accepted.</summary>
     public DateTimeOffset ReceivedAt { get; }

@@ -37,9 +37,10 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         ReadOnlyMemory<byte> payload = result.Payload ?? body;
 
         var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders);
-        return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, now, body, payload, headers, idempotencyKey)
+        return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, now, body, payload, headers)
         {
             TraceParent = traceParent,
+            IdempotencyKey = idempotencyKey ?? WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!),
         };
     }
 

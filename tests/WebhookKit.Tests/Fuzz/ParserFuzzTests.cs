@@ -250,11 +250,10 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
                 }
                 else if (property.Name == "event" && property.Value.ValueKind == JsonValueKind.Object)
                 {
-                    var innerType = property.Value.EnumerateObject().FirstOrDefault(inner => inner.Name == "type" && inner.Value.ValueKind == JsonValueKind.String);
-                    if (innerType.Value.ValueKind == JsonValueKind.String)
-                    {
-                        _ = innerType.Value.GetString();
-                    }
+                    _ = property.Value.EnumerateObject()
+                        .Where(inner => inner.Name == "type" && inner.Value.ValueKind == JsonValueKind.String)
+                        .Select(inner => inner.Value.GetString())
+                        .FirstOrDefault();
                 }
             }
 
