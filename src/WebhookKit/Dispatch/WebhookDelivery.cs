@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace WebhookKit;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace WebhookKit;
 public sealed class WebhookDelivery
 {
     private string? _idempotencyKey;
+
+    /// <summary>The pooled request buffer <see cref="Body"/> lives in, when the in-memory queue holds it; see <see cref="Body"/>.</summary>
+    private byte[]? _pooledBuffer;
 
     /// <summary>Initializes a new delivery.</summary>
     /// <param name="deliveryId">A value unique to this accepted delivery; it owns the idempotency claim.</param>
@@ -77,9 +82,17 @@ public sealed class WebhookDelivery
     public DateTimeOffset ReceivedAt { get; }
 
     /// <summary>Gets the request body exactly as it was signed.</summary>
+    /// <remarks>
+    /// With the default in-memory queue the body stays in the pooled buffer the request was read into, and that
+    /// buffer goes back to the pool when the delivery is acknowledged (after its handlers succeeded, or after it was
+    /// dead-lettered). The body is valid for as long as a handler of this delivery runs; a handler that keeps it
+    /// beyond that (a background task, a cache) must copy it first, for example with <c>ToArray()</c>. Dead letters
+    /// always hold their own copy.
+    /// </remarks>
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>Gets the JSON payload handlers deserialize (the <c>payload</c> field of a form-encoded GitHub delivery, otherwise the body).</summary>
+    /// <remarks>Valid for as long as <see cref="Body"/> is.</remarks>
     public ReadOnlyMemory<byte> Payload { get; }
 
     /// <summary>Gets the provider headers kept for handlers.</summary>
@@ -101,4 +114,43 @@ public sealed class WebhookDelivery
 
     /// <summary>Gets the number of bytes this delivery holds, as counted against the queue's byte limit.</summary>
     public long Size => Body.Length + (Payload.Equals(Body) ? 0 : Payload.Length);
+
+    /// <summary>Gets whether <see cref="Body"/> lives in a pooled buffer that acknowledgement returns.</summary>
+    internal bool HoldsPooledBuffer => Volatile.Read(ref _pooledBuffer) is not null;
+
+    /// <summary>Sets the pooled buffer <see cref="Body"/> lives in; the delivery then owns it.</summary>
+    internal byte[]? PooledBuffer
+    {
+        init => _pooledBuffer = value;
+    }
+
+    /// <summary>
+    /// Gives the pooled buffer back to <see cref="ArrayPool{T}.Shared"/>, once: when nothing will read
+    /// <see cref="Body"/> any more.
+    /// </summary>
+    internal void ReturnPooledBuffer()
+    {
+        if (Interlocked.Exchange(ref _pooledBuffer, null) is { } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>This delivery if it owns its body; otherwise the same delivery with a copy of the body, to outlive acknowledgement.</summary>
+    internal WebhookDelivery WithOwnedBody()
+    {
+        if (!HoldsPooledBuffer)
+        {
+            return this;
+        }
+
+        var body = Body.ToArray();
+        ReadOnlyMemory<byte> payload = Payload.Equals(Body) ? body : Payload.ToArray();
+        return new WebhookDelivery(DeliveryId, ReceiverName, Provider, EventType, EventId, ReceivedAt, body, payload, Headers)
+        {
+            IdempotencyKey = IdempotencyKey,
+            TraceParent = TraceParent,
+            PreviousAttempts = PreviousAttempts,
+        };
+    }
 }

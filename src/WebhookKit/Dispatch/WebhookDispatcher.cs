@@ -173,7 +173,8 @@ internal sealed class WebhookDispatcher : BackgroundService
             }
             else
             {
-                var deadLetter = new WebhookDeadLetter(delivery, _timeProvider.GetUtcNow(), outcome.Value.Attempts, outcome.Value.Reason);
+                // A dead letter outlives the acknowledgement below, which may return the delivery's pooled buffer.
+                var deadLetter = new WebhookDeadLetter(delivery.WithOwnedBody(), _timeProvider.GetUtcNow(), outcome.Value.Attempts, outcome.Value.Reason);
                 await _deadLetters.AddAsync(deadLetter, CancellationToken.None).ConfigureAwait(false);
                 _health.DeadLettered();
                 _metrics.DeadLettered(delivery);

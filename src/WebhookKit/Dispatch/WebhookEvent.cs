@@ -12,6 +12,7 @@ public sealed class WebhookEvent<TPayload>
     }
 
     /// <summary>Gets the accepted delivery this event came from.</summary>
+    /// <remarks>Its <see cref="WebhookDelivery.Body"/> is valid while the handler runs; see <see cref="RawBody"/>.</remarks>
     public WebhookDelivery Delivery { get; }
 
     /// <summary>Gets the provider name, for example <c>github</c>.</summary>
@@ -36,6 +37,10 @@ public sealed class WebhookEvent<TPayload>
     public TPayload Payload { get; }
 
     /// <summary>Gets the request body exactly as it was signed.</summary>
+    /// <remarks>
+    /// Valid until the handler's task completes: with the in-memory queue the body stays in a pooled buffer that is
+    /// reused once the delivery is acknowledged. Copy it (<c>RawBody.ToArray()</c>) to keep it beyond that.
+    /// </remarks>
     public ReadOnlyMemory<byte> RawBody => Delivery.Body;
 
     /// <summary>Gets the provider headers kept for handlers (never the signature or token headers).</summary>

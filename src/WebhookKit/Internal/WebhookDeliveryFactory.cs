@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace WebhookKit.Internal;
 
-/// <summary>Creates deliveries with unique, time-ordered ids and their own copy of the body.</summary>
+/// <summary>Creates deliveries with unique, time-ordered ids, holding their body as <see cref="DeliveryBodyStorage"/> says.</summary>
 internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
 {
     public string NewDeliveryId() => NewId(timeProvider.GetUtcNow());
@@ -12,35 +12,37 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         string receiverName,
         IWebhookProvider provider,
         in WebhookProviderResult result,
-        ReadOnlySpan<byte> pooledBody,
+        byte[] pooledBuffer,
+        int length,
         IHeaderDictionary requestHeaders,
         string? traceParent,
         string? idempotencyKey = null,
-        bool waitsBehindBacklog = false)
+        DeliveryBodyStorage storage = DeliveryBodyStorage.Copy)
     {
         var now = timeProvider.GetUtcNow();
-        // The request buffer goes back to the pool; the queued delivery owns an exact-size copy. A delivery that waits
-        // behind a backlog outlives several gen0 collections, and each would copy its body again (a burst of queued
-        // bodies made those pauses the receive path's p99); on the pinned object heap a body is never moved. Only
-        // then: that heap is swept by gen2 collections alone, which short-lived bodies would make frequent.
-        byte[] body;
-        if (waitsBehindBacklog)
+        ReadOnlyMemory<byte> body;
+        switch (storage)
         {
-            body = GC.AllocateUninitializedArray<byte>(pooledBody.Length, pinned: true);
-            pooledBody.CopyTo(body);
-        }
-        else
-        {
-            body = pooledBody.ToArray();
+            case DeliveryBodyStorage.PooledBuffer:
+                body = pooledBuffer.AsMemory(0, length);
+                break;
+            case DeliveryBodyStorage.PinnedCopy:
+                var pinned = GC.AllocateUninitializedArray<byte>(length, pinned: true);
+                pooledBuffer.AsSpan(0, length).CopyTo(pinned);
+                body = pinned;
+                break;
+            default:
+                body = pooledBuffer.AsSpan(0, length).ToArray();
+                break;
         }
 
-        ReadOnlyMemory<byte> payload = result.Payload ?? body;
-
+        var payload = result.Payload ?? body;
         var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders);
         return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, now, body, payload, headers)
         {
             TraceParent = traceParent,
             IdempotencyKey = idempotencyKey ?? WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!),
+            PooledBuffer = storage == DeliveryBodyStorage.PooledBuffer ? pooledBuffer : null,
         };
     }
 

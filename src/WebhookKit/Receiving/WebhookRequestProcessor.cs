@@ -34,6 +34,9 @@ internal sealed class WebhookRequestProcessor
 
     /// <summary>Queue depth from which a new delivery is expected to wait long enough to outlive gen0 collections.</summary>
     private readonly int _backlogThreshold;
+
+    /// <summary>Whether the queue is the built-in in-memory one, which returns a delivery's pooled buffer at acknowledgement.</summary>
+    private readonly bool _queueReturnsPooledBuffers;
     private readonly ILogger<WebhookRequestProcessor> _logger;
 
     public WebhookRequestProcessor(
@@ -58,6 +61,7 @@ internal sealed class WebhookRequestProcessor
         _lifetime = lifetime;
         _options = options.Value;
         _backlogThreshold = Math.Max(64, 2 * _options.MaxConcurrency);
+        _queueReturnsPooledBuffers = queue is InMemoryWebhookQueue;
         _minBodyDataRate = _options.MinRequestBodyDataRate > 0
             ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(_options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod)
             : null;
@@ -188,7 +192,9 @@ internal sealed class WebhookRequestProcessor
                 return;
             }
 
-            await AcceptAsync(context, receiverName, provider, buffer, length, activity).ConfigureAwait(false);
+            var body = buffer;
+            buffer = null; // AcceptAsync owns it from here: it returns it, or an accepted delivery takes it.
+            await AcceptAsync(context, receiverName, provider, body, length, activity).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -205,96 +211,114 @@ internal sealed class WebhookRequestProcessor
 
     private async Task AcceptAsync(HttpContext context, string receiverName, IWebhookProvider provider, byte[] buffer, int length, System.Diagnostics.Activity? activity)
     {
-        var result = provider.Read(new WebhookRequest(context.Request, buffer.AsMemory(0, length)));
-        switch (result.Status)
-        {
-            case WebhookProviderStatus.Respond:
-                // A verified handshake (Slack's url_verification and the like): answered now, nothing claimed or queued.
-                Log.Responded(_logger, receiverName);
-                Count(receiverName, provider.Name, DeliveryOutcome.Responded, null);
-                await WebhookResponses.Respond(context, result.ResponseBody, result.ResponseContentType).ConfigureAwait(false);
-                return;
-            case WebhookProviderStatus.Unauthorized:
-                Log.Unauthorized(_logger, receiverName, result.FailureReason ?? "signature not verified");
-                Count(receiverName, provider.Name, DeliveryOutcome.Unauthorized, null);
-                await WebhookResponses.Unauthorized(context).ConfigureAwait(false);
-                return;
-            case WebhookProviderStatus.BadRequest:
-                Log.BadRequest(_logger, receiverName, result.FailureReason ?? "event id or type missing");
-                Count(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
-                await WebhookResponses.BadRequest(context).ConfigureAwait(false);
-                return;
-        }
-
-        var eventId = result.EventId!;
-        var eventType = result.EventType!;
-        WebhookDiagnostics.Identified(activity, eventType, eventId);
-        if (_payloads.GetHandled(provider.Name, eventType).Length == 0)
-        {
-            Log.Unhandled(_logger, receiverName, eventType, eventId);
-            Count(receiverName, provider.Name, DeliveryOutcome.Unhandled, eventType);
-            await WebhookResponses.Ok(context).ConfigureAwait(false);
-            return;
-        }
-
-        var deliveryId = _deliveryFactory.NewDeliveryId();
-        if (_claimingQueue is not null)
-        {
-            var accepted = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity));
-            await ClaimAndEnqueueAsync(context, _claimingQueue, accepted, provider.Name).ConfigureAwait(false);
-            return;
-        }
-
-        // Claim before copying the body, so duplicates cost no allocation of their body.
-        var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, eventId);
-        IdempotencyClaimStatus claim;
+        // The buffer is returned here on every path but one: a delivery queued with it (DeliveryBodyStorage.PooledBuffer)
+        // owns it from the moment it is enqueued, and the in-memory queue returns it at acknowledgement.
+        var bufferTaken = false;
         try
         {
-            // Not cancelled by the client going away: a claim that landed but was never followed by an enqueue
-            // would make the provider's retry look like a duplicate, and the event would be lost.
-            claim = await _idempotencyStore.TryClaimAsync(idempotencyKey, deliveryId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.IdempotencyStoreFailed(_logger, receiverName, exception);
-            Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
-            await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
-            return;
-        }
+            var result = provider.Read(new WebhookRequest(context.Request, buffer.AsMemory(0, length)));
+            switch (result.Status)
+            {
+                case WebhookProviderStatus.Respond:
+                    // A verified handshake (Slack's url_verification and the like): answered now, nothing claimed or queued.
+                    Log.Responded(_logger, receiverName);
+                    Count(receiverName, provider.Name, DeliveryOutcome.Responded, null);
+                    await WebhookResponses.Respond(context, result.ResponseBody, result.ResponseContentType).ConfigureAwait(false);
+                    return;
+                case WebhookProviderStatus.Unauthorized:
+                    Log.Unauthorized(_logger, receiverName, result.FailureReason ?? "signature not verified");
+                    Count(receiverName, provider.Name, DeliveryOutcome.Unauthorized, null);
+                    await WebhookResponses.Unauthorized(context).ConfigureAwait(false);
+                    return;
+                case WebhookProviderStatus.BadRequest:
+                    Log.BadRequest(_logger, receiverName, result.FailureReason ?? "event id or type missing");
+                    Count(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
+                    await WebhookResponses.BadRequest(context).ConfigureAwait(false);
+                    return;
+            }
 
-        if (claim != IdempotencyClaimStatus.Claimed)
-        {
-            Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
-            Count(receiverName, provider.Name, DeliveryOutcome.Duplicate, eventType);
+            var eventId = result.EventId!;
+            var eventType = result.EventType!;
+            WebhookDiagnostics.Identified(activity, eventType, eventId);
+            if (_payloads.GetHandled(provider.Name, eventType).Length == 0)
+            {
+                Log.Unhandled(_logger, receiverName, eventType, eventId);
+                Count(receiverName, provider.Name, DeliveryOutcome.Unhandled, eventType);
+                await WebhookResponses.Ok(context).ConfigureAwait(false);
+                return;
+            }
+
+            var deliveryId = _deliveryFactory.NewDeliveryId();
+            if (_claimingQueue is not null)
+            {
+                var accepted = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity));
+                await ClaimAndEnqueueAsync(context, _claimingQueue, accepted, provider.Name).ConfigureAwait(false);
+                return;
+            }
+
+            // Claim before copying the body, so duplicates cost no allocation of their body.
+            var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, eventId);
+            IdempotencyClaimStatus claim;
+            try
+            {
+                // Not cancelled by the client going away: a claim that landed but was never followed by an enqueue
+                // would make the provider's retry look like a duplicate, and the event would be lost.
+                claim = await _idempotencyStore.TryClaimAsync(idempotencyKey, deliveryId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.IdempotencyStoreFailed(_logger, receiverName, exception);
+                Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
+                await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
+                return;
+            }
+
+            if (claim != IdempotencyClaimStatus.Claimed)
+            {
+                Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
+                Count(receiverName, provider.Name, DeliveryOutcome.Duplicate, eventType);
+                await WebhookResponses.Ok(context).ConfigureAwait(false);
+                return;
+            }
+
+            // From here the claim is ours: every path either queues the delivery or releases the claim.
+            var storage = _queue.Count >= _backlogThreshold ? DeliveryBodyStorage.PinnedCopy
+                : _queueReturnsPooledBuffers ? DeliveryBodyStorage.PooledBuffer
+                : DeliveryBodyStorage.Copy;
+            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey, storage);
+            WebhookEnqueueResult enqueued;
+            try
+            {
+                enqueued = await _queue.TryEnqueueAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                Log.QueueFailed(_logger, receiverName, exception);
+                enqueued = WebhookEnqueueResult.Closed;
+            }
+
+            // Decided by what was asked, not by the delivery: a worker may already have handled it and returned the buffer.
+            bufferTaken = enqueued == WebhookEnqueueResult.Enqueued && storage == DeliveryBodyStorage.PooledBuffer;
+            if (enqueued != WebhookEnqueueResult.Enqueued)
+            {
+                await ReleaseAsync(receiverName, idempotencyKey, deliveryId).ConfigureAwait(false);
+                Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued, _queue.Count, _queue.Bytes);
+                Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
+                await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
+                return;
+            }
+
+            Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
+            Count(receiverName, provider.Name, DeliveryOutcome.Accepted, eventType);
             await WebhookResponses.Ok(context).ConfigureAwait(false);
-            return;
         }
-
-        // From here the claim is ours: every path either queues the delivery or releases the claim.
-        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer.AsSpan(0, length), context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey, _queue.Count >= _backlogThreshold);
-        WebhookEnqueueResult enqueued;
-        try
+        finally
         {
-            enqueued = await _queue.TryEnqueueAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+            if (!bufferTaken)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
-        catch (Exception exception)
-        {
-            Log.QueueFailed(_logger, receiverName, exception);
-            enqueued = WebhookEnqueueResult.Closed;
-        }
-
-        if (enqueued != WebhookEnqueueResult.Enqueued)
-        {
-            await ReleaseAsync(receiverName, idempotencyKey, deliveryId).ConfigureAwait(false);
-            Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued, _queue.Count, _queue.Bytes);
-            Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
-            await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
-            return;
-        }
-
-        Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
-        Count(receiverName, provider.Name, DeliveryOutcome.Accepted, eventType);
-        await WebhookResponses.Ok(context).ConfigureAwait(false);
     }
 
     /// <summary>

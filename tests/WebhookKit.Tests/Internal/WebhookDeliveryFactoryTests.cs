@@ -6,14 +6,17 @@ namespace WebhookKit.Tests.Internal;
 
 public sealed class WebhookDeliveryFactoryTests
 {
-    private static WebhookDelivery Create(HeaderDictionary headers, ReadOnlySpan<byte> body, string? idempotencyKey = null, bool waitsBehindBacklog = false)
+    private static WebhookDelivery Create(HeaderDictionary headers, byte[] body, string? idempotencyKey = null, DeliveryBodyStorage storage = DeliveryBodyStorage.Copy) =>
+        Create(headers, body, body.Length, idempotencyKey, storage);
+
+    private static WebhookDelivery Create(HeaderDictionary headers, byte[] buffer, int length, string? idempotencyKey = null, DeliveryBodyStorage storage = DeliveryBodyStorage.Copy)
     {
         var options = new GitHubWebhookOptions();
         options.Secrets.Add("secret");
         var provider = new GitHubWebhookProvider(options);
         var factory = new WebhookDeliveryFactory(TimeProvider.System);
         var result = WebhookProviderResult.Accepted("72d3162e-cc78-11e3-81ab-4c9367dc0958", "push");
-        return factory.Create(factory.NewDeliveryId(), "github", provider, result, body, headers, traceParent: null, idempotencyKey, waitsBehindBacklog);
+        return factory.Create(factory.NewDeliveryId(), "github", provider, result, buffer, length, headers, traceParent: null, idempotencyKey, storage);
     }
 
     [Fact]
@@ -61,33 +64,89 @@ public sealed class WebhookDeliveryFactoryTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Create_Body_IsAnExactSizeCopyTheDeliveryOwns(bool waitsBehindBacklog)
+    public void Create_Copy_IsAnExactSizeCopyTheDeliveryOwns(bool pinned)
     {
+        var storage = pinned ? DeliveryBodyStorage.PinnedCopy : DeliveryBodyStorage.Copy;
+
         // Arrange: a pooled buffer that is longer than the body and is reused after the request.
         var pooled = "{\"ref\":\"refs/heads/main\"}XXXX"u8.ToArray();
         var length = pooled.Length - 4;
 
         // Act
-        var delivery = Create(new HeaderDictionary(), pooled.AsSpan(0, length), waitsBehindBacklog: waitsBehindBacklog);
+        var delivery = Create(new HeaderDictionary(), pooled, length, storage: storage);
         pooled.AsSpan().Clear();
 
         // Assert
         delivery.Body.Length.Should().Be(length);
         delivery.Body.ToArray().Should().Equal("{\"ref\":\"refs/heads/main\"}"u8.ToArray());
         delivery.Payload.Should().Be(delivery.Body);
+        delivery.HoldsPooledBuffer.Should().BeFalse();
         System.Runtime.InteropServices.MemoryMarshal.TryGetArray(delivery.Body, out var segment).Should().BeTrue();
         segment.Array!.Length.Should().Be(length, "the delivery holds an exact-size array, not a rented one");
     }
 
     [Fact]
-    public void Create_WaitingBehindABacklog_PutsTheBodyWhereCollectionsDoNotCopyIt()
+    public void Create_PinnedCopy_PutsTheBodyWhereCollectionsDoNotCopyIt()
     {
         // Act
-        var delivery = Create(new HeaderDictionary(), "{}"u8.ToArray(), waitsBehindBacklog: true);
+        var delivery = Create(new HeaderDictionary(), "{}"u8.ToArray(), storage: DeliveryBodyStorage.PinnedCopy);
 
         // Assert: the pinned object heap, which the GC reports as the oldest generation, like the large object heap.
         System.Runtime.InteropServices.MemoryMarshal.TryGetArray(delivery.Body, out var segment).Should().BeTrue();
         GC.GetGeneration(segment.Array!).Should().Be(GC.MaxGeneration);
+    }
+
+    [Fact]
+    public void Create_PooledBuffer_TakesTheBufferWithoutCopying()
+    {
+        // Arrange
+        var pooled = System.Buffers.ArrayPool<byte>.Shared.Rent(64);
+        var length = "{\"ref\":\"refs/heads/main\"}"u8.Length;
+        "{\"ref\":\"refs/heads/main\"}"u8.CopyTo(pooled);
+
+        // Act
+        var delivery = Create(new HeaderDictionary(), pooled, length, storage: DeliveryBodyStorage.PooledBuffer);
+
+        // Assert
+        delivery.HoldsPooledBuffer.Should().BeTrue();
+        delivery.Body.Length.Should().Be(length);
+        delivery.Payload.Should().Be(delivery.Body);
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(delivery.Body, out var segment).Should().BeTrue();
+        segment.Array.Should().BeSameAs(pooled);
+        delivery.ReturnPooledBuffer();
+        delivery.HoldsPooledBuffer.Should().BeFalse();
+    }
+
+    [Fact]
+    public void WithOwnedBody_OfAPooledDelivery_CopiesTheBodyAndKeepsEverythingElse()
+    {
+        // Arrange
+        var pooled = "{\"ref\":\"refs/heads/main\"}XXXX"u8.ToArray();
+        var length = pooled.Length - 4;
+        var key = WebhookDelivery.CreateIdempotencyKey("github", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
+        var delivery = Create(new HeaderDictionary { ["X-GitHub-Event"] = "push" }, pooled, length, key, DeliveryBodyStorage.PooledBuffer);
+
+        // Act: the buffer is reused by a later request once the delivery is acknowledged.
+        var owned = delivery.WithOwnedBody();
+        pooled.AsSpan().Clear();
+
+        // Assert
+        owned.Should().NotBeSameAs(delivery);
+        owned.HoldsPooledBuffer.Should().BeFalse();
+        owned.Body.ToArray().Should().Equal("{\"ref\":\"refs/heads/main\"}"u8.ToArray());
+        owned.Payload.Should().Be(owned.Body);
+        owned.Should().BeEquivalentTo(delivery, options => options.Excluding(d => d.Body).Excluding(d => d.Payload));
+        owned.IdempotencyKey.Should().BeSameAs(key);
+    }
+
+    [Fact]
+    public void WithOwnedBody_OfADeliveryThatOwnsItsBody_IsTheSameDelivery()
+    {
+        // Arrange
+        var delivery = Create(new HeaderDictionary(), "{}"u8.ToArray());
+
+        // Act + Assert
+        delivery.WithOwnedBody().Should().BeSameAs(delivery);
     }
 
     [Fact]
