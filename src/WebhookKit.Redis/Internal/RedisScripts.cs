@@ -35,33 +35,47 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: claim, stream, bytes. ARGV: owner ('' = enqueue without claiming), lease ms, max entries, max bytes,
-    /// size, group, then the entry's field/value pairs. Claims and appends in one step: returns 0 enqueued,
-    /// 1 duplicate, 2 in flight, 3 full (nothing written). Creates the stream and its consumer group on first use.
+    /// KEYS: stream, bytes, then one claim key per delivery. ARGV: max entries, max bytes, group, then per delivery:
+    /// owner ('' = enqueue without claiming), lease ms, size, n, and the entry's n field/value items. Claims and
+    /// appends each delivery in turn, as one step each (a later delivery of the same event finds the earlier one's
+    /// claim): returns one result per delivery, 0 enqueued, 1 duplicate, 2 in flight, 3 full (nothing written).
+    /// Creates the stream and its consumer group on first use.
     /// </summary>
-    public const string ClaimAndEnqueue = """
-        local claiming = ARGV[1] ~= ''
-        if claiming then
-          local v = redis.call('GET', KEYS[1])
-          if v then
-            if string.sub(v, 1, 5) == 'done:' then return 1 end
-            return 2
-          end
-        end
-        local size = tonumber(ARGV[5])
+    public const string ClaimAndEnqueueBatch = """
+        local maxEntries, maxBytes = tonumber(ARGV[1]), tonumber(ARGV[2])
+        local length = redis.call('XLEN', KEYS[1])
         local bytes = 0
-        local length = redis.call('XLEN', KEYS[2])
-        if length >= tonumber(ARGV[3]) then return 3 end
         if length > 0 then
-          bytes = tonumber(redis.call('GET', KEYS[3]) or '0')
-        elseif redis.call('EXISTS', KEYS[2]) == 0 then
-          redis.call('XGROUP', 'CREATE', KEYS[2], ARGV[6], '0', 'MKSTREAM')
+          bytes = tonumber(redis.call('GET', KEYS[2]) or '0')
+        elseif redis.call('EXISTS', KEYS[1]) == 0 then
+          redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[3], '0', 'MKSTREAM')
         end
-        if bytes + size > tonumber(ARGV[4]) then return 3 end
-        if claiming then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
-        redis.call('XADD', KEYS[2], '*', unpack(ARGV, 7))
-        redis.call('SET', KEYS[3], bytes + size)
-        return 0
+        local added = 0
+        local results = {}
+        local a = 4
+        for i = 3, #KEYS do
+          local owner, lease, size, n = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
+          local first = a + 4
+          a = first + n
+          local result = 0
+          if owner ~= '' then
+            local v = redis.call('GET', KEYS[i])
+            if v then
+              if string.sub(v, 1, 5) == 'done:' then result = 1 else result = 2 end
+            end
+          end
+          if result == 0 and (length >= maxEntries or bytes + size > maxBytes) then result = 3 end
+          if result == 0 then
+            if owner ~= '' then redis.call('SET', KEYS[i], owner, 'PX', lease) end
+            redis.call('XADD', KEYS[1], '*', unpack(ARGV, first, a - 1))
+            length = length + 1
+            bytes = bytes + size
+            added = added + 1
+          end
+          results[#results + 1] = result
+        end
+        if added > 0 then redis.call('SET', KEYS[2], bytes) end
+        return results
         """;
 
     /// <summary>

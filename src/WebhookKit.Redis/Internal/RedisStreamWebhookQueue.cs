@@ -14,7 +14,8 @@ namespace WebhookKit.Redis.Internal;
 /// <remarks>
 /// <list type="bullet">
 /// <item>The receive path claims the idempotency key and appends the delivery in one Lua script
-/// (<see cref="TryClaimAndEnqueueAsync"/>); the provider gets its 200 only after Redis answered.</item>
+/// (<see cref="TryClaimAndEnqueueAsync"/>); the provider gets its 200 only after Redis answered. Deliveries that
+/// arrive together share a script run (<see cref="RedisAppendBatcher"/>), each still claimed and appended atomically.</item>
 /// <item>A reader loop fetches up to <see cref="RedisWebhookOptions.PrefetchCount"/> entries with <c>XREADGROUP</c>
 /// into a local buffer that the dispatcher's workers dequeue from. Entries in hand are renewed every third of the
 /// visibility timeout; entries another consumer left idle longer than that are taken over with <c>XAUTOCLAIM</c>,
@@ -44,6 +45,7 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
     private readonly int _refill;
     private readonly TimeSpan _renewInterval;
     private readonly TimeSpan _takeOverInterval;
+    private readonly RedisAppendBatcher _appender;
 
     private readonly Channel<WebhookDelivery> _buffer = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
     private readonly ConcurrentDictionary<WebhookDelivery, InHand> _inHand = new(ReferenceEqualityComparer.Instance);
@@ -89,6 +91,7 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         _refill = Math.Max(1, _prefetch / 4);
         _renewInterval = _options.VisibilityTimeout / 3;
         _takeOverInterval = TimeSpan.FromTicks(Math.Clamp(_options.VisibilityTimeout.Ticks / 2, _options.PollInterval.Ticks, TimeSpan.FromSeconds(10).Ticks));
+        _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions);
     }
 
     public int Count => Volatile.Read(ref _count);
@@ -114,6 +117,7 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
             0 => WebhookClaimAndEnqueueResult.Enqueued,
             1 => WebhookClaimAndEnqueueResult.Duplicate,
             2 => WebhookClaimAndEnqueueResult.InFlight,
+            RedisAppendBatcher.Closed => WebhookClaimAndEnqueueResult.Closed,
             _ => WebhookClaimAndEnqueueResult.Full,
         };
     }
@@ -128,7 +132,12 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
 
         // Without claiming: the caller holds the claim (the two-step path of a custom setup).
         var result = await AppendAsync(delivery, string.Empty, TimeSpan.Zero).ConfigureAwait(false);
-        return result == 0 ? WebhookEnqueueResult.Enqueued : WebhookEnqueueResult.Full;
+        return result switch
+        {
+            0 => WebhookEnqueueResult.Enqueued,
+            RedisAppendBatcher.Closed => WebhookEnqueueResult.Closed,
+            _ => WebhookEnqueueResult.Full,
+        };
     }
 
     public async ValueTask<WebhookDelivery?> DequeueAsync(CancellationToken cancellationToken)
@@ -208,6 +217,8 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
             await reader.ConfigureAwait(false);
         }
 
+        await _appender.DisposeAsync().ConfigureAwait(false);
+
         // Acknowledgements still queued get one last try; whatever fails stays pending for a takeover.
         _acknowledgements.Writer.TryComplete();
         if (_acknowledger is { } acknowledger)
@@ -253,6 +264,7 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         Close();
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _appender.Complete();
             _acknowledgements.Writer.TryComplete();
             _stopRenewing.Cancel();
         }
@@ -260,22 +272,7 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
 
     private async ValueTask<int> AppendAsync(WebhookDelivery delivery, string owner, TimeSpan lease)
     {
-        var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-        var tag = _layout.Tag(delivery.ReceiverName, delivery.EventId);
-        await _partitions.EnsureAsync(database, tag).ConfigureAwait(false);
-
-        var values = new List<RedisValue>(24)
-        {
-            owner,
-            RedisIdempotencyStore.Milliseconds(lease),
-            _webhookOptions.QueueCapacity,
-            _webhookOptions.QueueMaxBytes,
-            delivery.Size,
-            RedisKeyLayout.Group,
-        };
-        RedisEntryFormat.AddFields(values, delivery);
-        RedisKey[] keys = [_layout.Claim(tag, delivery.EventId), _layout.Stream(tag), _layout.Bytes(tag)];
-        var result = (int)await database.ScriptEvaluateAsync(RedisScripts.ClaimAndEnqueue, keys, [.. values]).ConfigureAwait(false);
+        var result = await _appender.AppendAsync(delivery, owner, lease).ConfigureAwait(false);
         if (result == 0)
         {
             Wake();

@@ -22,7 +22,12 @@ public interface IClaimingWebhookQueue
     /// claimed or completed, or the queue is full or closed. Throws when the outcome is unknown (for example the
     /// store is unreachable); the caller then answers 503.
     /// </summary>
-    /// <param name="delivery">The accepted delivery.</param>
+    /// <param name="delivery">
+    /// The accepted delivery. Its <see cref="WebhookDelivery.Body"/> and <see cref="WebhookDelivery.Payload"/> may
+    /// live in the request's pooled buffer: they are valid until the returned task completes, so an implementation
+    /// that keeps the delivery beyond that (rather than writing it to its store) must copy them. When the call
+    /// throws, the buffer is never reused, since a write may still be in progress.
+    /// </param>
     /// <param name="lease">How long the claim holds before the key becomes claimable again.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Whether the delivery was claimed and queued, or why neither happened.</returns>

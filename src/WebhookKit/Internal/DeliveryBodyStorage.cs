@@ -22,4 +22,10 @@ internal enum DeliveryBodyStorage
     /// allocation and so of the collections that competed with it.
     /// </summary>
     PooledBuffer,
+
+    /// <summary>
+    /// No copy, and the buffer stays the receive path's: for <see cref="Dispatch.IClaimingWebhookQueue"/>, which writes the
+    /// body to its store before its call completes. A durable queue reads it back from there.
+    /// </summary>
+    BorrowedBuffer,
 }

@@ -23,7 +23,7 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         ReadOnlyMemory<byte> body;
         switch (storage)
         {
-            case DeliveryBodyStorage.PooledBuffer:
+            case DeliveryBodyStorage.PooledBuffer or DeliveryBodyStorage.BorrowedBuffer:
                 body = pooledBuffer.AsMemory(0, length);
                 break;
             case DeliveryBodyStorage.PinnedCopy:

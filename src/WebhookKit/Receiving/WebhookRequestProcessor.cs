@@ -251,8 +251,12 @@ internal sealed class WebhookRequestProcessor
             var deliveryId = _deliveryFactory.NewDeliveryId();
             if (_claimingQueue is not null)
             {
-                var accepted = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity));
-                await ClaimAndEnqueueAsync(context, _claimingQueue, accepted, provider.Name).ConfigureAwait(false);
+                var accepted = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), storage: DeliveryBodyStorage.BorrowedBuffer);
+                var outcomeKnown = await ClaimAndEnqueueAsync(context, _claimingQueue, accepted, provider.Name).ConfigureAwait(false);
+
+                // An unknown outcome may leave the body's write still queued in the store's client: the buffer is
+                // then left to the garbage collector instead of being reused under it.
+                bufferTaken = !outcomeKnown;
                 return;
             }
 
@@ -325,12 +329,14 @@ internal sealed class WebhookRequestProcessor
     /// Steps 6–7 as one atomic operation of a queue that claims and enqueues together (a durable queue): the
     /// delivery is either claimed and queued, or neither, so there is no claim to release on the 503 paths.
     /// </summary>
-    private async Task ClaimAndEnqueueAsync(HttpContext context, IClaimingWebhookQueue queue, WebhookDelivery delivery, string provider)
+    /// <returns>Whether the queue answered; <see langword="false"/> when it threw and the outcome is unknown.</returns>
+    private async Task<bool> ClaimAndEnqueueAsync(HttpContext context, IClaimingWebhookQueue queue, WebhookDelivery delivery, string provider)
     {
         var receiverName = delivery.ReceiverName;
         var eventType = delivery.EventType;
         var eventId = delivery.EventId;
         WebhookClaimAndEnqueueResult outcome;
+        var outcomeKnown = true;
         try
         {
             // Not cancelled by the client going away, like the claim of the two-step path.
@@ -341,6 +347,7 @@ internal sealed class WebhookRequestProcessor
             // The outcome is unknown: fail closed. If it did land, the provider's retry is answered as a duplicate.
             Log.QueueFailed(_logger, receiverName, exception);
             outcome = WebhookClaimAndEnqueueResult.Closed;
+            outcomeKnown = false;
         }
 
         switch (outcome)
@@ -349,20 +356,22 @@ internal sealed class WebhookRequestProcessor
                 Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
                 Count(receiverName, provider, DeliveryOutcome.Accepted, eventType);
                 await WebhookResponses.Ok(context).ConfigureAwait(false);
-                return;
+                break;
             case WebhookClaimAndEnqueueResult.Duplicate or WebhookClaimAndEnqueueResult.InFlight:
                 var claim = outcome == WebhookClaimAndEnqueueResult.Duplicate ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
                 Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
                 Count(receiverName, provider, DeliveryOutcome.Duplicate, eventType);
                 await WebhookResponses.Ok(context).ConfigureAwait(false);
-                return;
+                break;
             default:
                 var reason = outcome == WebhookClaimAndEnqueueResult.Full ? WebhookEnqueueResult.Full : WebhookEnqueueResult.Closed;
                 Log.QueueUnavailable(_logger, receiverName, eventType, eventId, reason, _queue.Count, _queue.Bytes);
                 Count(receiverName, provider, DeliveryOutcome.Unavailable, eventType);
                 await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
-                return;
+                break;
         }
+
+        return outcomeKnown;
     }
 
     private async Task ReleaseAsync(string receiverName, string idempotencyKey, string deliveryId)
