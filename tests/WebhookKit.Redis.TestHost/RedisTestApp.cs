@@ -84,6 +84,9 @@ public static class RedisTestApp
 
     public static RedisKey HandledKey(string prefix) => prefix + "test:handled";
 
+    /// <summary>The process id of the instance that started each event's latest handler run.</summary>
+    public static RedisKey StartedByKey(string prefix) => prefix + "test:started-by";
+
     /// <summary>The attempt number of each event's latest handler run.</summary>
     public static RedisKey AttemptKey(string prefix) => prefix + "test:attempt";
 
@@ -103,6 +106,7 @@ public sealed class CountingHandler(HandlerRedis redis, RedisTestAppOptions opti
         var database = redis.Multiplexer.GetDatabase();
         await database.HashIncrementAsync(RedisTestApp.StartedKey(options.Prefix), webhook.EventId);
         await database.HashSetAsync(RedisTestApp.AttemptKey(options.Prefix), webhook.EventId, webhook.Attempt);
+        await database.HashSetAsync(RedisTestApp.StartedByKey(options.Prefix), webhook.EventId, Environment.ProcessId);
         if (options.HandlerDelay > TimeSpan.Zero)
         {
             await Task.Delay(options.HandlerDelay, cancellationToken);

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(109, LogLevel.Debug, "WebhookKit connects to Redis with its own multiplexer (lazily; it reconnects by itself).")]
     public static partial void CreatingMultiplexer(ILogger logger);
+
+    [LoggerMessage(110, LogLevel.Warning, "Webhook stream entry {EntryId} of partition {Partition} has no body: the consumer it was taken over from acknowledged it meanwhile, or its body key was removed (a maxmemory eviction policy other than noeviction?). It is removed.")]
+    public static partial void BodyMissing(ILogger logger, string entryId, string partition);
 }

@@ -10,6 +10,7 @@ namespace WebhookKit.Redis.Internal;
 /// {prefix}webhookkit:partitions                      SET of "receiver:partition" tags ever used
 /// {prefix}webhookkit:{receiver:p}:claim:{event id}   idempotency claim (owner, or "done:" + owner)
 /// {prefix}webhookkit:{receiver:p}:stream             delivery stream, consumer group "webhookkit"
+/// {prefix}webhookkit:{receiver:p}:body:{delivery id} the body of a delivery in the stream, until it is acknowledged
 /// {prefix}webhookkit:{receiver:p}:bytes              bytes held by the stream's unacknowledged entries
 /// {prefix}webhookkit:{receiver:p}:dead               dead-letter stream
 /// {prefix}webhookkit:{receiver:p}:dead-index         HASH delivery id → dead-letter entry id
@@ -55,6 +56,8 @@ internal sealed class RedisKeyLayout
 
     public RedisKey Stream(string tag) => Keys(tag).Stream;
 
+    public RedisKey Body(string tag, string deliveryId) => string.Concat(Keys(tag).BodyPrefix, deliveryId);
+
     public RedisKey Bytes(string tag) => Keys(tag).Bytes;
 
     public RedisKey DeadLetters(string tag) => Keys(tag).DeadLetters;
@@ -64,7 +67,7 @@ internal sealed class RedisKeyLayout
     private PartitionKeys Keys(string tag) => _keys.GetOrAdd(tag, static (tag, root) =>
     {
         var partition = string.Concat(root, "{", tag, "}:");
-        return new PartitionKeys(partition + "claim:", partition + "stream", partition + "bytes", partition + "dead", partition + "dead-index");
+        return new PartitionKeys(partition + "claim:", partition + "stream", partition + "body:", partition + "bytes", partition + "dead", partition + "dead-index");
     }, _root);
 
     /// <summary>A stable hash (FNV-1a over UTF-16 code units) of the event id, modulo the partition count.</summary>
@@ -84,5 +87,5 @@ internal sealed class RedisKeyLayout
         return (int)(hash % (uint)_partitions);
     }
 
-    private sealed record PartitionKeys(string ClaimPrefix, RedisKey Stream, RedisKey Bytes, RedisKey DeadLetters, RedisKey DeadLetterIndex);
+    private sealed record PartitionKeys(string ClaimPrefix, RedisKey Stream, string BodyPrefix, RedisKey Bytes, RedisKey DeadLetters, RedisKey DeadLetterIndex);
 }

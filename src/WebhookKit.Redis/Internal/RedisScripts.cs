@@ -35,11 +35,13 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: stream, bytes, then one claim key per delivery. ARGV: max entries, max bytes, group, then per delivery:
-    /// owner ('' = enqueue without claiming), lease ms, size, n, and the entry's n field/value items. Claims and
-    /// appends each delivery in turn, as one step each (a later delivery of the same event finds the earlier one's
-    /// claim): returns one result per delivery, 0 enqueued, 1 duplicate, 2 in flight, 3 full (nothing written).
-    /// Creates the stream and its consumer group on first use.
+    /// KEYS: stream, bytes, then per delivery its claim key and its body key. ARGV: max entries, max bytes, group,
+    /// then per delivery: owner ('' = enqueue without claiming), lease ms, size, n, and the entry's n field/value
+    /// items. Runs in the same MULTI/EXEC as the SETs of the body keys (with a short expiry, in case this script
+    /// fails), so that no body passes through Lua. Claims and appends each delivery in turn, as one step each (a
+    /// later delivery of the same event finds the earlier one's claim), keeping the body of what it appended
+    /// (PERSIST) and deleting the others. Returns one result per delivery: 0 enqueued, 1 duplicate, 2 in flight,
+    /// 3 full (nothing written). Creates the stream and its consumer group on first use.
     /// </summary>
     public const string ClaimAndEnqueueBatch = """
         local maxEntries, maxBytes = tonumber(ARGV[1]), tonumber(ARGV[2])
@@ -53,24 +55,27 @@ internal static class RedisScripts
         local added = 0
         local results = {}
         local a = 4
-        for i = 3, #KEYS do
+        for k = 3, #KEYS, 2 do
           local owner, lease, size, n = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
           local first = a + 4
           a = first + n
           local result = 0
           if owner ~= '' then
-            local v = redis.call('GET', KEYS[i])
+            local v = redis.call('GET', KEYS[k])
             if v then
               if string.sub(v, 1, 5) == 'done:' then result = 1 else result = 2 end
             end
           end
           if result == 0 and (length >= maxEntries or bytes + size > maxBytes) then result = 3 end
           if result == 0 then
-            if owner ~= '' then redis.call('SET', KEYS[i], owner, 'PX', lease) end
+            if owner ~= '' then redis.call('SET', KEYS[k], owner, 'PX', lease) end
             redis.call('XADD', KEYS[1], '*', unpack(ARGV, first, a - 1))
+            redis.call('PERSIST', KEYS[k + 1])
             length = length + 1
             bytes = bytes + size
             added = added + 1
+          else
+            redis.call('DEL', KEYS[k + 1])
           end
           results[#results + 1] = result
         end
@@ -79,10 +84,12 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: stream, bytes. ARGV: group, entry id, size. Acknowledges and deletes the entry, so the stream holds
-    /// exactly the unacknowledged entries; frees its bytes once. Returns 1 when the entry was still there.
+    /// KEYS: stream, bytes, and the entry's body key when known. ARGV: group, entry id, size. Acknowledges and deletes
+    /// the entry and its body, so the stream holds exactly the unacknowledged entries; frees its bytes once. Returns 1
+    /// when the entry was still there.
     /// </summary>
     public const string Acknowledge = """
+        if KEYS[3] then redis.call('DEL', KEYS[3]) end
         redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
         if redis.call('XDEL', KEYS[1], ARGV[2]) == 0 then return 0 end
         local left = redis.call('DECRBY', KEYS[2], ARGV[3])
@@ -91,27 +98,45 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: stream, bytes, then one claim key per entry. ARGV: group, then per entry: owner, retention ms (0: do not
-    /// complete), entry id, size. Completes the claims (DESIGN §1 step 11) and acknowledges a batch of entries of one
-    /// partition in one step. Returns the number of entries.
+    /// KEYS: stream, bytes, then per entry its claim key and its body key. ARGV: group, then per entry: owner,
+    /// retention ms (0: do not complete), entry id, size. Completes the claims (DESIGN §1 step 11) and acknowledges a
+    /// batch of entries of one partition in one step, deleting their bodies. Multi-key and multi-id commands where
+    /// they exist: each command a script runs costs Redis about a microsecond and a half. An entry still pending is
+    /// still in the stream (entries are only ever acknowledged and deleted together), so when every id was pending
+    /// one XDEL frees them all; otherwise each is deleted on its own to free only the bytes of those still there.
+    /// Returns the number of entries.
     /// </summary>
     public const string CompleteAndAcknowledgeBatch = """
-        local freed = 0
-        for i = 1, #KEYS - 2 do
-          local a = 2 + (i - 1) * 4
-          local owner, retention, id = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 2]
-          if retention > 0 then
-            local v = redis.call('GET', KEYS[i + 2])
-            if v == owner or not v then redis.call('SET', KEYS[i + 2], 'done:' .. owner, 'PX', retention) end
+        local count = (#KEYS - 2) / 2
+        local claims, bodies, ids = {}, {}, {}
+        for i = 1, count do
+          claims[i] = KEYS[1 + 2 * i]
+          bodies[i] = KEYS[2 + 2 * i]
+          ids[i] = ARGV[4 * i]
+        end
+        local current = redis.call('MGET', unpack(claims))
+        for i = 1, count do
+          local owner, retention = ARGV[4 * i - 2], tonumber(ARGV[4 * i - 1])
+          local v = current[i]
+          if retention > 0 and (v == owner or not v) then
+            redis.call('SET', claims[i], 'done:' .. owner, 'PX', retention)
           end
-          redis.call('XACK', KEYS[1], ARGV[1], id)
-          if redis.call('XDEL', KEYS[1], id) == 1 then freed = freed + tonumber(ARGV[a + 3]) end
+        end
+        redis.call('DEL', unpack(bodies))
+        local freed = 0
+        if redis.call('XACK', KEYS[1], ARGV[1], unpack(ids)) == count then
+          redis.call('XDEL', KEYS[1], unpack(ids))
+          for i = 1, count do freed = freed + tonumber(ARGV[4 * i + 1]) end
+        else
+          for i = 1, count do
+            if redis.call('XDEL', KEYS[1], ids[i]) == 1 then freed = freed + tonumber(ARGV[4 * i + 1]) end
+          end
         end
         if freed > 0 then
           local left = redis.call('DECRBY', KEYS[2], freed)
           if left < 0 or redis.call('XLEN', KEYS[1]) == 0 then redis.call('SET', KEYS[2], 0) end
         end
-        return #KEYS - 2
+        return count
         """;
 
     /// <summary>

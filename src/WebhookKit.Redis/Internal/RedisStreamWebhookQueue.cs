@@ -351,7 +351,7 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         var calls = new List<Task>(byTag.Count);
         foreach (var (tag, entries) in byTag)
         {
-            var keys = new RedisKey[entries.Count + 2];
+            var keys = new RedisKey[(entries.Count * 2) + 2];
             var values = new RedisValue[(entries.Count * 4) + 1];
             keys[0] = _layout.Stream(tag);
             keys[1] = _layout.Bytes(tag);
@@ -359,7 +359,8 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
             for (var i = 0; i < entries.Count; i++)
             {
                 var (delivery, entry) = entries[i];
-                keys[i + 2] = _layout.Claim(tag, delivery.EventId);
+                keys[(2 * i) + 2] = _layout.Claim(tag, delivery.EventId);
+                keys[(2 * i) + 3] = _layout.Body(tag, delivery.DeliveryId);
                 values[(4 * i) + 1] = delivery.DeliveryId;
                 values[(4 * i) + 2] = Volatile.Read(ref entry.CompletionRetentionMs);
                 values[(4 * i) + 3] = entry.EntryId;
@@ -505,13 +506,8 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
                 continue;
             }
 
-            foreach (var entry in entries)
-            {
-                if (!entry.IsNull && Accept(database, tag, entry.Id!, entry.Values, deliveryCount: 1))
-                {
-                    read++;
-                }
-            }
+            var fresh = entries.Where(static entry => !entry.IsNull).Select(static entry => new ReadEntry((string)entry.Id!, entry.Values, 1)).ToList();
+            read += await AcceptAsync(database, tag, fresh).ConfigureAwait(false);
         }
 
         return read;
@@ -544,18 +540,14 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
 
             var items = (RedisResult[])reply!;
             _takeOverCursors[tag] = (RedisValue)items[0];
-            var takenHere = 0;
+            var claimed = new List<ReadEntry>(items.Length - 1);
             for (var i = 1; i < items.Length; i++)
             {
                 var item = (RedisResult[])items[i]!;
-                var id = (string)item[0]!;
-                var fields = RedisEntryFormat.ToFields((RedisResult[])item[1]!);
-                var deliveryCount = (int)item[2];
-                if (Accept(database, tag, id, fields, deliveryCount))
-                {
-                    takenHere++;
-                }
+                claimed.Add(new ReadEntry((string)item[0]!, RedisEntryFormat.ToFields((RedisResult[])item[1]!), (int)item[2]));
             }
+
+            var takenHere = await AcceptAsync(database, tag, claimed).ConfigureAwait(false);
 
             if (takenHere > 0)
             {
@@ -567,8 +559,49 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         return taken;
     }
 
+    /// <summary>
+    /// Fetches the bodies of read entries (one <c>MGET</c>; entries written before bodies had keys of their own, and
+    /// replayed dead letters, hold theirs) and puts each entry in hand. Returns how many were put in hand.
+    /// </summary>
+    private async ValueTask<int> AcceptAsync(IDatabase database, string tag, List<ReadEntry> entries)
+    {
+        var bodyKeys = new List<RedisKey>(entries.Count);
+        var bodyIndex = new int[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            bodyIndex[i] = -1;
+            if (!RedisEntryFormat.HasBody(entries[i].Fields) && RedisEntryFormat.DeliveryId(entries[i].Fields) is { } deliveryId)
+            {
+                bodyIndex[i] = bodyKeys.Count;
+                bodyKeys.Add(_layout.Body(tag, deliveryId));
+            }
+        }
+
+        var bodies = bodyKeys.Count == 0 ? [] : await database.StringGetAsync([.. bodyKeys]).ConfigureAwait(false);
+        var accepted = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            RedisValue? body = bodyIndex[i] < 0 ? null : (RedisValue?)bodies[bodyIndex[i]];
+            if (body is { IsNull: true })
+            {
+                // Acknowledged (with its body) by the consumer it was taken over from, after it was read: nothing to do.
+                Log.BodyMissing(_logger, entry.Id, tag);
+                AcknowledgeUnreadable(database, tag, entry.Id, bodyKeys[bodyIndex[i]]);
+                continue;
+            }
+
+            if (Accept(database, tag, entry.Id, entry.Fields, entry.DeliveryCount, body))
+            {
+                accepted++;
+            }
+        }
+
+        return accepted;
+    }
+
     /// <summary>Puts a read entry in hand and in the local buffer; false when it is already in hand or unreadable.</summary>
-    private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int deliveryCount)
+    private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int deliveryCount, RedisValue? body)
     {
         var inHandId = string.Concat(tag, "/", entryId);
         if (!_inHandIds.TryAdd(inHandId, 0))
@@ -579,13 +612,14 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         WebhookDelivery delivery;
         try
         {
-            delivery = RedisEntryFormat.ReadDelivery(fields, Math.Max(0, deliveryCount - 1));
+            // As memory: the reply's bytes are used as they are, not copied into another array.
+            delivery = RedisEntryFormat.ReadDelivery(fields, Math.Max(0, deliveryCount - 1), body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
         {
             Log.UnreadableEntry(_logger, entryId, tag, exception);
             _inHandIds.TryRemove(inHandId, out _);
-            _ = database.ScriptEvaluateAsync(RedisScripts.Acknowledge, [_layout.Stream(tag), _layout.Bytes(tag)], [RedisKeyLayout.Group, entryId, 0], CommandFlags.FireAndForget);
+            AcknowledgeUnreadable(database, tag, entryId, RedisEntryFormat.DeliveryId(fields) is { } deliveryId ? _layout.Body(tag, deliveryId) : (RedisKey?)null);
             return false;
         }
 
@@ -598,6 +632,16 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         _buffer.Writer.TryWrite(delivery);
         return true;
     }
+
+    /// <summary>Acknowledges and deletes an entry that cannot be handled, and its body if it has one; best effort.</summary>
+    private void AcknowledgeUnreadable(IDatabase database, string tag, string entryId, RedisKey? bodyKey)
+    {
+        RedisKey[] keys = bodyKey is { } body ? [_layout.Stream(tag), _layout.Bytes(tag), body] : [_layout.Stream(tag), _layout.Bytes(tag)];
+        _ = database.ScriptEvaluateAsync(RedisScripts.Acknowledge, keys, [RedisKeyLayout.Group, entryId, 0], CommandFlags.FireAndForget);
+    }
+
+    /// <summary>An entry as read from a stream (new, or taken over), before its body is fetched.</summary>
+    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int DeliveryCount);
 
     /// <summary>Forgets a delivery this instance no longer holds (acknowledged in Redis, or left pending there).</summary>
     private void ReleaseHeld(WebhookDelivery delivery, InHand entry)

@@ -12,14 +12,16 @@ public sealed class RedisStreamWebhookQueueTests(RedisFixture redis)
     public async Task TryClaimAndEnqueueAsync_NewEvent_StoresBodyAndHeadersThatDequeueReturnsIntact()
     {
         // Arrange
-        await using var services = Build(RedisFixture.NewPrefix("queue"));
+        var prefix = RedisFixture.NewPrefix("queue");
+        await using var services = Build(prefix);
         var queue = services.GetRequiredService<IWebhookQueue>();
         queue.Should().BeOfType<RedisStreamWebhookQueue>();
         var delivery = RedisServices.Delivery("q-" + Guid.NewGuid(), body: [0x7B, 0x00, 0xFF, 0x7D]);
+        var duplicateDelivery = RedisServices.Delivery(delivery.EventId);
 
         // Act
         var result = await ((IClaimingWebhookQueue)queue).TryClaimAndEnqueueAsync(delivery, TimeSpan.FromMinutes(1), CancellationToken.None);
-        var duplicate = await ((IClaimingWebhookQueue)queue).TryClaimAndEnqueueAsync(RedisServices.Delivery(delivery.EventId), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var duplicate = await ((IClaimingWebhookQueue)queue).TryClaimAndEnqueueAsync(duplicateDelivery, TimeSpan.FromMinutes(1), CancellationToken.None);
         var dequeued = await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
         // Assert
@@ -31,8 +33,100 @@ public sealed class RedisStreamWebhookQueueTests(RedisFixture redis)
         dequeued.ReceivedAt.ToUnixTimeMilliseconds().Should().Be(delivery.ReceivedAt.ToUnixTimeMilliseconds());
         dequeued.PreviousAttempts.Should().Be(0);
         queue.Count.Should().Be(1);
+
+        // The body is a key of its own while the entry is in the stream, without expiry; the refused duplicate's is gone.
+        var bodyKey = $"{prefix}webhookkit:{{github:0}}:body:{delivery.DeliveryId}";
+        (await redis.Server.Database.KeyTimeToLiveAsync(bodyKey)).Should().BeNull("a body whose entry was appended is kept until acknowledged");
+        (await redis.Server.Database.KeyExistsAsync($"{prefix}webhookkit:{{github:0}}:body:{duplicateDelivery.DeliveryId}")).Should().BeFalse("a refused delivery leaves no body behind");
         await queue.AcknowledgeAsync(dequeued, CancellationToken.None);
         queue.Count.Should().Be(0);
+        await Eventually.WaitUntilAsync(async () => !await redis.Server.Database.KeyExistsAsync(bodyKey), "the acknowledgement deletes the body");
+    }
+
+    [Fact]
+    public async Task TryClaimAndEnqueueAsync_ManyAtOnceIncludingTheSameEventTwice_EachAnsweredAsIfAlone()
+    {
+        // Arrange: arrivals that share script runs (RedisAppendBatcher), each event sent twice.
+        var prefix = RedisFixture.NewPrefix("batch");
+        await using var services = Build(prefix);
+        var queue = (IClaimingWebhookQueue)services.GetRequiredService<IWebhookQueue>();
+        var eventIds = Enumerable.Range(0, 200).Select(i => $"b-{i}-{Guid.NewGuid():N}").ToList();
+        var deliveries = eventIds.Concat(eventIds).Select(id => RedisServices.Delivery(id, body: System.Text.Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}"))).ToList();
+
+        // Act
+        var results = await Task.WhenAll(deliveries.Select(delivery => queue.TryClaimAndEnqueueAsync(delivery, TimeSpan.FromMinutes(1), CancellationToken.None).AsTask()));
+
+        // Assert: one enqueued and one in flight per event, and exactly the enqueued ones' bodies in Redis.
+        var byEvent = deliveries.Zip(results).GroupBy(pair => pair.First.EventId).ToList();
+        byEvent.Should().AllSatisfy(group => group.Select(pair => pair.Second).Should().BeEquivalentTo([WebhookClaimAndEnqueueResult.Enqueued, WebhookClaimAndEnqueueResult.InFlight]));
+        (await redis.Server.Database.StreamLengthAsync($"{prefix}webhookkit:{{github:0}}:stream")).Should().Be(eventIds.Count);
+        foreach (var (delivery, result) in deliveries.Zip(results))
+        {
+            var body = await redis.Server.Database.StringGetAsync($"{prefix}webhookkit:{{github:0}}:body:{delivery.DeliveryId}");
+            if (result == WebhookClaimAndEnqueueResult.Enqueued)
+            {
+                ((byte[])body!).Should().Equal(delivery.Body.ToArray());
+            }
+            else
+            {
+                body.IsNull.Should().BeTrue();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task CompleteAndAcknowledgeBatch_WithAnEntryAcknowledgedBefore_FreesEachEntrysBytesOnce()
+    {
+        // Arrange: three deliveries read (pending), of different sizes; the first is acknowledged on its own first,
+        // as when a consumer it was taken over from acknowledges it too.
+        var prefix = RedisFixture.NewPrefix("ackbatch");
+        await using var services = Build(prefix);
+        var queue = services.GetRequiredService<IWebhookQueue>();
+        // A fourth stays pending throughout, so that the counter cannot reach zero by clamping.
+        var deliveries = new[] { 10, 200, 3000 }.Select(size => RedisServices.Delivery("a-" + Guid.NewGuid(), body: new byte[size])).ToList();
+        var pending = RedisServices.Delivery("p-" + Guid.NewGuid(), body: new byte[50]);
+        foreach (var delivery in deliveries.Append(pending))
+        {
+            await ((IClaimingWebhookQueue)queue).TryClaimAndEnqueueAsync(delivery, TimeSpan.FromMinutes(1), CancellationToken.None);
+            await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        var database = redis.Server.Database;
+        var tag = "github:0";
+        var stream = $"{prefix}webhookkit:{{{tag}}}:stream";
+        var bytes = $"{prefix}webhookkit:{{{tag}}}:bytes";
+        var entryIds = (await database.StreamRangeAsync(stream)).ToDictionary(entry => (string)entry.Values.Single(field => field.Name == "id").Value!, entry => (string)entry.Id!);
+        ((long)await database.StringGetAsync(bytes)).Should().Be(3260);
+
+        // Act
+        await Acknowledge(deliveries[0]);
+        var afterFirst = (long)await database.StringGetAsync(bytes);
+        await Acknowledge(deliveries.ToArray());
+
+        // Assert
+        afterFirst.Should().Be(3250);
+        ((long)await database.StringGetAsync(bytes)).Should().Be(50, "the entry acknowledged twice is freed once");
+        (await database.StreamLengthAsync(stream)).Should().Be(1);
+        (await database.StreamPendingAsync(stream, RedisKeyLayout.Group)).PendingMessageCount.Should().Be(1);
+        foreach (var delivery in deliveries)
+        {
+            (await database.KeyExistsAsync($"{prefix}webhookkit:{{{tag}}}:body:{delivery.DeliveryId}")).Should().BeFalse();
+            ((string)(await database.StringGetAsync($"{prefix}webhookkit:{{{tag}}}:claim:{delivery.EventId}"))!).Should().Be("done:" + delivery.DeliveryId);
+        }
+
+        Task Acknowledge(params WebhookDelivery[] batch)
+        {
+            var keys = new List<StackExchange.Redis.RedisKey> { stream, bytes };
+            var values = new List<StackExchange.Redis.RedisValue> { RedisKeyLayout.Group };
+            foreach (var delivery in batch)
+            {
+                keys.Add($"{prefix}webhookkit:{{{tag}}}:claim:{delivery.EventId}");
+                keys.Add($"{prefix}webhookkit:{{{tag}}}:body:{delivery.DeliveryId}");
+                values.AddRange([delivery.DeliveryId, 60_000, entryIds[delivery.DeliveryId], delivery.Size]);
+            }
+
+            return database.ScriptEvaluateAsync(RedisScripts.CompleteAndAcknowledgeBatch, [.. keys], [.. values]);
+        }
     }
 
     [Fact]

@@ -18,8 +18,10 @@ public sealed class CrashTests(RedisFixture redis)
         await using var survivor = await WebhookInstance.StartAsync(new RedisTestAppOptions { Redis = redis.Server.Configuration, Prefix = prefix, VisibilityTimeout = visibility });
         var before = Enumerable.Range(0, 200).Select(i => $"before-{i}").ToList();
         var answers = (await Load.SendAsync([victim, survivor], before)).ToList();
+        // Started by the victim's process, not merely in progress somewhere: the survivor's handlers are in progress
+        // too for a moment, and killing the victim before it started any would leave nothing to take over mid-handler.
         await Eventually.WaitUntilAsync(
-            async () => (await Handled.StartedAsync(redis.Server.Database, prefix)).Count > (await Handled.CountsAsync(redis.Server.Database, prefix)).Count,
+            async () => (await redis.Server.Database.HashValuesAsync(RedisTestApp.StartedByKey(prefix))).Any(processId => (int)processId != Environment.ProcessId),
             "the victim's handlers are running");
 
         // Act: kill it mid-handler, and keep delivering to the survivor.
