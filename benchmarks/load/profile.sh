@@ -5,9 +5,11 @@
 #
 #   benchmarks/load/profile.sh                 # needs: dotnet-trace (dotnet tool install -g dotnet-trace), wrk, python3
 #   ENDPOINT=octokit benchmarks/load/profile.sh
+#   HANDLER=lean benchmarks/load/profile.sh   # WebhookKit with the handler-declared model of scenario 1c
 set -euo pipefail
 
 ENDPOINT=${ENDPOINT:-webhookkit}
+HANDLER=${HANDLER:-true}
 PORT=${PORT:-5081}
 SECRET=load-test-secret
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,7 +25,7 @@ esac
 
 dotnet publish "$HERE/LoadHost/LoadHost.csproj" -c Release -o "$WORK/host" --nologo -v quiet >"$WORK/build.log" 2>&1 \
   || { cat "$WORK/build.log" >&2; exit 1; }
-dotnet "$WORK/host/LoadHost.dll" --Port="$PORT" --Secret="$SECRET" --Webhooks:MaxConcurrency=16 \
+dotnet "$WORK/host/LoadHost.dll" --Port="$PORT" --Secret="$SECRET" --WebhookKitHandler="$HANDLER" --Webhooks:MaxConcurrency=16 \
   --Webhooks:QueueCapacity=1000000 --Webhooks:QueueMaxBytes=8589934592 >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
 trap 'kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true' EXIT
