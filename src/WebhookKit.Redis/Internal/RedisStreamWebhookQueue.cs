@@ -13,9 +13,11 @@ namespace WebhookKit.Redis.Internal;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>The receive path claims the idempotency key and appends the delivery in one Lua script
-/// (<see cref="TryClaimAndEnqueueAsync"/>); the provider gets its 200 only after Redis answered. Deliveries that
-/// arrive together share a script run (<see cref="RedisAppendBatcher"/>), each still claimed and appended atomically.</item>
+/// <item>The receive path claims the idempotency key and appends the delivery in one atomic round trip: a
+/// <c>MULTI</c>/<c>EXEC</c> that sets the body's key and runs a Lua script (<see cref="TryClaimAndEnqueueAsync"/>); the
+/// provider gets its 200 only after Redis answered. Deliveries that arrive together share the round trip
+/// (<see cref="RedisAppendBatcher"/>), each still claimed and appended atomically. Readers fetch the bodies with
+/// <c>MGET</c>.</item>
 /// <item>A reader loop fetches up to <see cref="RedisWebhookOptions.PrefetchCount"/> entries with <c>XREADGROUP</c>
 /// into a local buffer that the dispatcher's workers dequeue from. Entries in hand are renewed every third of the
 /// visibility timeout; entries another consumer left idle longer than that are taken over with <c>XAUTOCLAIM</c>,
@@ -585,7 +587,8 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
             RedisValue? body = bodyIndex[i] < 0 ? null : (RedisValue?)bodies[bodyIndex[i]];
             if (body is { IsNull: true })
             {
-                // Acknowledged (with its body) by the consumer it was taken over from, after it was read: nothing to do.
+                // Acknowledged (and its body deleted) by the consumer it was taken over from after this read, or the body
+                // was evicted: the entry is removed (already gone in the first case).
                 Log.BodyMissing(_logger, entry.Id, tag);
                 AcknowledgeUnreadable(database, tag, entry.Id, bodyKeys[bodyIndex[i]]);
                 continue;
