@@ -130,6 +130,26 @@ public sealed class RedisStreamWebhookQueueTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task TryClaimAndEnqueueAsync_AfterRedisForgotItsScripts_StillClaimsAndAppends()
+    {
+        // Arrange: the script cache is emptied under a connected client (SCRIPT FLUSH; a restarted or failed-over
+        // server has none either), so the client's first EVALSHA in the transaction meets NOSCRIPT.
+        var prefix = RedisFixture.NewPrefix("noscript");
+        await using var services = Build(prefix);
+        var queue = (IClaimingWebhookQueue)services.GetRequiredService<IWebhookQueue>();
+        (await queue.TryClaimAndEnqueueAsync(RedisServices.Delivery("before-" + Guid.NewGuid()), TimeSpan.FromMinutes(1), CancellationToken.None)).Should().Be(WebhookClaimAndEnqueueResult.Enqueued);
+        await redis.Server.Database.ExecuteAsync("SCRIPT", "FLUSH");
+
+        // Act
+        var after = RedisServices.Delivery("after-" + Guid.NewGuid());
+        var result = await queue.TryClaimAndEnqueueAsync(after, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        // Assert
+        result.Should().Be(WebhookClaimAndEnqueueResult.Enqueued);
+        (await redis.Server.Database.KeyExistsAsync($"{prefix}webhookkit:{{github:0}}:body:{after.DeliveryId}")).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task TryClaimAndEnqueueAsync_PartitionAtCapacity_AnswersFullAndClaimsNothing()
     {
         // Arrange
