@@ -75,18 +75,27 @@ internal static class RedisEntryFormat
     public static WebhookDelivery ReadDelivery(NameValueEntry[] fields, int previousAttempts, ReadOnlyMemory<byte>? separateBody = null) =>
         Read(fields, previousAttempts, separateBody, out _);
 
-    /// <summary>Whether the entry holds its body (a dead letter, a replayed delivery) rather than a body key.</summary>
-    public static bool HasBody(NameValueEntry[] fields)
+    /// <summary>
+    /// The delivery id whose body key holds the entry's body, or <see langword="null"/> when the entry holds its body
+    /// itself (a replayed dead letter) or has no id.
+    /// </summary>
+    public static string? SeparateBodyOwner(NameValueEntry[] fields)
     {
+        string? deliveryId = null;
         foreach (var field in fields)
         {
             if (field.Name == BodyField)
             {
-                return true;
+                return null;
+            }
+
+            if (field.Name == DeliveryIdField)
+            {
+                deliveryId = field.Value;
             }
         }
 
-        return false;
+        return deliveryId;
     }
 
     /// <summary>The entry's delivery id, or <see langword="null"/> when it has none.</summary>

@@ -572,7 +572,7 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         for (var i = 0; i < entries.Count; i++)
         {
             bodyIndex[i] = -1;
-            if (!RedisEntryFormat.HasBody(entries[i].Fields) && RedisEntryFormat.DeliveryId(entries[i].Fields) is { } deliveryId)
+            if (RedisEntryFormat.SeparateBodyOwner(entries[i].Fields) is { } deliveryId)
             {
                 bodyIndex[i] = bodyKeys.Count;
                 bodyKeys.Add(_layout.Body(tag, deliveryId));

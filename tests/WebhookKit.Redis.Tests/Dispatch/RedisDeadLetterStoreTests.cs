@@ -101,6 +101,7 @@ public sealed class RedisDeadLetterStoreTests(RedisFixture redis)
         dequeued!.EventId.Should().Be(delivery.EventId);
         dequeued.DeliveryId.Should().NotBe(delivery.DeliveryId, "a replay is a new delivery of the same event");
         dequeued.PreviousAttempts.Should().Be(0);
+        dequeued.Body.ToArray().Should().Equal(delivery.Body.ToArray(), "a replayed entry carries its body inline, not under a body key");
     }
 
     [Fact]
