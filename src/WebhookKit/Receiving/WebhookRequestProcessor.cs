@@ -211,9 +211,9 @@ internal sealed class WebhookRequestProcessor
 
     private async Task AcceptAsync(HttpContext context, string receiverName, IWebhookProvider provider, byte[] buffer, int length, System.Diagnostics.Activity? activity)
     {
-        // The buffer is returned here on every path but one: a delivery queued with it (DeliveryBodyStorage.PooledBuffer)
-        // owns it from the moment it is enqueued, and the in-memory queue returns it at acknowledgement.
-        var bufferTaken = false;
+        // The buffer is returned here unless it was handed on: to ClaimThenEnqueueAsync, or to the garbage collector
+        // when a claiming queue's outcome is unknown.
+        var handedOn = false;
         try
         {
             var result = provider.Read(new WebhookRequest(context.Request, buffer.AsMemory(0, length)));
@@ -256,10 +256,35 @@ internal sealed class WebhookRequestProcessor
 
                 // An unknown outcome may leave the body's write still queued in the store's client: the buffer is
                 // then left to the garbage collector instead of being reused under it.
-                bufferTaken = !outcomeKnown;
+                handedOn = !outcomeKnown;
                 return;
             }
 
+            handedOn = true; // ClaimThenEnqueueAsync owns it from here.
+            await ClaimThenEnqueueAsync(context, receiverName, provider, result, buffer, length, deliveryId, activity).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!handedOn)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Steps 6–7 in turn, for a queue that does not claim (the in-memory queue, or a custom one): claim in the
+    /// idempotency store, then enqueue, releasing the claim if the enqueue fails. Owns the pooled buffer: returns it on
+    /// every path but one, a delivery queued with it (<see cref="DeliveryBodyStorage.PooledBuffer"/>), which the
+    /// in-memory queue returns at acknowledgement.
+    /// </summary>
+    private async Task ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, byte[] buffer, int length, string deliveryId, System.Diagnostics.Activity? activity)
+    {
+        var eventId = result.EventId!;
+        var eventType = result.EventType!;
+        var bufferTaken = false;
+        try
+        {
             // Claim before copying the body, so duplicates cost no allocation of their body.
             var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, eventId);
             IdempotencyClaimStatus claim;
