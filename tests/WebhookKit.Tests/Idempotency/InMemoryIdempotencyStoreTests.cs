@@ -97,4 +97,77 @@ public sealed class InMemoryIdempotencyStoreTests
 
         store.Count.Should().Be(1);
     }
+
+    [Fact]
+    public async Task ManyKeys_AreToldApart_IncludingKeysThatDifferOnlyInCaseOrTheLastCharacter()
+    {
+        using var store = new InMemoryIdempotencyStore(_time);
+        var keys = Enumerable.Range(0, 20_000).Select(i => $"github:{i:x8}-delivery").Concat(["r:Abc", "r:abc", "r:abd", "r:ab"]).ToList();
+
+        foreach (var key in keys)
+        {
+            (await store.TryClaimAsync(key, "a", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed, key);
+            await store.CompleteAsync(key, "a", Retention, default);
+        }
+
+        store.Count.Should().Be(keys.Count);
+        foreach (var key in keys)
+        {
+            (await store.TryClaimAsync(key, "b", Lease, default)).Should().Be(IdempotencyClaimStatus.Duplicate, key);
+        }
+    }
+
+    [Fact]
+    public async Task CompleteAsync_WithAnUnboundedRetention_KeepsTheKeyInsteadOfOverflowing()
+    {
+        using var store = new InMemoryIdempotencyStore(_time);
+        await store.TryClaimAsync("r:1", "a", TimeSpan.MaxValue, default);
+        (await store.TryClaimAsync("r:1", "b", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight);
+
+        await store.CompleteAsync("r:1", "a", TimeSpan.MaxValue, default);
+        _time.Advance(Retention + TimeSpan.FromDays(1)); // past any bounded retention the tests use
+
+        (await store.TryClaimAsync("r:1", "b", Lease, default)).Should().Be(IdempotencyClaimStatus.Duplicate);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_OfAnotherKeyOrOwner_LeavesTheClaimAlone()
+    {
+        using var store = new InMemoryIdempotencyStore(_time);
+        await store.TryClaimAsync("r:1", "a", Lease, default);
+
+        await store.ReleaseAsync("r:2", "a", default);
+        await store.ReleaseAsync("r:1", "b", default);
+        await store.CompleteAsync("r:1", "b", Retention, default);
+
+        (await store.TryClaimAsync("r:1", "c", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight);
+    }
+
+    [Fact]
+    public async Task Sweep_GivesBackTheRoomOfExpiredKeys()
+    {
+        using var store = new InMemoryIdempotencyStore(_time);
+        for (var i = 0; i < 100_000; i++)
+        {
+            await store.TryClaimAsync($"r:{i}", "a", Lease, default);
+            await store.CompleteAsync($"r:{i}", "a", TimeSpan.FromSeconds(30), default);
+        }
+
+        var grown = store.Capacity;
+        grown.Should().BeGreaterThanOrEqualTo(100_000);
+
+        _time.Advance(TimeSpan.FromMinutes(1)); // fires the sweep timer
+
+        store.Count.Should().Be(0);
+        store.Capacity.Should().BeLessThan(grown / 4);
+    }
+
+    [Fact]
+    public async Task NullKeyOrOwner_IsRejected()
+    {
+        using var store = new InMemoryIdempotencyStore(_time);
+
+        await FluentActions.Awaiting(async () => await store.TryClaimAsync(null!, "a", Lease, default)).Should().ThrowAsync<ArgumentNullException>();
+        await FluentActions.Awaiting(async () => await store.TryClaimAsync("r:1", null!, Lease, default)).Should().ThrowAsync<ArgumentNullException>();
+    }
 }
