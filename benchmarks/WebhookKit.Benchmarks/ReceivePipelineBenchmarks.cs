@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WebhookKit.Dispatch;
+using WebhookKit.GitHub;
 using WebhookKit.Idempotency;
+using WebhookKit.Internal;
 using WebhookKit.Receiving;
 
 namespace WebhookKit.Benchmarks;
@@ -34,9 +36,17 @@ public class ReceivePipelineBenchmarks
     private IWebhookQueue _queue = null!;
     private IIdempotencyStore _store = null!;
     private WebhookDispatcher _dispatcher = null!;
+    private IHost _leanHost = null!;
+    private WebhookRequestProcessor _leanProcessor = null!;
+    private IWebhookQueue _leanQueue = null!;
+    private IIdempotencyStore _leanStore = null!;
+    private WebhookDispatcher _leanDispatcher = null!;
+    private readonly DeclaredPropertyReader<GitHubPushEvent> _pushReader = new(GitHubJsonContext.Default.GitHubPushEvent);
+    private readonly DeclaredPropertyReader<PushRefOnly> _refOnlyReader = new(PushRefOnlyJsonContext.Default.PushRefOnly);
     private byte[] _key = [];
     private byte[] _body = [];
     private Case _accepted = null!;
+    private Case _acceptedLean = null!;
     private Case _duplicate = null!;
     private Case _badSignature = null!;
 
@@ -49,17 +59,19 @@ public class ReceivePipelineBenchmarks
         var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, body));
         var wrong = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("not the secret"u8, body));
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddWebhooks(options => options.QueueCapacity = 1_000_000)
-            .AddGitHub(options => options.Secrets.Add(Secret))
-            .AddHandler<CountingPushHandler>();
-        _host = builder.Build(); // Not started: the dispatcher does not run; Accepted drains the queue itself.
+        _host = BuildHost(webhooks => webhooks.AddHandler<CountingPushHandler>());
+        _leanHost = BuildHost(webhooks => webhooks.AddPayloadType("github", "push", PushRefOnlyJsonContext.Default.PushRefOnly).AddHandler<CountingRefOnlyHandler>());
         _processor = _host.Services.GetRequiredService<WebhookRequestProcessor>();
         _queue = _host.Services.GetRequiredService<IWebhookQueue>();
         _store = _host.Services.GetRequiredService<IIdempotencyStore>();
         _dispatcher = _host.Services.GetRequiredService<WebhookDispatcher>();
+        _leanProcessor = _leanHost.Services.GetRequiredService<WebhookRequestProcessor>();
+        _leanQueue = _leanHost.Services.GetRequiredService<IWebhookQueue>();
+        _leanStore = _leanHost.Services.GetRequiredService<IIdempotencyStore>();
+        _leanDispatcher = _leanHost.Services.GetRequiredService<WebhookDispatcher>();
 
         _accepted = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000001");
+        _acceptedLean = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000004");
         _duplicate = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000002");
         _badSignature = new Case(body, wrong, "d1f5c0a0-0000-4000-8000-000000000003");
 
@@ -77,6 +89,13 @@ public class ReceivePipelineBenchmarks
             throw new InvalidOperationException("The handler did not run.");
         }
 
+        var handledLean = CountingRefOnlyHandler.Handled;
+        AcceptedAndHandledLean().GetAwaiter().GetResult();
+        if (CountingRefOnlyHandler.Handled != handledLean + 1)
+        {
+            throw new InvalidOperationException("The lean handler did not run.");
+        }
+
         Duplicate().GetAwaiter().GetResult();
         BadSignature().GetAwaiter().GetResult();
         if (!VerifyFloor())
@@ -86,7 +105,11 @@ public class ReceivePipelineBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _host.Dispose();
+    public void Cleanup()
+    {
+        _host.Dispose();
+        _leanHost.Dispose();
+    }
 
     /// <summary>Read into a pooled buffer, HMAC-SHA256, hex decode, FixedTimeEquals: no receiver, no claim, no queue.</summary>
     [Benchmark]
@@ -146,11 +169,27 @@ public class ReceivePipelineBenchmarks
     }
 
     /// <summary>
+    /// <see cref="AcceptedAndHandled"/> with a handler over <see cref="PushRefOnly"/>, a model that declares only
+    /// <c>ref</c> (load test scenario 1c): the receive path, the lean parse and the dispatcher's own work per delivery.
+    /// </summary>
+    [Benchmark]
+    public async Task AcceptedAndHandledLean()
+    {
+        _acceptedLean.Reset();
+        await _leanProcessor.ProcessAsync(_acceptedLean.Context, Receiver).ConfigureAwait(false);
+        _acceptedLean.Expect(StatusCodes.Status200OK);
+        var delivery = await _leanQueue.DequeueAsync(CancellationToken.None).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("Nothing was queued.");
+        await _leanDispatcher.DispatchAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+        await _leanStore.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The largest part of <see cref="AcceptedAndHandled"/>'s background work on its own: the push deserialized into
     /// WebhookKit's <c>GitHubPushEvent</c> with its source-generated metadata, as the dispatcher does once per delivery.
     /// </summary>
     [Benchmark]
-    public object? DeserializePush() => System.Text.Json.JsonSerializer.Deserialize(_body, WebhookKit.GitHub.GitHubJsonContext.Default.GitHubPushEvent);
+    public object? DeserializePush() => System.Text.Json.JsonSerializer.Deserialize(_body, GitHubJsonContext.Default.GitHubPushEvent);
 
     /// <summary>
     /// The same body into a model that declares only <c>ref</c>: what a lean handler-declared model costs, since the
@@ -158,6 +197,20 @@ public class ReceivePipelineBenchmarks
     /// </summary>
     [Benchmark]
     public object? DeserializePushRefOnly() => System.Text.Json.JsonSerializer.Deserialize(_body, PushRefOnlyJsonContext.Default.PushRefOnly);
+
+    /// <summary>
+    /// <see cref="DeserializePush"/> the way the dispatcher reads it: through <c>DeclaredPropertyReader</c>, which stops
+    /// once every declared property is read (the push model's last one, <c>head_commit</c>, is the body's last).
+    /// </summary>
+    [Benchmark]
+    public object? ReadDeclaredPush() => _pushReader.Deserialize(_body);
+
+    /// <summary>
+    /// <see cref="DeserializePushRefOnly"/> the way the dispatcher reads it: <c>ref</c> is the push's first property, so
+    /// the reader stops there instead of walking the other 10 KB.
+    /// </summary>
+    [Benchmark]
+    public object? ReadDeclaredPushRefOnly() => _refOnlyReader.Deserialize(_body);
 
     /// <summary>Verified, then the claim finds the event in flight: 200, nothing queued.</summary>
     [Benchmark]
@@ -179,6 +232,14 @@ public class ReceivePipelineBenchmarks
         _badSignature.Reset();
         await _processor.ProcessAsync(_badSignature.Context, Receiver).ConfigureAwait(false);
         _badSignature.Expect(StatusCodes.Status401Unauthorized);
+    }
+
+    // Not started: the dispatcher does not run; the benchmarks drain the queue themselves.
+    private static IHost BuildHost(Action<IWebhooksBuilder> addHandlers)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        addHandlers(builder.Services.AddWebhooks(options => options.QueueCapacity = 1_000_000).AddGitHub(options => options.Secrets.Add(Secret)));
+        return builder.Build();
     }
 
     /// <summary>A reusable POST /webhooks/github with one body and fixed headers.</summary>

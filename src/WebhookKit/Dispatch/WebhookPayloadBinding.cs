@@ -45,8 +45,11 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
 
     public override Type HandlerServiceType => typeof(IWebhookHandler<TPayload>);
 
+    // Created on first use, when the model's contract is complete.
+    private DeclaredPropertyReader<TPayload>? _reader;
+
     public override object Deserialize(ReadOnlyMemory<byte> payload) =>
-        JsonSerializer.Deserialize(payload.Span, jsonTypeInfo) ?? throw new JsonException("The payload is JSON null.");
+        (_reader ??= new DeclaredPropertyReader<TPayload>(jsonTypeInfo)).Deserialize(payload.Span) ?? throw new JsonException("The payload is JSON null.");
 
     public override async Task<HandlerFailure?> RunHandlersAsync(
         IServiceProvider services,
