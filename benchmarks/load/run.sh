@@ -4,13 +4,14 @@
 #
 #   benchmarks/load/run.sh                      # all scenarios, about 7 minutes, stops by itself
 #   ROUNDS=5 DURATION=10s benchmarks/load/run.sh
+#   SCENARIOS="1c 2" benchmarks/load/run.sh     # only some of the scenarios (default: 1 1b 1c 2)
 #
 # Scenario 1 (throughput): endpoints alternate A B C D A B C D … (ROUNDS rounds of DURATION each, after a
 #   WARMUP per endpoint) so that drift on a shared machine hits all of them alike; WebhookKit's queue is
 #   drained before the next run starts, so its background work is not billed to the next endpoint.
-# Scenario 1b (diagnostic, DIAGNOSTIC=0 skips it): the verify floor against WebhookKit with no push handler, so
+# Scenario 1b (diagnostic): the verify floor against WebhookKit with no push handler, so
 #   each delivery is verified, identified and acknowledged but not claimed, queued or deserialized.
-# Scenario 1c (skipped with 1b): WebhookKit whose push handler declares its own model with only `ref`
+# Scenario 1c: WebhookKit whose push handler declares its own model with only `ref`
 #   (AddPayloadType), against the verify floor and Octokit: what a lean, handler-declared model buys.
 # Scenario 2 (slow handler): both libraries' handlers wait HANDLER_MS (100 ms); a burst of BURST (5,000)
 #   deliveries over CONNECTIONS (32) warmed connections, BURST_ROUNDS times, alternating; p50/p99
@@ -22,6 +23,7 @@
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
+SCENARIOS=" ${SCENARIOS:-1 1b 1c 2} "
 DURATION=${DURATION:-8s}
 WARMUP=${WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -208,22 +210,26 @@ throughput() { # $1 name, then endpoints
 }
 
 # ---------------------------------------------------------------- scenario 1: throughput
-start_host 0 16 true
-echo
-echo "## Scenario 1: throughput (${ROUNDS} rounds × ${DURATION} per endpoint, alternating; ${CONNECTIONS} connections; handlers read ref and count)"
-echo
-throughput throughput bare floor webhookkit octokit
-echo
-echo "Handlers after scenario 1: $(stats)"
+if [[ "$SCENARIOS" == *" 1 "* ]]; then
+  start_host 0 16 true
+  echo
+  echo "## Scenario 1: throughput (${ROUNDS} rounds × ${DURATION} per endpoint, alternating; ${CONNECTIONS} connections; handlers read ref and count)"
+  echo
+  throughput throughput bare floor webhookkit octokit
+  echo
+  echo "Handlers after scenario 1: $(stats)"
+fi
 
-if [[ "${DIAGNOSTIC:-1}" == "1" ]]; then
+if [[ "$SCENARIOS" == *" 1b "* ]]; then
   # The same, with no WebhookKit push handler: what the receive path costs without the background deserialization.
   start_host 0 16 false
   echo
   echo "## Scenario 1b (diagnostic): WebhookKit without a push handler, against the verify floor"
   echo
   throughput diagnostic floor webhookkit-nohandler
+fi
 
+if [[ "$SCENARIOS" == *" 1c "* ]]; then
   # A handler that declares its own model with only the field it reads: the lean parse a user can choose.
   start_host 0 16 lean
   echo
@@ -233,6 +239,8 @@ if [[ "${DIAGNOSTIC:-1}" == "1" ]]; then
   echo
   echo "Handlers after scenario 1c: $(stats)"
 fi
+
+[[ "$SCENARIOS" == *" 2 "* ]] || exit 0
 
 # ---------------------------------------------------------------- scenario 2: slow handler, burst
 start_host "$HANDLER_MS" "$BURST_CONCURRENCY" true

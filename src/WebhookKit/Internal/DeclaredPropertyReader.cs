@@ -92,6 +92,12 @@ internal sealed class DeclaredPropertyReader<T>
             reader.Read();
             if (reader.TokenType == JsonTokenType.EndObject)
             {
+                // Read to the end after all: like System.Text.Json, reject anything but whitespace after the object.
+                if (reader.Read())
+                {
+                    throw new JsonException("The payload has content after its JSON object.");
+                }
+
                 break;
             }
 

@@ -40,6 +40,8 @@ public sealed class DeclaredPropertyReaderTests
         """{"ref":"r" "size":1}""",
         """{"ref":"r",}""",
         """[{"ref":"r"}]""",
+        """{"ref":"r"} {"ref":"s"}""",
+        """{"ref":"r"}]""",
         "12",
         "",
     };
@@ -63,7 +65,7 @@ public sealed class DeclaredPropertyReaderTests
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public void FlatModel_RejectsWhatSystemTextJsonRejects_WhenTheFaultComesBeforeTheLastDeclaredProperty(string json)
+    public void FlatModel_RejectsWhatSystemTextJsonRejects_WhenTheFaultComesBeforeItStops(string json)
     {
         var systemTextJson = () => JsonSerializer.Deserialize(json, DeclaredPropertyReaderTestContext.Default.FlatPush);
         systemTextJson.Should().Throw<JsonException>();
