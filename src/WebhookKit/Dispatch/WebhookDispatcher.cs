@@ -215,6 +215,12 @@ internal sealed class WebhookDispatcher : BackgroundService
                 // Not retryable: the same bytes will never deserialize. The exception text may quote the payload, so it is not kept.
                 return new DispatchOutcome(false, 0, $"payload does not deserialize into {bindings[i].PayloadType.Name}");
             }
+            catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException)
+            {
+                // The model's contract, not the bytes (a type without metadata, a converter that throws): not retryable
+                // either, and a dead letter instead of a worker that dies.
+                return new DispatchOutcome(false, 0, $"{bindings[i].PayloadType.Name} cannot be deserialized: {exception.GetType().Name}");
+            }
         }
 
         var state = new AttemptState(this, delivery, bindings, payloads);

@@ -21,7 +21,10 @@ internal abstract class WebhookPayloadBinding(string provider, string? eventType
 
     public abstract Type HandlerServiceType { get; }
 
-    /// <summary>Deserializes the payload; throws <see cref="JsonException"/> when it does not fit the model.</summary>
+    /// <summary>
+    /// Deserializes the payload; throws <see cref="JsonException"/> when it does not fit the model, and what
+    /// System.Text.Json throws for a contract it cannot use (<see cref="NotSupportedException"/>, <see cref="InvalidOperationException"/>).
+    /// </summary>
     public abstract object Deserialize(ReadOnlyMemory<byte> payload);
 
     /// <summary>Runs the handlers whose index is not in <paramref name="succeeded"/>; records those that succeed.</summary>
@@ -41,12 +44,12 @@ internal sealed record HandlerFailure(string HandlerName, Exception Exception);
 internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? eventType, JsonTypeInfo<TPayload> jsonTypeInfo)
     : WebhookPayloadBinding(provider, eventType)
 {
+    // Created on first use, when the model's contract is complete.
+    private DeclaredPropertyReader<TPayload>? _reader;
+
     public override Type PayloadType => typeof(TPayload);
 
     public override Type HandlerServiceType => typeof(IWebhookHandler<TPayload>);
-
-    // Created on first use, when the model's contract is complete.
-    private DeclaredPropertyReader<TPayload>? _reader;
 
     public override object Deserialize(ReadOnlyMemory<byte> payload) =>
         (_reader ??= new DeclaredPropertyReader<TPayload>(jsonTypeInfo)).Deserialize(payload.Span) ?? throw new JsonException("The payload is JSON null.");

@@ -36,20 +36,20 @@ internal sealed class DeclaredPropertyReader<T>
     public DeclaredPropertyReader(JsonTypeInfo<T> typeInfo)
     {
         _typeInfo = typeInfo;
-        if (!IsReproducible(typeInfo))
-        {
-            return;
-        }
-
         DeclaredProperty[] properties;
         try
         {
+            if (!IsReproducible(typeInfo))
+            {
+                return;
+            }
+
             // A property without a setter (read-only, or [JsonIgnore]d) is not read by System.Text.Json either.
             properties = [.. typeInfo.Properties.Where(static property => property.Set is not null).Select(static property => new DeclaredProperty(property))];
         }
         catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException)
         {
-            return; // A property type without metadata in the resolver: System.Text.Json will say so when it reads one.
+            return; // A contract that cannot be resolved (a type without metadata): System.Text.Json will say so when it reads.
         }
 
         if (!properties.All(static property => property.IsValue))

@@ -229,6 +229,30 @@ public sealed class RetryAndDeadLetterTests
     }
 
     [Fact]
+    public async Task Post_ModelThatCannotBeDeserialized_DeadLetteredAndTheWorkerGoesOn()
+    {
+        // Arrange: System.Text.Json throws NotSupportedException (not JsonException) for an interface-typed property.
+        // With one worker, a worker that died of it would leave the following push unhandled.
+        var probe = new HandlerProbe();
+        await using var host = await StartAsync(probe, configure: webhooks => webhooks
+            .AddPayloadType("github", "deployment", UnsupportedModelJsonContext.Default.ModelWithInterfaceProperty)
+            .AddHandler<ModelWithInterfacePropertyHandler>());
+        var deploymentId = Payloads.NewId();
+        var pushId = Payloads.NewId();
+
+        // Act
+        using var deployment = await host.Client.SendAsync(Deliveries.GitHub(Secret, deploymentId, eventType: "deployment", body: """{"shape":{"sides":3}}"""u8.ToArray()));
+        var deadLetter = await WaitForDeadLetterAsync(host, deploymentId);
+        using var push = await host.Client.SendAsync(Deliveries.GitHub(Secret, pushId));
+        await probe.WaitForAsync(pushId);
+
+        // Assert
+        deployment.StatusCode.Should().Be(HttpStatusCode.OK);
+        deadLetter.Attempts.Should().Be(0);
+        deadLetter.Reason.Should().Be("ModelWithInterfaceProperty cannot be deserialized: NotSupportedException");
+    }
+
+    [Fact]
     public async Task Handler_ThrowsOperationCanceledNotCausedByShutdown_IsRetried()
     {
         // Arrange: a handler's own timeout (for example an HttpClient's) is a failure like any other.
@@ -403,4 +427,21 @@ public sealed class RetryAndDeadLetterTests
             return Task.CompletedTask;
         }
     }
+
+    /// <summary>A model System.Text.Json cannot deserialize: one of its properties has an interface type.</summary>
+    public sealed class ModelWithInterfaceProperty
+    {
+        public IComparable? Shape { get; set; }
+    }
+
+    /// <summary>Never runs: its payload cannot be deserialized.</summary>
+    public sealed class ModelWithInterfacePropertyHandler : IWebhookHandler<ModelWithInterfaceProperty>
+    {
+        public Task HandleAsync(WebhookEvent<ModelWithInterfaceProperty> webhook, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("A payload that cannot be deserialized reached its handler.");
+    }
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(RetryAndDeadLetterTests.ModelWithInterfaceProperty))]
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower)]
+internal sealed partial class UnsupportedModelJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
