@@ -31,16 +31,8 @@ public class ReceivePipelineBenchmarks
     private const string Secret = "It's a Secret to Everybody";
     private const string Receiver = "github";
 
-    private IHost _host = null!;
-    private WebhookRequestProcessor _processor = null!;
-    private IWebhookQueue _queue = null!;
-    private IIdempotencyStore _store = null!;
-    private WebhookDispatcher _dispatcher = null!;
-    private IHost _leanHost = null!;
-    private WebhookRequestProcessor _leanProcessor = null!;
-    private IWebhookQueue _leanQueue = null!;
-    private IIdempotencyStore _leanStore = null!;
-    private WebhookDispatcher _leanDispatcher = null!;
+    private Pipeline _pipeline = null!;
+    private Pipeline _leanPipeline = null!;
     private readonly DeclaredPropertyReader<GitHubPushEvent> _pushReader = new(GitHubJsonContext.Default.GitHubPushEvent);
     private readonly DeclaredPropertyReader<PushRefOnly> _refOnlyReader = new(PushRefOnlyJsonContext.Default.PushRefOnly);
     private byte[] _key = [];
@@ -59,16 +51,8 @@ public class ReceivePipelineBenchmarks
         var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, body));
         var wrong = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("not the secret"u8, body));
 
-        _host = BuildHost(webhooks => webhooks.AddHandler<CountingPushHandler>());
-        _leanHost = BuildHost(webhooks => webhooks.AddPayloadType("github", "push", PushRefOnlyJsonContext.Default.PushRefOnly).AddHandler<CountingRefOnlyHandler>());
-        _processor = _host.Services.GetRequiredService<WebhookRequestProcessor>();
-        _queue = _host.Services.GetRequiredService<IWebhookQueue>();
-        _store = _host.Services.GetRequiredService<IIdempotencyStore>();
-        _dispatcher = _host.Services.GetRequiredService<WebhookDispatcher>();
-        _leanProcessor = _leanHost.Services.GetRequiredService<WebhookRequestProcessor>();
-        _leanQueue = _leanHost.Services.GetRequiredService<IWebhookQueue>();
-        _leanStore = _leanHost.Services.GetRequiredService<IIdempotencyStore>();
-        _leanDispatcher = _leanHost.Services.GetRequiredService<WebhookDispatcher>();
+        _pipeline = new Pipeline(webhooks => webhooks.AddHandler<CountingPushHandler>());
+        _leanPipeline = new Pipeline(webhooks => webhooks.AddPayloadType("github", "push", PushRefOnlyJsonContext.Default.PushRefOnly).AddHandler<CountingRefOnlyHandler>());
 
         _accepted = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000001");
         _acceptedLean = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000004");
@@ -76,10 +60,8 @@ public class ReceivePipelineBenchmarks
         _badSignature = new Case(body, wrong, "d1f5c0a0-0000-4000-8000-000000000003");
 
         // The duplicate's event id is claimed once and stays in flight, so every invocation is a duplicate.
-        _duplicate.Reset();
-        _processor.ProcessAsync(_duplicate.Context, Receiver).GetAwaiter().GetResult();
-        var first = _queue.DequeueAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()!;
-        _queue.AcknowledgeAsync(first, CancellationToken.None).AsTask().GetAwaiter().GetResult(); // Acknowledged, never released.
+        var first = _pipeline.ReceiveAsync(_duplicate).GetAwaiter().GetResult();
+        _pipeline.Queue.AcknowledgeAsync(first, CancellationToken.None).AsTask().GetAwaiter().GetResult(); // Acknowledged, never released.
 
         Accepted().GetAwaiter().GetResult();
         var handled = CountingPushHandler.Handled;
@@ -107,8 +89,8 @@ public class ReceivePipelineBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _host.Dispose();
-        _leanHost.Dispose();
+        _pipeline.Host.Dispose();
+        _leanPipeline.Host.Dispose();
     }
 
     /// <summary>Read into a pooled buffer, HMAC-SHA256, hex decode, FixedTimeEquals: no receiver, no claim, no queue.</summary>
@@ -142,13 +124,9 @@ public class ReceivePipelineBenchmarks
     [Benchmark(Baseline = true)]
     public async Task Accepted()
     {
-        _accepted.Reset();
-        await _processor.ProcessAsync(_accepted.Context, Receiver).ConfigureAwait(false);
-        _accepted.Expect(StatusCodes.Status200OK);
-        var delivery = await _queue.DequeueAsync(CancellationToken.None).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("Nothing was queued.");
-        await _queue.AcknowledgeAsync(delivery, CancellationToken.None).ConfigureAwait(false);
-        await _store.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
+        var delivery = await _pipeline.ReceiveAsync(_accepted).ConfigureAwait(false);
+        await _pipeline.Queue.AcknowledgeAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+        await _pipeline.ReleaseAsync(delivery).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -157,32 +135,14 @@ public class ReceivePipelineBenchmarks
     /// one delivery; the claim is released afterwards so that the same event id can be accepted again.
     /// </summary>
     [Benchmark]
-    public async Task AcceptedAndHandled()
-    {
-        _accepted.Reset();
-        await _processor.ProcessAsync(_accepted.Context, Receiver).ConfigureAwait(false);
-        _accepted.Expect(StatusCodes.Status200OK);
-        var delivery = await _queue.DequeueAsync(CancellationToken.None).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("Nothing was queued.");
-        await _dispatcher.DispatchAsync(delivery, CancellationToken.None).ConfigureAwait(false);
-        await _store.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
-    }
+    public Task AcceptedAndHandled() => _pipeline.ReceiveAndHandleAsync(_accepted);
 
     /// <summary>
     /// <see cref="AcceptedAndHandled"/> with a handler over <see cref="PushRefOnly"/>, a model that declares only
     /// <c>ref</c> (load test scenario 1c): the receive path, the lean parse and the dispatcher's own work per delivery.
     /// </summary>
     [Benchmark]
-    public async Task AcceptedAndHandledLean()
-    {
-        _acceptedLean.Reset();
-        await _leanProcessor.ProcessAsync(_acceptedLean.Context, Receiver).ConfigureAwait(false);
-        _acceptedLean.Expect(StatusCodes.Status200OK);
-        var delivery = await _leanQueue.DequeueAsync(CancellationToken.None).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("Nothing was queued.");
-        await _leanDispatcher.DispatchAsync(delivery, CancellationToken.None).ConfigureAwait(false);
-        await _leanStore.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
-    }
+    public Task AcceptedAndHandledLean() => _leanPipeline.ReceiveAndHandleAsync(_acceptedLean);
 
     /// <summary>
     /// The largest part of <see cref="AcceptedAndHandled"/>'s background work on its own: the push deserialized into
@@ -217,9 +177,9 @@ public class ReceivePipelineBenchmarks
     public async Task Duplicate()
     {
         _duplicate.Reset();
-        await _processor.ProcessAsync(_duplicate.Context, Receiver).ConfigureAwait(false);
+        await _pipeline.Processor.ProcessAsync(_duplicate.Context, Receiver).ConfigureAwait(false);
         _duplicate.Expect(StatusCodes.Status200OK);
-        if (_queue.Count != 0)
+        if (_pipeline.Queue.Count != 0)
         {
             throw new InvalidOperationException("A duplicate was queued.");
         }
@@ -230,16 +190,59 @@ public class ReceivePipelineBenchmarks
     public async Task BadSignature()
     {
         _badSignature.Reset();
-        await _processor.ProcessAsync(_badSignature.Context, Receiver).ConfigureAwait(false);
+        await _pipeline.Processor.ProcessAsync(_badSignature.Context, Receiver).ConfigureAwait(false);
         _badSignature.Expect(StatusCodes.Status401Unauthorized);
     }
 
-    // Not started: the dispatcher does not run; the benchmarks drain the queue themselves.
-    private static IHost BuildHost(Action<IWebhooksBuilder> addHandlers)
+    /// <summary>
+    /// A service provider built with <c>AddWebhooks().AddGitHub(…)</c> and the given handlers, and its parts. The host is
+    /// not started: the dispatcher does not run; the benchmarks drain the queue themselves.
+    /// </summary>
+    private sealed class Pipeline
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        addHandlers(builder.Services.AddWebhooks(options => options.QueueCapacity = 1_000_000).AddGitHub(options => options.Secrets.Add(Secret)));
-        return builder.Build();
+        public Pipeline(Action<IWebhooksBuilder> addHandlers)
+        {
+            var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            addHandlers(builder.Services.AddWebhooks(options => options.QueueCapacity = 1_000_000).AddGitHub(options => options.Secrets.Add(Secret)));
+            Host = builder.Build();
+            Processor = Host.Services.GetRequiredService<WebhookRequestProcessor>();
+            Queue = Host.Services.GetRequiredService<IWebhookQueue>();
+            Store = Host.Services.GetRequiredService<IIdempotencyStore>();
+            Dispatcher = Host.Services.GetRequiredService<WebhookDispatcher>();
+        }
+
+        /// <summary>Gets the host, disposed by the benchmark's cleanup.</summary>
+        public IHost Host { get; }
+
+        public WebhookRequestProcessor Processor { get; }
+
+        public IWebhookQueue Queue { get; }
+
+        public IIdempotencyStore Store { get; }
+
+        public WebhookDispatcher Dispatcher { get; }
+
+        /// <summary>Posts the case, expects 200 and takes the delivery off the queue.</summary>
+        public async Task<WebhookDelivery> ReceiveAsync(Case request)
+        {
+            request.Reset();
+            await Processor.ProcessAsync(request.Context, Receiver).ConfigureAwait(false);
+            request.Expect(StatusCodes.Status200OK);
+            return await Queue.DequeueAsync(CancellationToken.None).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("Nothing was queued.");
+        }
+
+        /// <summary><see cref="ReceiveAsync"/>, then what the dispatcher does with the delivery, then the claim released.</summary>
+        public async Task ReceiveAndHandleAsync(Case request)
+        {
+            var delivery = await ReceiveAsync(request).ConfigureAwait(false);
+            await Dispatcher.DispatchAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+            await ReleaseAsync(delivery).ConfigureAwait(false);
+        }
+
+        /// <summary>Releases the delivery's claim, so that the same event id can be accepted again.</summary>
+        public ValueTask ReleaseAsync(WebhookDelivery delivery) =>
+            Store.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None);
     }
 
     /// <summary>A reusable POST /webhooks/github with one body and fixed headers.</summary>

@@ -52,9 +52,9 @@ internal sealed class DeclaredPropertyReader<T>
             return; // A contract that cannot be resolved (a type without metadata): System.Text.Json will say so when it reads.
         }
 
-        if (!properties.All(static property => property.IsValue))
+        if (properties.Length is 0 or > 64 || !properties.All(static property => property.IsValue))
         {
-            return;
+            return; // Nothing to read, more than the bitmask below tracks, or an object or collection value.
         }
 
         _properties = properties;
@@ -165,7 +165,6 @@ internal sealed class DeclaredPropertyReader<T>
 #pragma warning disable SYSLIB0020 // Obsolete, but still honoured by System.Text.Json: null values are skipped.
             && !options.IgnoreNullValues
 #pragma warning restore SYSLIB0020
-            && typeInfo.Properties.Count(static property => property.Set is not null) is > 0 and <= 64
             && typeInfo.Properties.All(static property =>
                 !property.IsExtensionData
                 && !property.IsRequired

@@ -146,8 +146,23 @@ public sealed class DeclaredPropertyReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("github", "push.json")]
+    [InlineData("github", "workflow_run.completed.json")]
+    [InlineData("gitlab", "push-event.json")]
+    public void FlatModel_OverARealPayload_ReadsWhatSystemTextJsonReads(string provider, string file)
+    {
+        var body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Payloads", provider, file));
+        var expected = JsonSerializer.Deserialize(body, DeclaredPropertyReaderTestContext.Default.FlatPush);
+
+        var actual = FlatReader.Deserialize(body);
+
+        actual.Should().BeEquivalentTo(expected);
+    }
+
     private static void AssertSameAsSystemTextJson<T>(JsonTypeInfo<T> typeInfo, byte[] body)
     {
+        new DeclaredPropertyReader<T>(typeInfo).StopsEarly.Should().BeFalse("a model with nested objects is read by JsonSerializer whole");
         var expected = JsonSerializer.Serialize(JsonSerializer.Deserialize(body, typeInfo)!, typeInfo);
 
         var actual = JsonSerializer.Serialize(new DeclaredPropertyReader<T>(typeInfo).Deserialize(body)!, typeInfo);
