@@ -12,10 +12,46 @@ namespace WebhookKit.Redis.Internal;
 /// </summary>
 internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) : IIdempotencyStore
 {
+    // Interim: the keys of one delivery in turn, releasing those claimed when a later one is taken (not yet one atomic step).
+    public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var status = await TryClaimOneAsync(keys[i], owner, lease, cancellationToken).ConfigureAwait(false);
+            if (status != IdempotencyClaimStatus.Claimed)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    await ReleaseOneAsync(keys[j], owner, cancellationToken).ConfigureAwait(false);
+                }
+
+                return status;
+            }
+        }
+
+        return IdempotencyClaimStatus.Claimed;
+    }
+
+    public async ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await CompleteOneAsync(key, owner, retention, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await ReleaseOneAsync(key, owner, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private const string KeyPrefix = "webhookkit:claim:";
     private const string DonePrefix = "done:";
 
-    public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    private async ValueTask<IdempotencyClaimStatus> TryClaimOneAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var cacheKey = KeyPrefix + key;
         var existing = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
@@ -32,7 +68,7 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
         return after is not null && after.AsSpan().SequenceEqual(value) ? IdempotencyClaimStatus.Claimed : IdempotencyClaimStatus.InFlight;
     }
 
-    public async ValueTask CompleteAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken)
+    private async ValueTask CompleteOneAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken)
     {
         var cacheKey = KeyPrefix + key;
         var existing = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
@@ -42,7 +78,7 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
         }
     }
 
-    public async ValueTask ReleaseAsync(string key, string owner, CancellationToken cancellationToken)
+    private async ValueTask ReleaseOneAsync(string key, string owner, CancellationToken cancellationToken)
     {
         var cacheKey = KeyPrefix + key;
         var existing = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,43 @@ namespace WebhookKit.Redis.Internal;
 /// </summary>
 internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKeyLayout layout, RedisStreamWebhookQueue queue) : IIdempotencyStore
 {
-    public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    // Interim: the keys of one delivery in turn, releasing those claimed when a later one is taken (not yet one atomic step).
+    public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var status = await TryClaimOneAsync(keys[i], owner, lease, cancellationToken).ConfigureAwait(false);
+            if (status != IdempotencyClaimStatus.Claimed)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    await ReleaseOneAsync(keys[j], owner, cancellationToken).ConfigureAwait(false);
+                }
+
+                return status;
+            }
+        }
+
+        return IdempotencyClaimStatus.Claimed;
+    }
+
+    public async ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await CompleteOneAsync(key, owner, retention, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await ReleaseOneAsync(key, owner, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<IdempotencyClaimStatus> TryClaimOneAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
         var result = (int)await database.ScriptEvaluateAsync(RedisScripts.Claim, [ClaimKey(key)], [owner, Milliseconds(lease)]).ConfigureAwait(false);
@@ -24,7 +60,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         };
     }
 
-    public async ValueTask CompleteAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken)
+    private async ValueTask CompleteOneAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken)
     {
         if (queue.TryDeferCompletion(key, owner, retention))
         {
@@ -35,7 +71,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         await database.ScriptEvaluateAsync(RedisScripts.Complete, [ClaimKey(key)], [owner, Milliseconds(retention)]).ConfigureAwait(false);
     }
 
-    public async ValueTask ReleaseAsync(string key, string owner, CancellationToken cancellationToken)
+    private async ValueTask ReleaseOneAsync(string key, string owner, CancellationToken cancellationToken)
     {
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
         await database.ScriptEvaluateAsync(RedisScripts.Release, [ClaimKey(key)], [owner]).ConfigureAwait(false);

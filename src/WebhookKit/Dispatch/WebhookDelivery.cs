@@ -78,6 +78,17 @@ public sealed class WebhookDelivery
         internal init => _idempotencyKey = value;
     }
 
+    /// <summary>
+    /// Gets the key of the delivery's body-digest claim, <c>{receiver}:~body:{digest}</c> of the receiver, event type
+    /// and raw body, when its provider does not sign the event id (<see cref="WebhookProviderResult.IsEventIdSigned"/>);
+    /// otherwise <see langword="null"/>. It is claimed, completed and released together with <see cref="IdempotencyKey"/>,
+    /// so that a captured body replayed under a new, unsigned id is a duplicate.
+    /// </summary>
+    public string? ReplayKey { get; init; }
+
+    /// <summary>Gets the keys claimed for this delivery: <see cref="IdempotencyKey"/>, then <see cref="ReplayKey"/> when there is one.</summary>
+    public IReadOnlyList<string> IdempotencyKeys => ReplayKey is null ? [IdempotencyKey] : [IdempotencyKey, ReplayKey];
+
     /// <summary>Gets the time the delivery was accepted.</summary>
     public DateTimeOffset ReceivedAt { get; }
 
@@ -149,6 +160,7 @@ public sealed class WebhookDelivery
         return new WebhookDelivery(DeliveryId, ReceiverName, Provider, EventType, EventId, ReceivedAt, body, payload, Headers)
         {
             IdempotencyKey = IdempotencyKey,
+            ReplayKey = ReplayKey,
             TraceParent = TraceParent,
             PreviousAttempts = PreviousAttempts,
         };

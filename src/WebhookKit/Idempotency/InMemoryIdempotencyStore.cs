@@ -24,7 +24,7 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
     // for a small part of the keys.
     private const int ShardCount = 64;
 
-    private readonly Shard[] _shards = [.. Enumerable.Range(0, ShardCount).Select(_ => new Shard())];
+    private readonly Shard[] _shards = [.. Enumerable.Range(0, ShardCount).Select(static index => new Shard(index))];
     private readonly TimeProvider _timeProvider;
     private readonly ITimer _sweepTimer;
 
@@ -40,51 +40,62 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
     /// <summary>The number of keys the shards have room for without growing; for tests of the sweep's trimming.</summary>
     internal int Capacity => _shards.Sum(static shard => shard.Capacity);
 
-    public ValueTask<IdempotencyClaimStatus> TryClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    public ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var digest = KeyDigest.Of(key);
         var ownerTag = OwnerTag(owner);
+        using var locked = LockedKeys.Enter(this, keys);
         var now = NowTicks();
-        var shard = ShardOf(digest);
-        lock (shard.Gate)
+        var status = IdempotencyClaimStatus.Claimed;
+        foreach (var (shard, digest) in locked.Keys)
         {
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.Entries, digest, out var exists);
-            if (exists && entry.ExpiresAt > now)
+            if (shard.Entries.TryGetValue(digest, out var entry) && entry.ExpiresAt > now)
             {
-                return ValueTask.FromResult(entry.Completed ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight);
-            }
+                if (entry.Completed)
+                {
+                    return ValueTask.FromResult(IdempotencyClaimStatus.Duplicate);
+                }
 
-            // Absent or expired: claimed under this lock, so two racing claimers cannot both win.
-            entry = new Entry(ownerTag, AddSaturating(now, lease), Completed: false);
-            return ValueTask.FromResult(IdempotencyClaimStatus.Claimed);
+                status = IdempotencyClaimStatus.InFlight;
+            }
         }
+
+        if (status == IdempotencyClaimStatus.Claimed)
+        {
+            // Every key absent or expired, checked and claimed under their shards' locks: two racing claimers cannot both win.
+            var claim = new Entry(ownerTag, AddSaturating(now, lease), Completed: false);
+            foreach (var (shard, digest) in locked.Keys)
+            {
+                shard.Entries[digest] = claim;
+            }
+        }
+
+        return ValueTask.FromResult(status);
     }
 
-    public ValueTask CompleteAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken)
+    public ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken)
     {
-        var digest = KeyDigest.Of(key);
         var ownerTag = OwnerTag(owner);
-        var shard = ShardOf(digest);
-        lock (shard.Gate)
+        using var locked = LockedKeys.Enter(this, keys);
+        var completed = new Entry(ownerTag, AddSaturating(NowTicks(), retention), Completed: true);
+        foreach (var (shard, digest) in locked.Keys)
         {
             ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(shard.Entries, digest);
             if (!Unsafe.IsNullRef(ref entry) && entry.Owner == ownerTag)
             {
-                entry = new Entry(ownerTag, AddSaturating(NowTicks(), retention), Completed: true);
+                entry = completed;
             }
         }
 
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ReleaseAsync(string key, string owner, CancellationToken cancellationToken)
+    public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
     {
-        var digest = KeyDigest.Of(key);
         var ownerTag = OwnerTag(owner);
-        var shard = ShardOf(digest);
-        lock (shard.Gate)
+        using var locked = LockedKeys.Enter(this, keys);
+        foreach (var (shard, digest) in locked.Keys)
         {
-            if (shard.Entries.TryGetValue(digest, out var entry) && entry.Owner == ownerTag)
+            if (shard.Entries.TryGetValue(digest, out var entry) && entry.Owner == ownerTag && !entry.Completed)
             {
                 shard.Entries.Remove(digest);
             }
@@ -146,8 +157,78 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
 
     private readonly record struct Entry(ulong Owner, long ExpiresAt, bool Completed);
 
-    private sealed class Shard
+    /// <summary>The shards of a delivery's keys, locked in shard order (so that two multi-key operations cannot deadlock) until disposed.</summary>
+    private readonly ref struct LockedKeys
     {
+        private readonly (Shard Shard, KeyDigest Digest)[] _keys;
+        private readonly int _lockedCount;
+
+        private LockedKeys((Shard Shard, KeyDigest Digest)[] keys, int lockedCount)
+        {
+            _keys = keys;
+            _lockedCount = lockedCount;
+        }
+
+        public ReadOnlySpan<(Shard Shard, KeyDigest Digest)> Keys => _keys;
+
+        public static LockedKeys Enter(InMemoryIdempotencyStore store, IReadOnlyList<string> keys)
+        {
+            ArgumentNullException.ThrowIfNull(keys);
+            if (keys.Count == 0)
+            {
+                throw new ArgumentException("At least one idempotency key is required.", nameof(keys));
+            }
+
+            var entries = new (Shard Shard, KeyDigest Digest)[keys.Count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var digest = KeyDigest.Of(keys[i]);
+                entries[i] = (store.ShardOf(digest), digest);
+            }
+
+            if (entries.Length > 1)
+            {
+                Array.Sort(entries, static (a, b) => a.Shard.Index.CompareTo(b.Shard.Index));
+            }
+
+            var locked = 0;
+            try
+            {
+                for (var i = 0; i < entries.Length; i++)
+                {
+                    if (i == 0 || !ReferenceEquals(entries[i].Shard, entries[i - 1].Shard))
+                    {
+                        entries[i].Shard.Gate.Enter();
+                    }
+
+                    locked = i + 1;
+                }
+            }
+            catch
+            {
+                new LockedKeys(entries, locked).Dispose();
+                throw;
+            }
+
+            return new LockedKeys(entries, locked);
+        }
+
+        public void Dispose()
+        {
+            for (var i = _lockedCount - 1; i >= 0; i--)
+            {
+                if (i == 0 || !ReferenceEquals(_keys[i].Shard, _keys[i - 1].Shard))
+                {
+                    _keys[i].Shard.Gate.Exit();
+                }
+            }
+        }
+    }
+
+    private sealed class Shard(int index)
+    {
+        public int Index { get; } = index;
+
         // Below this the room a sweep could give back is not worth rebuilding the table for.
         private const int MinimumTrimCapacity = 1024;
 

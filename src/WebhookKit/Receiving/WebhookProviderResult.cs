@@ -3,9 +3,10 @@ namespace WebhookKit;
 /// <summary>The outcome of <see cref="IWebhookProvider.Read"/>.</summary>
 public readonly struct WebhookProviderResult
 {
-    private WebhookProviderResult(WebhookProviderStatus status, string? eventId, string? eventType, byte[]? payload, string? failureReason)
+    private WebhookProviderResult(WebhookProviderStatus status, string? eventId, string? eventType, byte[]? payload, string? failureReason, bool eventIdSigned = false)
     {
         Status = status;
+        IsEventIdSigned = eventIdSigned;
         EventId = eventId;
         EventType = eventType;
         Payload = payload;
@@ -27,6 +28,15 @@ public readonly struct WebhookProviderResult
 
     /// <summary>Gets the event type when <see cref="Status"/> is <see cref="WebhookProviderStatus.Accepted"/>.</summary>
     public string? EventType { get; }
+
+    /// <summary>
+    /// Gets whether <see cref="EventId"/> and <see cref="EventType"/> come from signed content (the body, or a header
+    /// the signature covers), so that nobody without the secret can relabel a captured delivery under another id.
+    /// When <see langword="false"/> (GitHub's <c>X-GitHub-Delivery</c>, Shopify's <c>X-Shopify-Event-Id</c>, …) the
+    /// receive path also claims a digest of the receiver, event type and raw body, so that a captured body replayed
+    /// under a new id is answered as a duplicate (see <c>docs/architecture.md</c>, "Replays under unsigned ids").
+    /// </summary>
+    public bool IsEventIdSigned { get; }
 
     /// <summary>Gets the JSON payload when it is not the body itself (for example a form field), otherwise <see langword="null"/>.</summary>
     public byte[]? Payload { get; }
@@ -51,11 +61,22 @@ public readonly struct WebhookProviderResult
     /// <param name="eventType">The provider's event type.</param>
     /// <param name="payload">The JSON payload, owned by the result; <see langword="null"/> when it is the body.</param>
     /// <returns>An accepted result.</returns>
-    public static WebhookProviderResult Accepted(string eventId, string eventType, byte[]? payload)
+    public static WebhookProviderResult Accepted(string eventId, string eventType, byte[]? payload) => Accepted(eventId, eventType, payload, eventIdSigned: false);
+
+    /// <summary>Accepts a delivery, saying whether its event id and type are covered by the signature.</summary>
+    /// <param name="eventId">The provider's event id.</param>
+    /// <param name="eventType">The provider's event type.</param>
+    /// <param name="payload">The JSON payload, owned by the result; <see langword="null"/> when it is the body.</param>
+    /// <param name="eventIdSigned">
+    /// Whether the event id and type come from signed content; see <see cref="IsEventIdSigned"/>. Pass
+    /// <see langword="false"/> when unsure: the body-digest claim then also guards against relabelled replays.
+    /// </param>
+    /// <returns>An accepted result.</returns>
+    public static WebhookProviderResult Accepted(string eventId, string eventType, byte[]? payload, bool eventIdSigned)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         ArgumentException.ThrowIfNullOrEmpty(eventType);
-        return new(WebhookProviderStatus.Accepted, eventId, eventType, payload, null);
+        return new(WebhookProviderStatus.Accepted, eventId, eventType, payload, null, eventIdSigned);
     }
 
     /// <summary>Rejects a request whose signature is missing, malformed or wrong (401).</summary>

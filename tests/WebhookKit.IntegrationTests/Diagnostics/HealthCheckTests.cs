@@ -95,10 +95,10 @@ public sealed class HealthCheckTests
 
     private sealed class UnreachableStore : IIdempotencyStore
     {
-        public ValueTask<IdempotencyClaimStatus> TryClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) => throw new TimeoutException("store down");
+        public ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken) => throw new TimeoutException("store down");
 
-        public ValueTask CompleteAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken) => throw new TimeoutException("store down");
+        public ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken) => throw new TimeoutException("store down");
 
-        public ValueTask ReleaseAsync(string key, string owner, CancellationToken cancellationToken) => throw new TimeoutException("store down");
+        public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken) => throw new TimeoutException("store down");
     }
 }

@@ -338,13 +338,13 @@ public sealed class StatusCodeTests
     /// <summary>An idempotency store whose backend cannot be reached.</summary>
     private sealed class UnreachableIdempotencyStore : IIdempotencyStore
     {
-        public ValueTask<IdempotencyClaimStatus> TryClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        public ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
             ValueTask.FromException<IdempotencyClaimStatus>(new IOException("Connection refused: store.example:6379"));
 
-        public ValueTask CompleteAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken) =>
+        public ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken) =>
             ValueTask.FromException(new IOException("Connection refused: store.example:6379"));
 
-        public ValueTask ReleaseAsync(string key, string owner, CancellationToken cancellationToken) =>
+        public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken) =>
             ValueTask.FromException(new IOException("Connection refused: store.example:6379"));
     }
 }

@@ -250,10 +250,10 @@ public sealed class WebhooksServiceCollectionExtensionsTests
 
     private sealed class NoopStore : IIdempotencyStore
     {
-        public ValueTask<IdempotencyClaimStatus> TryClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(IdempotencyClaimStatus.Claimed);
+        public ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(IdempotencyClaimStatus.Claimed);
 
-        public ValueTask CompleteAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-        public ValueTask ReleaseAsync(string key, string owner, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }
