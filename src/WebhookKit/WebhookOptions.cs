@@ -16,6 +16,26 @@ public sealed class WebhookOptions
     [Range(1, int.MaxValue)]
     public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>The most UTF-8 bytes an event id or event type may have; a delivery with a longer one gets 400.</summary>
+    /// <remarks>
+    /// Ids and types often come from headers nobody signs (GitHub's <c>X-GitHub-Delivery</c>), and an id becomes an
+    /// idempotency key kept for <see cref="RetentionDuration"/>: the bound keeps a sender from storing kilobytes per key.
+    /// Ids and types with control characters are refused with 400 as well, so that they cannot forge log lines.
+    /// </remarks>
+    public const int MaxEventIdBytes = 256;
+
+    /// <summary>
+    /// Gets or sets the most bytes of request buffers held, across all requests at once, for bodies that are still
+    /// arriving or being verified. A request that would take more gets 503 with <c>Retry-After</c>. A body's buffer
+    /// starts small (16 KiB, or its <c>Content-Length</c> when smaller) and grows with the bytes that actually arrive,
+    /// never with what a sender announces, so slow senders that announce large bodies hold little; this bound caps
+    /// what many of them hold together. Counted as the buffer sizes requested (the pool may round a large one up to the
+    /// next power of two); a body stops counting once its signature has been checked.
+    /// </summary>
+    /// <value>The default is 64 MiB. It must be at least <see cref="MaxBodyBytes"/>.</value>
+    [Range(1, long.MaxValue)]
+    public long MaxUnverifiedBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Gets or sets the largest number of accepted deliveries waiting or being handled; beyond it deliveries get 503.</summary>
     /// <value>The default is 10,000.</value>
     [Range(1, int.MaxValue)]

@@ -25,7 +25,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
                     await ReleaseOneAsync(keys[j], owner, cancellationToken).ConfigureAwait(false);
                 }
 
-                return status;
+                return i > 0 ? IdempotencyClaimStatus.Replay : status;
             }
         }
 

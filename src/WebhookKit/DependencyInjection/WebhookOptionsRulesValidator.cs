@@ -25,6 +25,11 @@ internal sealed class WebhookOptionsRulesValidator : IValidateOptions<WebhookOpt
             builder.AddError("'Webhooks:QueueMaxBytes' must be at least 'Webhooks:MaxBodyBytes', or a delivery of the largest accepted size could never be queued.");
         }
 
+        if (options.MaxUnverifiedBytes < options.MaxBodyBytes)
+        {
+            builder.AddError("'Webhooks:MaxUnverifiedBytes' must be at least 'Webhooks:MaxBodyBytes', or a body of the largest accepted size could never be read.");
+        }
+
         return builder.Build();
     }
 

@@ -41,6 +41,7 @@ public static class WebhooksServiceCollectionExtensions
 
             services.AddSingleton<WebhookDeliveryFactory>();
             services.AddSingleton<WebhookMetrics>();
+            services.AddSingleton(static provider => new UnverifiedBodyBudget(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxUnverifiedBytes));
             services.AddSingleton<WebhookHealthState>();
             services.AddSingleton<WebhookPayloadRegistry>();
             services.AddSingleton<WebhookReceiverRegistry>();

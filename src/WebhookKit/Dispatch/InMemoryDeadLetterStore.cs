@@ -91,7 +91,7 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
 
         // A replay is a new delivery of the same event: it claims the key like any other delivery.
         var replay = _deliveryFactory.CreateReplay(deadLetter.Delivery);
-        var claim = await _idempotencyStore.TryClaimAsync(replay.IdempotencyKey, replay.DeliveryId, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var claim = await _idempotencyStore.TryClaimAsync(replay.IdempotencyKeys, replay.DeliveryId, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         if (claim != IdempotencyClaimStatus.Claimed)
         {
             return DeadLetterReplayResult.AlreadyAccepted;
@@ -99,7 +99,7 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
 
         if (await _queue.TryEnqueueAsync(replay, cancellationToken).ConfigureAwait(false) != WebhookEnqueueResult.Enqueued)
         {
-            await _idempotencyStore.ReleaseAsync(replay.IdempotencyKey, replay.DeliveryId, cancellationToken).ConfigureAwait(false);
+            await _idempotencyStore.ReleaseAsync(replay.IdempotencyKeys, replay.DeliveryId, cancellationToken).ConfigureAwait(false);
             return DeadLetterReplayResult.QueueUnavailable;
         }
 

@@ -17,4 +17,10 @@ public enum WebhookClaimAndEnqueueResult
 
     /// <summary>The queue no longer accepts deliveries because the application is stopping; nothing was claimed or queued.</summary>
     Closed = 4,
+
+    /// <summary>
+    /// The event's id is new, but the same signed body was accepted before under another, unsigned id
+    /// (<see cref="WebhookDelivery.ReplayKey"/> is held; see <see cref="Idempotency.IdempotencyClaimStatus.Replay"/>); nothing was queued.
+    /// </summary>
+    Replay = 5,
 }

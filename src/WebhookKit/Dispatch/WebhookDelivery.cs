@@ -9,6 +9,7 @@ namespace WebhookKit;
 public sealed class WebhookDelivery
 {
     private string? _idempotencyKey;
+    private string[]? _idempotencyKeys;
 
     /// <summary>The pooled request buffer <see cref="Body"/> lives in, when the in-memory queue holds it; see <see cref="Body"/>.</summary>
     private byte[]? _pooledBuffer;
@@ -54,6 +55,29 @@ public sealed class WebhookDelivery
 
     internal static string CreateIdempotencyKey(string receiverName, string eventId) => string.Concat(receiverName, ":", eventId);
 
+    /// <summary>Marks a replay key's event-id part: event ids never contain control characters, so no id can take its place.</summary>
+    internal const string ReplayKeyMarker = "\u001Fbody:";
+
+    /// <summary>
+    /// The body-digest key <c>{receiver}:\u001Fbody:{digest}</c>: the first 128 bits, in hex, of
+    /// SHA-256(event type, 0, SHA-256(body)). A cryptographic digest, so nobody can make another signed body collide with it.
+    /// </summary>
+    internal static string CreateReplayKey(string receiverName, string eventType, ReadOnlySpan<byte> body)
+    {
+        Span<byte> bodyHash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+        System.Security.Cryptography.SHA256.HashData(body, bodyHash);
+
+        // Event types are at most WebhookOptions.MaxEventIdBytes UTF-8 bytes (checked before this is called).
+        Span<byte> input = stackalloc byte[WebhookOptions.MaxEventIdBytes + 1 + bodyHash.Length];
+        var typeLength = System.Text.Encoding.UTF8.GetBytes(eventType, input);
+        input[typeLength] = 0;
+        bodyHash.CopyTo(input[(typeLength + 1)..]);
+
+        Span<byte> digest = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+        System.Security.Cryptography.SHA256.HashData(input[..(typeLength + 1 + bodyHash.Length)], digest);
+        return string.Concat(receiverName, ":", ReplayKeyMarker, Convert.ToHexStringLower(digest[..16]));
+    }
+
     /// <summary>Gets the value unique to this accepted delivery; it owns the idempotency claim.</summary>
     public string DeliveryId { get; }
 
@@ -87,7 +111,7 @@ public sealed class WebhookDelivery
     public string? ReplayKey { get; init; }
 
     /// <summary>Gets the keys claimed for this delivery: <see cref="IdempotencyKey"/>, then <see cref="ReplayKey"/> when there is one.</summary>
-    public IReadOnlyList<string> IdempotencyKeys => ReplayKey is null ? [IdempotencyKey] : [IdempotencyKey, ReplayKey];
+    public IReadOnlyList<string> IdempotencyKeys => _idempotencyKeys ??= ReplayKey is null ? [IdempotencyKey] : [IdempotencyKey, ReplayKey];
 
     /// <summary>Gets the time the delivery was accepted.</summary>
     public DateTimeOffset ReceivedAt { get; }

@@ -169,7 +169,7 @@ internal sealed class WebhookDispatcher : BackgroundService
         {
             if (outcome.Value.Succeeded)
             {
-                await _idempotencyStore.CompleteAsync(delivery.IdempotencyKey, delivery.DeliveryId, _options.RetentionDuration, CancellationToken.None).ConfigureAwait(false);
+                await _idempotencyStore.CompleteAsync(delivery.IdempotencyKeys, delivery.DeliveryId, _options.RetentionDuration, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
@@ -180,7 +180,7 @@ internal sealed class WebhookDispatcher : BackgroundService
                 _metrics.DeadLettered(delivery);
                 Log.DeadLettered(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, outcome.Value.Attempts, outcome.Value.Reason);
                 // Released so that the provider's redelivery of the same event is processed again.
-                await _idempotencyStore.ReleaseAsync(delivery.IdempotencyKey, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
+                await _idempotencyStore.ReleaseAsync(delivery.IdempotencyKeys, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception exception)

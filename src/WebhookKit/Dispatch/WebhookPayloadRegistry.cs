@@ -9,7 +9,13 @@ namespace WebhookKit.Dispatch;
 /// </summary>
 internal sealed class WebhookPayloadRegistry
 {
+    /// <summary>The <c>webhookkit.event_type</c> tag of an event type no payload model is registered for.</summary>
+    public const string OtherEventType = "other";
+
     private readonly FrozenDictionary<string, ProviderBindings> _byProvider;
+
+    // Provider → the registered spelling of every event type a payload model is bound to (handled or not).
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _registeredTypes;
 
     public WebhookPayloadRegistry(
         IEnumerable<WebhookPayloadBinding> bindings,
@@ -21,6 +27,14 @@ internal sealed class WebhookPayloadRegistry
         _byProvider = handled
             .GroupBy(binding => binding.Provider, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(group => group.Key, group => new ProviderBindings([.. group]), StringComparer.OrdinalIgnoreCase);
+
+        _registeredTypes = all
+            .Where(binding => binding.EventType is not null)
+            .GroupBy(binding => binding.Provider, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(
+                group => group.Key,
+                group => group.GroupBy(binding => binding.EventType!, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(types => types.Key, types => types.Key, StringComparer.OrdinalIgnoreCase),
+                StringComparer.OrdinalIgnoreCase);
 
         // A handler whose payload no provider produces would silently never run: fail at startup instead.
         var known = all.Select(binding => binding.PayloadType).ToHashSet();
@@ -37,6 +51,14 @@ internal sealed class WebhookPayloadRegistry
     /// <summary>Gets the bindings with handlers for an event; empty when nobody handles it.</summary>
     public WebhookPayloadBinding[] GetHandled(string provider, string eventType) =>
         _byProvider.TryGetValue(provider, out var bindings) ? bindings.Get(eventType) : [];
+
+    /// <summary>
+    /// Gets the registered spelling of an event type that a payload model is bound to, or <see langword="null"/> when
+    /// none is (the event is unknown, or only a provider-wide model reads it). Event types can come from unsigned
+    /// headers: only registered ones become metric tags or part of a body digest, so an attacker cannot mint new ones.
+    /// </summary>
+    public string? RegisteredEventType(string provider, string eventType) =>
+        _registeredTypes.TryGetValue(provider, out var types) && types.TryGetValue(eventType, out var registered) ? registered : null;
 
     private sealed class ProviderBindings
     {

@@ -6,10 +6,17 @@ namespace WebhookKit.Idempotency;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A delivery holds one or two keys: <c>{receiver}:{event id}</c>, and, when the provider does not sign the event id,
-/// a key for a digest of the receiver, event type and raw body (<see cref="WebhookDelivery.ReplayKey"/>), so that a
-/// captured body relabelled with a new id is a duplicate too. The keys of one delivery are claimed together, all or
-/// none, and share one life: completed together, released together.
+/// A delivery holds one or two keys. The first is the event's own, <c>{receiver}:{event id}</c>. When the provider does
+/// not sign the event id, a content key follows: a digest of the receiver, event type and raw body
+/// (<see cref="WebhookDelivery.ReplayKey"/>), so that a captured body relabelled with a new id is recognised. The keys of
+/// one delivery are claimed together, all or none.
+/// </para>
+/// <para>
+/// A content key belongs to the event (the first key it was claimed with), not to a delivery: a delivery of the same
+/// event may claim it again (the provider's redelivery after a dead letter), a delivery of another event may not
+/// (<see cref="IdempotencyClaimStatus.Replay"/>). It is completed with the event's key, but never released: after a
+/// dead letter it stays until its lease or retention runs out, so that relabelled replays of a dead-lettered body
+/// cannot run its handlers again meanwhile.
 /// </para>
 /// <para>
 /// A key is absent, in flight (claimed, under a lease) or completed (kept for the retention period).
@@ -22,16 +29,17 @@ namespace WebhookKit.Idempotency;
 public interface IIdempotencyStore
 {
     /// <summary>
-    /// Atomically claims every key of <paramref name="keys"/> for <paramref name="owner"/> if all are absent or
-    /// expired; otherwise claims none of them.
+    /// Atomically claims every key of <paramref name="keys"/> for <paramref name="owner"/> if the first is absent or
+    /// expired and every later one is absent, expired or held for the same first key; otherwise claims none of them.
     /// </summary>
     /// <param name="keys">The delivery's idempotency keys (<see cref="WebhookDelivery.IdempotencyKeys"/>): one or more.</param>
     /// <param name="owner">A value unique to this delivery (its <see cref="WebhookDelivery.DeliveryId"/>).</param>
     /// <param name="lease">How long the claim holds before the keys become claimable again.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
-    /// <see cref="IdempotencyClaimStatus.Claimed"/> when every key was claimed; otherwise
-    /// <see cref="IdempotencyClaimStatus.Duplicate"/> when any key is completed, else <see cref="IdempotencyClaimStatus.InFlight"/>.
+    /// <see cref="IdempotencyClaimStatus.Claimed"/> when every key was claimed; otherwise, by the first key,
+    /// <see cref="IdempotencyClaimStatus.Duplicate"/> (completed) or <see cref="IdempotencyClaimStatus.InFlight"/>; and when
+    /// the first key is free but a later one is held for another event, <see cref="IdempotencyClaimStatus.Replay"/>.
     /// </returns>
     ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken);
 
@@ -43,7 +51,7 @@ public interface IIdempotencyStore
     /// <returns>A task that completes when the keys are marked.</returns>
     ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken);
 
-    /// <summary>Releases claimed keys so that the next delivery of the same event is accepted again.</summary>
+    /// <summary>Releases the event's key (the first) so that the next delivery of the same event is accepted again; later (content) keys stay.</summary>
     /// <param name="keys">The keys claimed together by <see cref="TryClaimAsync"/>.</param>
     /// <param name="owner">The owner that claimed the keys; a key claimed by another owner is left alone.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

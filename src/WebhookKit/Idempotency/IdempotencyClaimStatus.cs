@@ -1,6 +1,7 @@
 namespace WebhookKit.Idempotency;
 
 /// <summary>The outcome of <see cref="IIdempotencyStore.TryClaimAsync"/>.</summary>
+/// <remarks>When several keys are held, the first key decides: <see cref="Duplicate"/> or <see cref="InFlight"/> by its state, <see cref="Replay"/> only when it is free.</remarks>
 public enum IdempotencyClaimStatus
 {
     /// <summary>The key was absent or expired and is now claimed by the caller.</summary>
@@ -11,4 +12,11 @@ public enum IdempotencyClaimStatus
 
     /// <summary>A delivery with the same key is claimed and not yet handled.</summary>
     InFlight = 2,
+
+    /// <summary>
+    /// The event's own key (the first) is free, but a later key of the delivery, its body digest
+    /// (<see cref="WebhookDelivery.ReplayKey"/>), is held for another event: the same signed body arrived before under
+    /// another, unsigned event id. Nothing was claimed; the receive path answers 200 and queues nothing.
+    /// </summary>
+    Replay = 3,
 }

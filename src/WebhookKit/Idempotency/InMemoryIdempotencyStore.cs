@@ -44,28 +44,38 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
     {
         var ownerTag = OwnerTag(owner);
         using var locked = LockedKeys.Enter(this, keys);
+        var eventTag = locked.EventTag;
         var now = NowTicks();
         var status = IdempotencyClaimStatus.Claimed;
-        foreach (var (shard, digest) in locked.Keys)
+        foreach (var (shard, digest, position) in locked.Keys)
         {
-            if (shard.Entries.TryGetValue(digest, out var entry) && entry.ExpiresAt > now)
+            if (!shard.Entries.TryGetValue(digest, out var entry) || entry.ExpiresAt <= now)
             {
-                if (entry.Completed)
-                {
-                    return ValueTask.FromResult(IdempotencyClaimStatus.Duplicate);
-                }
+                continue;
+            }
 
-                status = IdempotencyClaimStatus.InFlight;
+            if (position == 0)
+            {
+                // The event's own key decides whenever it is held.
+                status = entry.Completed ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
+            }
+            else if (entry.Owner != eventTag && status == IdempotencyClaimStatus.Claimed)
+            {
+                // A content key held for another event: the same body arrived before under another id.
+                status = IdempotencyClaimStatus.Replay;
             }
         }
 
         if (status == IdempotencyClaimStatus.Claimed)
         {
-            // Every key absent or expired, checked and claimed under their shards' locks: two racing claimers cannot both win.
-            var claim = new Entry(ownerTag, AddSaturating(now, lease), Completed: false);
-            foreach (var (shard, digest) in locked.Keys)
+            // Checked and claimed under the keys' shard locks: two racing claimers cannot both win.
+            var expiresAt = AddSaturating(now, lease);
+            foreach (var (shard, digest, position) in locked.Keys)
             {
-                shard.Entries[digest] = claim;
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.Entries, digest, out _);
+                entry = position == 0
+                    ? new Entry(ownerTag, expiresAt, Completed: false)
+                    : new Entry(eventTag, entry.Owner == eventTag ? Math.Max(expiresAt, entry.ExpiresAt) : expiresAt, Completed: false);
             }
         }
 
@@ -76,13 +86,15 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
     {
         var ownerTag = OwnerTag(owner);
         using var locked = LockedKeys.Enter(this, keys);
-        var completed = new Entry(ownerTag, AddSaturating(NowTicks(), retention), Completed: true);
-        foreach (var (shard, digest) in locked.Keys)
+        var expiresAt = AddSaturating(NowTicks(), retention);
+        foreach (var (shard, digest, position) in locked.Keys)
         {
+            // The event's key by its delivery; content keys by their event, so that a stale delivery of it may complete them too.
+            var expected = position == 0 ? ownerTag : locked.EventTag;
             ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(shard.Entries, digest);
-            if (!Unsafe.IsNullRef(ref entry) && entry.Owner == ownerTag)
+            if (!Unsafe.IsNullRef(ref entry) && entry.Owner == expected)
             {
-                entry = completed;
+                entry = new Entry(expected, expiresAt, Completed: true);
             }
         }
 
@@ -91,11 +103,13 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
 
     public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
     {
+        // Only the event's own key is released. Content keys stay with their event until they expire, so a dead-lettered
+        // body relabelled with new ids cannot run its handlers again (or evict its dead letter) meanwhile.
         var ownerTag = OwnerTag(owner);
         using var locked = LockedKeys.Enter(this, keys);
-        foreach (var (shard, digest) in locked.Keys)
+        foreach (var (shard, digest, position) in locked.Keys)
         {
-            if (shard.Entries.TryGetValue(digest, out var entry) && entry.Owner == ownerTag && !entry.Completed)
+            if (position == 0 && shard.Entries.TryGetValue(digest, out var entry) && entry.Owner == ownerTag && !entry.Completed)
             {
                 shard.Entries.Remove(digest);
             }
@@ -160,16 +174,20 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
     /// <summary>The shards of a delivery's keys, locked in shard order (so that two multi-key operations cannot deadlock) until disposed.</summary>
     private readonly ref struct LockedKeys
     {
-        private readonly (Shard Shard, KeyDigest Digest)[] _keys;
+        private readonly (Shard Shard, KeyDigest Digest, int Position)[] _keys;
         private readonly int _lockedCount;
 
-        private LockedKeys((Shard Shard, KeyDigest Digest)[] keys, int lockedCount)
+        private LockedKeys((Shard Shard, KeyDigest Digest, int Position)[] keys, int lockedCount, ulong eventTag)
         {
             _keys = keys;
             _lockedCount = lockedCount;
+            EventTag = eventTag;
         }
 
-        public ReadOnlySpan<(Shard Shard, KeyDigest Digest)> Keys => _keys;
+        /// <summary>Gets the tag of the first key, the event's own: content keys (the later ones) are owned by it, not by a delivery.</summary>
+        public ulong EventTag { get; }
+
+        public ReadOnlySpan<(Shard Shard, KeyDigest Digest, int Position)> Keys => _keys;
 
         public static LockedKeys Enter(InMemoryIdempotencyStore store, IReadOnlyList<string> keys)
         {
@@ -179,11 +197,12 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
                 throw new ArgumentException("At least one idempotency key is required.", nameof(keys));
             }
 
-            var entries = new (Shard Shard, KeyDigest Digest)[keys.Count];
+            var entries = new (Shard Shard, KeyDigest Digest, int Position)[keys.Count];
+            var eventTag = OwnerTag(keys[0]);
             for (var i = 0; i < entries.Length; i++)
             {
                 var digest = KeyDigest.Of(keys[i]);
-                entries[i] = (store.ShardOf(digest), digest);
+                entries[i] = (store.ShardOf(digest), digest, i);
             }
 
             if (entries.Length > 1)
@@ -206,11 +225,11 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
             }
             catch
             {
-                new LockedKeys(entries, locked).Dispose();
+                new LockedKeys(entries, locked, eventTag).Dispose();
                 throw;
             }
 
-            return new LockedKeys(entries, locked);
+            return new LockedKeys(entries, locked, eventTag);
         }
 
         public void Dispose()

@@ -5,6 +5,7 @@ internal static class DeliveryOutcome
 {
     public const string Accepted = "accepted";
     public const string Duplicate = "duplicate";
+    public const string Replay = "replay";
     public const string Unhandled = "unhandled";
     public const string Unauthorized = "unauthorized";
     public const string TooLarge = "too_large";

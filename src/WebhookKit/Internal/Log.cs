@@ -62,6 +62,9 @@ internal static partial class Log
     [LoggerMessage(18, LogLevel.Information, "Webhook for receiver {Receiver} cut off with 408: its body arrived slower than {MinBytesPerSecond} bytes/s after a grace period of {GracePeriod}.")]
     public static partial void TooSlow(ILogger logger, string receiver, double minBytesPerSecond, TimeSpan gracePeriod);
 
+    [LoggerMessage(19, LogLevel.Warning, "Webhook for receiver {Receiver} refused with 503: bodies not yet verified already hold {MaxUnverifiedBytes} bytes (Webhooks:MaxUnverifiedBytes).")]
+    public static partial void UnverifiedBytesFull(ILogger logger, string receiver, long maxUnverifiedBytes);
+
     [LoggerMessage(20, LogLevel.Warning, "Handler {Handler} failed on attempt {Attempt} for webhook {EventType} {EventId} (receiver {Receiver}).")]
     public static partial void HandlerFailed(ILogger logger, string handler, int attempt, string receiver, string eventType, string eventId, Exception exception);
 

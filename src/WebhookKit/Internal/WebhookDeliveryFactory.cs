@@ -17,7 +17,8 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         IHeaderDictionary requestHeaders,
         string? traceParent,
         string? idempotencyKey = null,
-        DeliveryBodyStorage storage = DeliveryBodyStorage.Copy)
+        DeliveryBodyStorage storage = DeliveryBodyStorage.Copy,
+        string? replayKey = null)
     {
         var now = timeProvider.GetUtcNow();
         ReadOnlyMemory<byte> body;
@@ -42,6 +43,7 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         {
             TraceParent = traceParent,
             IdempotencyKey = idempotencyKey ?? WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!),
+            ReplayKey = replayKey,
             PooledBuffer = storage == DeliveryBodyStorage.PooledBuffer ? pooledBuffer : null,
         };
     }
@@ -50,6 +52,7 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         new(NewId(timeProvider.GetUtcNow()), original.ReceiverName, original.Provider, original.EventType, original.EventId, original.ReceivedAt, original.Body, original.Payload, original.Headers)
         {
             TraceParent = original.TraceParent,
+            ReplayKey = original.ReplayKey,
         };
 
     private static string NewId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");

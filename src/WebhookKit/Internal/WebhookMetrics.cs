@@ -26,8 +26,11 @@ internal sealed class WebhookMetrics
     private readonly Counter<long> _retries;
     private readonly Counter<long> _deadLetters;
 
-    public WebhookMetrics(IMeterFactory meterFactory, IWebhookQueue queue)
+    private readonly WebhookPayloadRegistry _payloads;
+
+    public WebhookMetrics(IMeterFactory meterFactory, IWebhookQueue queue, WebhookPayloadRegistry payloads, Receiving.UnverifiedBodyBudget unverified)
     {
+        _payloads = payloads;
         var meter = meterFactory.Create(MeterName);
         _deliveries = meter.CreateCounter<long>("webhookkit.deliveries", "{delivery}", "Webhook deliveries received, by outcome.");
         _handlerDuration = meter.CreateHistogram(
@@ -44,6 +47,7 @@ internal sealed class WebhookMetrics
         _deadLetters = meter.CreateCounter<long>("webhookkit.dead_letters", "{delivery}", "Deliveries dead-lettered after their last attempt.");
         meter.CreateObservableGauge("webhookkit.queue.depth", () => queue.Count, "{delivery}", "Accepted deliveries queued or being handled.");
         meter.CreateObservableGauge("webhookkit.queue.bytes", () => queue.Bytes, "By", "Bytes held by accepted deliveries queued or being handled.");
+        meter.CreateObservableGauge("webhookkit.receive.unverified_bytes", () => unverified.Held, "By", "Request buffer bytes held by bodies still arriving or being verified.");
     }
 
     public void Delivery(string receiver, string? provider, string outcome, string? eventType)
@@ -58,7 +62,7 @@ internal sealed class WebhookMetrics
             new KeyValuePair<string, object?>(ReceiverTag, receiver),
             new KeyValuePair<string, object?>(ProviderTag, provider),
             new KeyValuePair<string, object?>(OutcomeTag, outcome),
-            new KeyValuePair<string, object?>(EventTypeTag, eventType));
+            new KeyValuePair<string, object?>(EventTypeTag, eventType is null || provider is null ? null : EventTypeTagOf(provider, eventType)));
     }
 
     public void HandlerRun(WebhookDelivery delivery, TimeSpan duration, string outcome)
@@ -68,7 +72,7 @@ internal sealed class WebhookMetrics
             _handlerDuration.Record(
                 duration.TotalSeconds,
                 new KeyValuePair<string, object?>(ReceiverTag, delivery.ReceiverName),
-                new KeyValuePair<string, object?>(EventTypeTag, delivery.EventType),
+                new KeyValuePair<string, object?>(EventTypeTag, EventTypeTagOf(delivery)),
                 new KeyValuePair<string, object?>(OutcomeTag, outcome));
         }
     }
@@ -80,7 +84,7 @@ internal sealed class WebhookMetrics
             _queueWait.Record(
                 Math.Max(0, wait.TotalSeconds),
                 new KeyValuePair<string, object?>(ReceiverTag, delivery.ReceiverName),
-                new KeyValuePair<string, object?>(EventTypeTag, delivery.EventType));
+                new KeyValuePair<string, object?>(EventTypeTag, EventTypeTagOf(delivery)));
         }
     }
 
@@ -91,7 +95,7 @@ internal sealed class WebhookMetrics
             _retries.Add(
                 1,
                 new KeyValuePair<string, object?>(ReceiverTag, delivery.ReceiverName),
-                new KeyValuePair<string, object?>(EventTypeTag, delivery.EventType));
+                new KeyValuePair<string, object?>(EventTypeTag, EventTypeTagOf(delivery)));
         }
     }
 
@@ -102,7 +106,16 @@ internal sealed class WebhookMetrics
             _deadLetters.Add(
                 1,
                 new KeyValuePair<string, object?>(ReceiverTag, delivery.ReceiverName),
-                new KeyValuePair<string, object?>(EventTypeTag, delivery.EventType));
+                new KeyValuePair<string, object?>(EventTypeTag, EventTypeTagOf(delivery)));
         }
     }
+
+    /// <summary>
+    /// The event type as a tag: its registered spelling when a payload model is bound to it, else <c>other</c>. The type
+    /// may come from a header nobody signs (GitHub's <c>X-GitHub-Event</c>), so the tag's values stay bounded by the code.
+    /// </summary>
+    private string EventTypeTagOf(string provider, string eventType) =>
+        _payloads.RegisteredEventType(provider, eventType) ?? WebhookPayloadRegistry.OtherEventType;
+
+    private string EventTypeTagOf(WebhookDelivery delivery) => EventTypeTagOf(delivery.Provider, delivery.EventType);
 }

@@ -28,6 +28,17 @@ public abstract class WebhookReceiverOptions
     public bool AllowShortSecrets { get; set; }
 
     /// <summary>
+    /// Gets or sets a value indicating whether deliveries whose event id the provider does not sign (GitHub, Shopify,
+    /// GitLab with a plain token, Twilio, <c>AddHmac</c> without <c>{id}</c> in its template) are also deduplicated by a
+    /// digest of the receiver, the event type and the raw body. Whoever captured one delivery can send its signed body
+    /// again under a new id; with this on, such a replay is answered 200 and queued nothing (counted with the outcome
+    /// <c>replay</c>), for as long as the original's claim lives (<see cref="WebhookOptions.RetentionDuration"/>). Turn it
+    /// off only for a sender that legitimately repeats a byte-identical body under one event type with new ids.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool DeduplicateByBody { get; set; } = true;
+
+    /// <summary>
     /// Gets or sets a value indicating whether deliveries must arrive over HTTPS. A plain HTTP request is refused with
     /// 403 before its body is read, except when the host environment is Development. Behind a proxy that terminates
     /// TLS, apply <c>UseForwardedHeaders</c> so that <c>X-Forwarded-Proto</c> tells the request's real scheme.

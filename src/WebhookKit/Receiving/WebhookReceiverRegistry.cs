@@ -18,8 +18,9 @@ internal sealed class WebhookReceiverRegistry
                 throw new InvalidOperationException($"Webhook receiver '{registration.Name}' is registered more than once. Give each receiver its own name.");
             }
 
-            var guard = WebhookReceiverGuard.Create(registration.OptionsFactory?.Invoke(services));
-            receivers[registration.Name] = new WebhookReceiver(registration.Name, registration.ProviderFactory(services), guard);
+            var options = registration.OptionsFactory?.Invoke(services);
+            var guard = WebhookReceiverGuard.Create(options);
+            receivers[registration.Name] = new WebhookReceiver(registration.Name, registration.ProviderFactory(services), guard, options?.DeduplicateByBody ?? true);
         }
 
         _receivers = receivers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -30,5 +31,8 @@ internal sealed class WebhookReceiverRegistry
     public bool TryGet(string name, [NotNullWhen(true)] out WebhookReceiver? receiver) => _receivers.TryGetValue(name, out receiver);
 }
 
-/// <summary>A receiver's registered (canonical) name, its provider, and its transport guard (<see langword="null"/> when it has none).</summary>
-internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null);
+/// <summary>
+/// A receiver's registered (canonical) name, its provider, its transport guard (<see langword="null"/> when it has none),
+/// and whether deliveries with unsigned ids are also deduplicated by body (<see cref="WebhookReceiverOptions.DeduplicateByBody"/>).
+/// </summary>
+internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null, bool DeduplicateByBody = true);

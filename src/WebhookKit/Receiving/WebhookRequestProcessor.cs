@@ -18,8 +18,6 @@ namespace WebhookKit.Receiving;
 /// </summary>
 internal sealed class WebhookRequestProcessor
 {
-    private const int InitialBufferBytes = 16 * 1024;
-
     private readonly WebhookReceiverRegistry _receivers;
     private readonly WebhookPayloadRegistry _payloads;
     private readonly IIdempotencyStore _idempotencyStore;
@@ -37,6 +35,7 @@ internal sealed class WebhookRequestProcessor
 
     /// <summary>Whether the queue is the built-in in-memory one, which returns a delivery's pooled buffer at acknowledgement.</summary>
     private readonly bool _queueReturnsPooledBuffers;
+    private readonly UnverifiedBodyBudget _unverified;
     private readonly ILogger<WebhookRequestProcessor> _logger;
 
     public WebhookRequestProcessor(
@@ -45,6 +44,7 @@ internal sealed class WebhookRequestProcessor
         IIdempotencyStore idempotencyStore,
         IWebhookQueue queue,
         WebhookDeliveryFactory deliveryFactory,
+        UnverifiedBodyBudget unverified,
         WebhookMetrics metrics,
         IHostApplicationLifetime lifetime,
         IHostEnvironment environment,
@@ -57,6 +57,7 @@ internal sealed class WebhookRequestProcessor
         _queue = queue;
         _claimingQueue = queue as IClaimingWebhookQueue;
         _deliveryFactory = deliveryFactory;
+        _unverified = unverified;
         _metrics = metrics;
         _lifetime = lifetime;
         _options = options.Value;
@@ -141,60 +142,56 @@ internal sealed class WebhookRequestProcessor
             rateFeature.MinDataRate = _minBodyDataRate;
         }
 
-        return ReceiveAsync(context, receiverName, provider);
+        return ReceiveAsync(context, receiver);
     }
 
-    private async Task ReceiveAsync(HttpContext context, string receiverName, IWebhookProvider provider)
+    private async Task ReceiveAsync(HttpContext context, WebhookReceiver receiver)
     {
+        var receiverName = receiver.Name;
+        var provider = receiver.Provider;
         using var activity = WebhookDiagnostics.StartReceive(receiverName, provider.Name);
         byte[]? buffer = null;
         try
         {
-            int length;
+            BodyRead body;
             try
             {
-                (buffer, length) = await ReadBodyAsync(context.Request, _options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+                body = await RequestBodyReader.ReadAsync(context.Request, _options.MaxBodyBytes, _unverified, context.RequestAborted).ConfigureAwait(false);
             }
             catch (BadHttpRequestException exception)
             {
-                // The server cut the body off: over its size limit, too slow, or malformed framing.
-                if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                {
+                await ServerRejected(context, receiverName, provider, exception).ConfigureAwait(false);
+                return;
+            }
+
+            switch (body.Status)
+            {
+                case BodyReadStatus.TooLarge:
                     await TooLarge(context, receiverName, provider).ConfigureAwait(false);
                     return;
-                }
-
-                if (exception.StatusCode == StatusCodes.Status408RequestTimeout)
-                {
-                    Log.TooSlow(_logger, receiverName, _options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod);
-                    Count(receiverName, provider.Name, DeliveryOutcome.TooSlow, null);
-                    await WebhookResponses.TooSlow(context).ConfigureAwait(false);
+                case BodyReadStatus.OverBudget:
+                    Log.UnverifiedBytesFull(_logger, receiverName, _options.MaxUnverifiedBytes);
+                    Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, null);
+                    await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
                     return;
-                }
-
-                Log.ServerRejected(_logger, receiverName, exception.StatusCode);
-                Count(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
-                if (exception.StatusCode == StatusCodes.Status400BadRequest)
-                {
-                    await WebhookResponses.BadRequest(context).ConfigureAwait(false);
-                }
-                else
-                {
-                    context.Response.StatusCode = exception.StatusCode;
-                }
-
-                return;
             }
 
-            if (length < 0)
+            buffer = body.Buffer!;
+            var length = body.Length;
+            WebhookProviderResult result;
+            try
             {
-                await TooLarge(context, receiverName, provider).ConfigureAwait(false);
-                return;
+                result = provider.Read(new WebhookRequest(context.Request, buffer.AsMemory(0, length)));
+            }
+            finally
+            {
+                // Verified or refused: from here the bytes count against the queue's limits, or nothing.
+                _unverified.Release(body.Reserved);
             }
 
-            var body = buffer;
+            var owned = buffer;
             buffer = null; // AcceptAsync owns it from here: it returns it, or an accepted delivery takes it.
-            await AcceptAsync(context, receiverName, provider, body, length, activity).ConfigureAwait(false);
+            await AcceptAsync(context, receiver, result, owned, length, activity).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -209,14 +206,42 @@ internal sealed class WebhookRequestProcessor
         }
     }
 
-    private async Task AcceptAsync(HttpContext context, string receiverName, IWebhookProvider provider, byte[] buffer, int length, System.Diagnostics.Activity? activity)
+    /// <summary>The server cut the body off: over its size limit, too slow, or malformed framing.</summary>
+    private Task ServerRejected(HttpContext context, string receiverName, IWebhookProvider provider, BadHttpRequestException exception)
     {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(context, receiverName, provider);
+        }
+
+        if (exception.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            Log.TooSlow(_logger, receiverName, _options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod);
+            Count(receiverName, provider.Name, DeliveryOutcome.TooSlow, null);
+            return WebhookResponses.TooSlow(context);
+        }
+
+        Log.ServerRejected(_logger, receiverName, exception.StatusCode);
+        Count(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
+        if (exception.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            return WebhookResponses.BadRequest(context);
+        }
+
+        context.Response.StatusCode = exception.StatusCode;
+        return Task.CompletedTask;
+    }
+
+    private async Task AcceptAsync(HttpContext context, WebhookReceiver receiver, WebhookProviderResult result, byte[] buffer, int length, System.Diagnostics.Activity? activity)
+    {
+        var receiverName = receiver.Name;
+        var provider = receiver.Provider;
+
         // The buffer is returned here unless it was handed on: to ClaimThenEnqueueAsync, or to the garbage collector
         // when a claiming queue's outcome is unknown.
         var handedOn = false;
         try
         {
-            var result = provider.Read(new WebhookRequest(context.Request, buffer.AsMemory(0, length)));
             switch (result.Status)
             {
                 case WebhookProviderStatus.Respond:
@@ -239,6 +264,15 @@ internal sealed class WebhookRequestProcessor
 
             var eventId = result.EventId!;
             var eventType = result.EventType!;
+            if (!IsAcceptableIdentity(eventId) || !IsAcceptableIdentity(eventType))
+            {
+                // Neither value is logged: it may be the very thing that is too long or would forge a log line.
+                Log.BadRequest(_logger, receiverName, $"the event id or type is longer than {WebhookOptions.MaxEventIdBytes} bytes or contains control characters");
+                Count(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
+                await WebhookResponses.BadRequest(context).ConfigureAwait(false);
+                return;
+            }
+
             WebhookDiagnostics.Identified(activity, eventType, eventId);
             if (_payloads.GetHandled(provider.Name, eventType).Length == 0)
             {
@@ -248,10 +282,15 @@ internal sealed class WebhookRequestProcessor
                 return;
             }
 
+            // An id nobody signs can be changed by whoever captured the delivery: the body's digest is claimed as well.
+            // Types without a model of their own share one digest slot, so invented types buy no extra replays.
+            var replayKey = !result.IsEventIdSigned && receiver.DeduplicateByBody
+                ? WebhookDelivery.CreateReplayKey(receiverName, _payloads.RegisteredEventType(provider.Name, eventType) ?? "*", buffer.AsSpan(0, length))
+                : null;
             var deliveryId = _deliveryFactory.NewDeliveryId();
             if (_claimingQueue is not null)
             {
-                var accepted = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), storage: DeliveryBodyStorage.BorrowedBuffer);
+                var accepted = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), storage: DeliveryBodyStorage.BorrowedBuffer, replayKey: replayKey);
                 var outcomeKnown = await ClaimAndEnqueueAsync(context, _claimingQueue, accepted, provider.Name).ConfigureAwait(false);
 
                 // An unknown outcome may leave the body's write still queued in the store's client: the buffer is
@@ -261,7 +300,7 @@ internal sealed class WebhookRequestProcessor
             }
 
             handedOn = true; // ClaimThenEnqueueAsync owns it from here.
-            await ClaimThenEnqueueAsync(context, receiverName, provider, result, buffer, length, deliveryId, activity).ConfigureAwait(false);
+            await ClaimThenEnqueueAsync(context, receiverName, provider, result, buffer, length, deliveryId, replayKey, activity).ConfigureAwait(false);
         }
         finally
         {
@@ -272,13 +311,20 @@ internal sealed class WebhookRequestProcessor
         }
     }
 
+    /// <summary>Whether an event id or type is short enough to be a key and free of control characters (<see cref="WebhookOptions.MaxEventIdBytes"/>).</summary>
+    private static bool IsAcceptableIdentity(string value) =>
+        value.Length <= WebhookOptions.MaxEventIdBytes
+        && System.Text.Encoding.UTF8.GetByteCount(value) <= WebhookOptions.MaxEventIdBytes
+        && !value.AsSpan().ContainsAnyInRange('\u0000', '\u001F')
+        && !value.AsSpan().ContainsAnyInRange('\u007F', '\u009F');
+
     /// <summary>
     /// Steps 6–7 in turn, for a queue that does not claim (the in-memory queue, or a custom one): claim in the
     /// idempotency store, then enqueue, releasing the claim if the enqueue fails. Owns the pooled buffer: returns it on
     /// every path but one, a delivery queued with it (<see cref="DeliveryBodyStorage.PooledBuffer"/>), which the
     /// in-memory queue returns at acknowledgement.
     /// </summary>
-    private async Task ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, byte[] buffer, int length, string deliveryId, System.Diagnostics.Activity? activity)
+    private async Task ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, byte[] buffer, int length, string deliveryId, string? replayKey, System.Diagnostics.Activity? activity)
     {
         var eventId = result.EventId!;
         var eventType = result.EventType!;
@@ -287,12 +333,13 @@ internal sealed class WebhookRequestProcessor
         {
             // Claim before copying the body, so duplicates cost no allocation of their body.
             var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, eventId);
+            string[] keys = replayKey is null ? [idempotencyKey] : [idempotencyKey, replayKey];
             IdempotencyClaimStatus claim;
             try
             {
                 // Not cancelled by the client going away: a claim that landed but was never followed by an enqueue
                 // would make the provider's retry look like a duplicate, and the event would be lost.
-                claim = await _idempotencyStore.TryClaimAsync(idempotencyKey, deliveryId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
+                claim = await _idempotencyStore.TryClaimAsync(keys, deliveryId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -305,7 +352,7 @@ internal sealed class WebhookRequestProcessor
             if (claim != IdempotencyClaimStatus.Claimed)
             {
                 Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
-                Count(receiverName, provider.Name, DeliveryOutcome.Duplicate, eventType);
+                Count(receiverName, provider.Name, claim == IdempotencyClaimStatus.Replay ? DeliveryOutcome.Replay : DeliveryOutcome.Duplicate, eventType);
                 await WebhookResponses.Ok(context).ConfigureAwait(false);
                 return;
             }
@@ -314,7 +361,7 @@ internal sealed class WebhookRequestProcessor
             var storage = _queue.Count >= _backlogThreshold ? DeliveryBodyStorage.PinnedCopy
                 : _queueReturnsPooledBuffers ? DeliveryBodyStorage.PooledBuffer
                 : DeliveryBodyStorage.Copy;
-            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey, storage);
+            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey, storage, replayKey);
             WebhookEnqueueResult enqueued;
             try
             {
@@ -330,7 +377,7 @@ internal sealed class WebhookRequestProcessor
             bufferTaken = enqueued == WebhookEnqueueResult.Enqueued && storage == DeliveryBodyStorage.PooledBuffer;
             if (enqueued != WebhookEnqueueResult.Enqueued)
             {
-                await ReleaseAsync(receiverName, idempotencyKey, deliveryId).ConfigureAwait(false);
+                await ReleaseAsync(receiverName, keys, deliveryId).ConfigureAwait(false);
                 Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued, _queue.Count, _queue.Bytes);
                 Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
                 await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
@@ -382,10 +429,15 @@ internal sealed class WebhookRequestProcessor
                 Count(receiverName, provider, DeliveryOutcome.Accepted, eventType);
                 await WebhookResponses.Ok(context).ConfigureAwait(false);
                 break;
-            case WebhookClaimAndEnqueueResult.Duplicate or WebhookClaimAndEnqueueResult.InFlight:
-                var claim = outcome == WebhookClaimAndEnqueueResult.Duplicate ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
+            case WebhookClaimAndEnqueueResult.Duplicate or WebhookClaimAndEnqueueResult.InFlight or WebhookClaimAndEnqueueResult.Replay:
+                var claim = outcome switch
+                {
+                    WebhookClaimAndEnqueueResult.Duplicate => IdempotencyClaimStatus.Duplicate,
+                    WebhookClaimAndEnqueueResult.Replay => IdempotencyClaimStatus.Replay,
+                    _ => IdempotencyClaimStatus.InFlight,
+                };
                 Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
-                Count(receiverName, provider, DeliveryOutcome.Duplicate, eventType);
+                Count(receiverName, provider, claim == IdempotencyClaimStatus.Replay ? DeliveryOutcome.Replay : DeliveryOutcome.Duplicate, eventType);
                 await WebhookResponses.Ok(context).ConfigureAwait(false);
                 break;
             default:
@@ -399,11 +451,11 @@ internal sealed class WebhookRequestProcessor
         return outcomeKnown;
     }
 
-    private async Task ReleaseAsync(string receiverName, string idempotencyKey, string deliveryId)
+    private async Task ReleaseAsync(string receiverName, string[] keys, string deliveryId)
     {
         try
         {
-            await _idempotencyStore.ReleaseAsync(idempotencyKey, deliveryId, CancellationToken.None).ConfigureAwait(false);
+            await _idempotencyStore.ReleaseAsync(keys, deliveryId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -435,56 +487,5 @@ internal sealed class WebhookRequestProcessor
         Log.TooLarge(_logger, receiverName, _options.MaxBodyBytes);
         Count(receiverName, provider.Name, DeliveryOutcome.TooLarge, null);
         return WebhookResponses.TooLarge(context);
-    }
-
-    /// <summary>
-    /// Reads the whole body into one pooled buffer, enforcing the limit while streaming.
-    /// Returns a length of -1 when the body grows past <paramref name="maxBytes"/>.
-    /// </summary>
-    private static async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        var reader = request.BodyReader;
-        var initial = (int)Math.Min(request.ContentLength ?? InitialBufferBytes, maxBytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 1));
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (!reader.TryRead(out var read))
-                {
-                    read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                var sequence = read.Buffer;
-                if (length + sequence.Length > maxBytes)
-                {
-                    reader.AdvanceTo(sequence.End);
-                    return (buffer, -1);
-                }
-
-                if (length + sequence.Length > buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(buffer.Length * 2L, length + sequence.Length), maxBytes));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                sequence.CopyTo(buffer.AsSpan(length));
-                length += (int)sequence.Length;
-                reader.AdvanceTo(sequence.End);
-
-                if (read.IsCompleted)
-                {
-                    return (buffer, length);
-                }
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
     }
 }

@@ -18,10 +18,10 @@ public static class Deliveries
         return request;
     }
 
-    /// <summary>A GitHub JSON delivery signed with <c>X-Hub-Signature-256</c>; <paramref name="body"/> defaults to the push payload.</summary>
+    /// <summary>A GitHub JSON delivery signed with <c>X-Hub-Signature-256</c>; <paramref name="body"/> defaults to the push payload, unique to <paramref name="deliveryId"/>.</summary>
     public static HttpRequestMessage GitHub(string secret, string deliveryId, string eventType = "push", byte[]? body = null, string receiver = "github")
     {
-        body ??= Payloads.GitHubPush();
+        body ??= Payloads.GitHubPush(deliveryId);
         return Post(
             $"/webhooks/{receiver}",
             body,
@@ -46,7 +46,7 @@ public static class Deliveries
     public static HttpRequestMessage GitLabToken(string token, string eventUuid, string eventType = "Push Hook", byte[]? body = null, string receiver = "gitlab") =>
         Post(
             $"/webhooks/{receiver}",
-            body ?? Payloads.GitLabPush(),
+            body ?? Payloads.GitLabPush(eventUuid),
             "application/json",
             ("X-Gitlab-Event", eventType),
             ("X-Gitlab-Event-UUID", eventUuid),

@@ -15,6 +15,22 @@ public static class Payloads
 
     public static byte[] GitHubPush() => Read("github", "push.json");
 
+    /// <summary>
+    /// The push payload made unique to one delivery by an extra top-level field: deliveries whose ids nobody signs are
+    /// deduplicated by body too, so distinct deliveries in a test need distinct bodies, as real ones have.
+    /// </summary>
+    public static byte[] GitHubPush(string deliveryId) => WithMarker(GitHubPush(), deliveryId);
+
+    /// <summary>The GitLab push payload made unique to one delivery, like <see cref="GitHubPush(string)"/>.</summary>
+    public static byte[] GitLabPush(string eventId) => WithMarker(GitLabPush(), eventId);
+
+    private static byte[] WithMarker(byte[] json, string id)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node["test_delivery"] = id;
+        return Encoding.UTF8.GetBytes(node.ToJsonString());
+    }
+
     /// <summary>The <c>ref</c> of <see cref="GitHubPush"/>.</summary>
     public const string GitHubPushRef = "refs/tags/simple-tag";
 

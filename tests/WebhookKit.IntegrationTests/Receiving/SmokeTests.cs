@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookKit.GitHub;
@@ -66,7 +67,7 @@ public sealed class SmokeTests
 
         using var stripe = await host.Client.PostStripeWebhookAsync("{\"id\":\"" + stripeId + "\",\"object\":\"event\",\"type\":\"customer.updated\",\"data\":{\"object\":{}}}", StripeSecret);
         using var gitLab = await host.Client.PostGitLabWebhookAsync("Push Hook", gitLabPush, GitLabToken, "smoke-gitlab-1");
-        using var gitLabSigned = await host.Client.PostGitLabSignedWebhookAsync("Push Hook", gitLabPush, GitLabSigningToken, "msg_smoke_2");
+        using var gitLabSigned = await host.Client.PostGitLabSignedWebhookAsync("Push Hook", Encoding.UTF8.GetString(Payloads.GitLabPush("msg_smoke_2")), GitLabSigningToken, "msg_smoke_2");
 
         new[] { stripe.StatusCode, gitLab.StatusCode, gitLabSigned.StatusCode }.Should().AllBeEquivalentTo(HttpStatusCode.OK);
         (await tracker.WaitForEventAsync(stripeId, TimeSpan.FromSeconds(20))).Handled.Should().BeTrue();

@@ -1,0 +1,104 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+
+namespace WebhookKit.Receiving;
+
+/// <summary>What <see cref="RequestBodyReader.ReadAsync"/> made of a request body.</summary>
+internal enum BodyReadStatus
+{
+    /// <summary>The whole body is in the buffer.</summary>
+    Read,
+
+    /// <summary>The body grew past <see cref="WebhookOptions.MaxBodyBytes"/> (413).</summary>
+    TooLarge,
+
+    /// <summary>Its buffer would pass <see cref="WebhookOptions.MaxUnverifiedBytes"/> (503).</summary>
+    OverBudget,
+}
+
+/// <summary>
+/// A body read into one pooled buffer. When <see cref="Status"/> is <see cref="BodyReadStatus.Read"/> the caller owns
+/// <see cref="Buffer"/> (it goes back to <see cref="ArrayPool{T}.Shared"/>) and the <see cref="Reserved"/> bytes of the
+/// unverified budget (released once the signature is checked); otherwise both were given back already.
+/// </summary>
+internal readonly record struct BodyRead(BodyReadStatus Status, byte[]? Buffer, int Length, long Reserved);
+
+/// <summary>
+/// Reads a request body once, as bytes, into a pooled buffer that grows with the bytes that arrive: it starts at
+/// 16 KiB (or the announced <c>Content-Length</c> when smaller) and doubles, never past the announced length or
+/// <see cref="WebhookOptions.MaxBodyBytes"/>. What a sender announces costs nothing until it is sent.
+/// </summary>
+internal static class RequestBodyReader
+{
+    public const int InitialBufferBytes = 16 * 1024;
+
+    public static async ValueTask<BodyRead> ReadAsync(HttpRequest request, long maxBytes, UnverifiedBodyBudget budget, CancellationToken cancellationToken)
+    {
+        var reader = request.BodyReader;
+
+        // Kestrel ends a body at its Content-Length, so the buffer never needs more; a chunked body may reach maxBytes.
+        var ceiling = Math.Min(request.ContentLength ?? maxBytes, maxBytes);
+        long capacity = Math.Max(1, Math.Min(ceiling, InitialBufferBytes));
+        if (!budget.TryReserve(capacity))
+        {
+            return new BodyRead(BodyReadStatus.OverBudget, null, 0, 0);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)capacity);
+        var length = 0;
+        var handedOver = false; // Until the whole body is read, the buffer and the reservation are given back on every way out.
+        try
+        {
+            while (true)
+            {
+                if (!reader.TryRead(out var read))
+                {
+                    read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                var sequence = read.Buffer;
+                var needed = length + sequence.Length;
+                if (needed > maxBytes)
+                {
+                    reader.AdvanceTo(sequence.End);
+                    return new BodyRead(BodyReadStatus.TooLarge, null, 0, 0);
+                }
+
+                if (needed > buffer.Length)
+                {
+                    // Doubling keeps the copies linear in the bytes received.
+                    var next = Math.Min(Math.Max(capacity * 2, needed), Math.Max(ceiling, needed));
+                    if (!budget.TryReserve(next - capacity))
+                    {
+                        reader.AdvanceTo(sequence.Start);
+                        return new BodyRead(BodyReadStatus.OverBudget, null, 0, 0);
+                    }
+
+                    capacity = next;
+                    var larger = ArrayPool<byte>.Shared.Rent((int)next);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                sequence.CopyTo(buffer.AsSpan(length));
+                length = (int)needed;
+                reader.AdvanceTo(sequence.End);
+
+                if (read.IsCompleted)
+                {
+                    handedOver = true;
+                    return new BodyRead(BodyReadStatus.Read, buffer, length, capacity);
+                }
+            }
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                budget.Release(capacity);
+            }
+        }
+    }
+}
