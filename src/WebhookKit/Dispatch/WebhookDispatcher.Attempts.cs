@@ -8,7 +8,11 @@ namespace WebhookKit.Dispatch;
 /// <summary>Running a delivery's handlers: each model deserialized once, attempts in their own DI scope, retries.</summary>
 internal sealed partial class WebhookDispatcher
 {
-    /// <summary>Runs the delivery's handlers; returns its outcome, or <see langword="null"/> when the shutdown timeout cancelled them.</summary>
+    /// <summary>
+    /// Runs the delivery's handlers; returns its outcome, or <see langword="null"/> when the shutdown timeout cancelled them.
+    /// A model that does not deserialize fails only its own handlers: the other models' handlers still run (and retry),
+    /// then the delivery is dead-lettered, naming the model.
+    /// </summary>
     private async Task<DispatchOutcome?> RunAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         _metrics.QueueWait(delivery, _timeProvider.GetUtcNow() - delivery.ReceivedAt);
@@ -20,11 +24,14 @@ internal sealed partial class WebhookDispatcher
 
         var bindings = _payloads.GetHandled(delivery.Provider, delivery.EventType);
         var payloads = new object?[bindings.Length];
+        List<string>? reasons = null;
+        var anyPayload = false;
         for (var i = 0; i < bindings.Length; i++)
         {
             try
             {
                 payloads[i] = bindings[i].Deserialize(delivery.Payload);
+                anyPayload = true;
             }
             catch (Exception exception)
             {
@@ -33,20 +40,28 @@ internal sealed partial class WebhookDispatcher
                 var model = bindings[i].PayloadType.Name;
                 var exceptionType = exception.GetType().Name;
                 Log.PayloadNotDeserialized(_logger, model, exceptionType, delivery.ReceiverName, delivery.EventType, delivery.EventId);
-                return new DispatchOutcome(false, delivery.PreviousAttempts, $"{model} cannot be deserialized: {exceptionType}");
+                (reasons ??= []).Add($"{model} cannot be deserialized: {exceptionType}");
             }
         }
 
         var state = new AttemptState(this, delivery, bindings, payloads);
-        var failure = await RunAttemptsAsync(state, cancellationToken).ConfigureAwait(false);
-        if (failure is null)
+        if (anyPayload)
         {
-            return null;
+            var failure = await RunAttemptsAsync(state, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return null;
+            }
+
+            if (failure.Length > 0)
+            {
+                (reasons ??= []).Insert(0, failure);
+            }
         }
 
-        if (failure.Length > 0)
+        if (reasons is not null)
         {
-            return new DispatchOutcome(false, state.Attempt, failure);
+            return new DispatchOutcome(false, state.Attempt, string.Join("; ", reasons));
         }
 
         Log.Handled(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, state.Attempt);

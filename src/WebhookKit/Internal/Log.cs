@@ -93,7 +93,7 @@ internal static partial class Log
     // Payloads never reach these lines: a deserialization failure is logged by exception type only, since a
     // System.Text.Json or converter message may quote the payload.
 
-    [LoggerMessage(40, LogLevel.Warning, "Webhook {EventType} {EventId} (receiver {Receiver}) does not deserialize into {Model} ({ExceptionType}); its handlers do not run and the delivery will be dead-lettered.")]
+    [LoggerMessage(40, LogLevel.Warning, "Webhook {EventType} {EventId} (receiver {Receiver}) does not deserialize into {Model} ({ExceptionType}); that model's handlers do not run and the delivery will be dead-lettered.")]
     public static partial void PayloadNotDeserialized(ILogger logger, string model, string exceptionType, string receiver, string eventType, string eventId);
 
     [LoggerMessage(41, LogLevel.Warning, "Handlers of {Model} could not be created on attempt {Attempt} for webhook {EventType} {EventId} (receiver {Receiver}).")]
