@@ -75,7 +75,12 @@ public sealed class WebhookOptions
     /// <value>The default is 3 days, which covers GitHub's, Stripe's and GitLab's redelivery windows.</value>
     public TimeSpan RetentionDuration { get; set; } = TimeSpan.FromDays(3);
 
-    /// <summary>Gets or sets how many dead letters the in-memory dead-letter store keeps; the oldest is evicted (and logged) beyond it.</summary>
+    /// <summary>
+    /// Gets or sets how many dead letters the dead-letter store keeps per receiver; beyond it the receiver's oldest
+    /// dead letter is evicted (and logged). The bound is per receiver so that one receiver flooding dead letters
+    /// cannot evict another's: the in-memory store holds up to this many for each receiver (the Redis store, for each
+    /// of a receiver's partitions).
+    /// </summary>
     /// <value>The default is 1,000.</value>
     [Range(1, int.MaxValue)]
     public int DeadLetterCapacity { get; set; } = 1_000;

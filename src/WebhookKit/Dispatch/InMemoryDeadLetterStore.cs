@@ -6,14 +6,18 @@ using WebhookKit.Internal;
 namespace WebhookKit.Dispatch;
 
 /// <summary>
-/// The default <see cref="IDeadLetterStore"/>: in memory, bounded by <see cref="WebhookOptions.DeadLetterCapacity"/>;
-/// beyond it the oldest dead letter is evicted with an error log line.
+/// The default <see cref="IDeadLetterStore"/>: in memory, bounded by <see cref="WebhookOptions.DeadLetterCapacity"/>
+/// per receiver; beyond it the receiver's oldest dead letter is evicted with an error log line, so one receiver that
+/// floods dead letters cannot evict another's.
 /// </summary>
 internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
 {
     private readonly Lock _gate = new();
-    private readonly LinkedList<WebhookDeadLetter> _order = new();
-    private readonly Dictionary<string, LinkedListNode<WebhookDeadLetter>> _byId = new(StringComparer.Ordinal);
+    private readonly LinkedList<Entry> _order = new();
+    private readonly Dictionary<string, Entry> _byId = new(StringComparer.Ordinal);
+
+    // Same comparer as the receiver registry: receiver names are case-insensitive.
+    private readonly Dictionary<string, LinkedList<Entry>> _byReceiver = new(StringComparer.OrdinalIgnoreCase);
     private readonly IWebhookQueue _queue;
     private readonly IIdempotencyStore _idempotencyStore;
     private readonly WebhookDeliveryFactory _deliveryFactory;
@@ -45,12 +49,21 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
                 return ValueTask.CompletedTask;
             }
 
-            _byId[deadLetter.DeliveryId] = _order.AddLast(deadLetter);
-            if (_order.Count > _options.DeadLetterCapacity)
+            var receiver = deadLetter.Delivery.ReceiverName;
+            if (!_byReceiver.TryGetValue(receiver, out var ofReceiver))
             {
-                evicted = _order.First!.Value;
-                _order.RemoveFirst();
-                _byId.Remove(evicted.DeliveryId);
+                _byReceiver[receiver] = ofReceiver = new LinkedList<Entry>();
+            }
+
+            var entry = new Entry(deadLetter);
+            entry.InOrder = _order.AddLast(entry);
+            entry.InReceiver = ofReceiver.AddLast(entry);
+            _byId[deadLetter.DeliveryId] = entry;
+            if (ofReceiver.Count > _options.DeadLetterCapacity)
+            {
+                var oldest = ofReceiver.First!.Value;
+                RemoveLocked(oldest);
+                evicted = oldest.DeadLetter;
             }
         }
 
@@ -67,7 +80,7 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
         lock (_gate)
         {
-            return ValueTask.FromResult<IReadOnlyList<WebhookDeadLetter>>([.. _order.Take(maxCount)]);
+            return ValueTask.FromResult<IReadOnlyList<WebhookDeadLetter>>([.. _order.Take(maxCount).Select(static entry => entry.DeadLetter)]);
         }
     }
 
@@ -75,7 +88,7 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(_byId.TryGetValue(deliveryId, out var node) ? node.Value : null);
+            return ValueTask.FromResult(_byId.TryGetValue(deliveryId, out var entry) ? entry.DeadLetter : null);
         }
     }
 
@@ -111,13 +124,35 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
     {
         lock (_gate)
         {
-            if (!_byId.Remove(deliveryId, out var node))
+            if (!_byId.TryGetValue(deliveryId, out var entry))
             {
                 return false;
             }
 
-            _order.Remove(node);
+            RemoveLocked(entry);
             return true;
         }
+    }
+
+    private void RemoveLocked(Entry entry)
+    {
+        _byId.Remove(entry.DeadLetter.DeliveryId);
+        _order.Remove(entry.InOrder!);
+        var ofReceiver = entry.InReceiver!.List!;
+        ofReceiver.Remove(entry.InReceiver);
+        if (ofReceiver.Count == 0)
+        {
+            _byReceiver.Remove(entry.DeadLetter.Delivery.ReceiverName);
+        }
+    }
+
+    /// <summary>A dead letter with its places in the store's order (oldest first) and in its receiver's.</summary>
+    private sealed class Entry(WebhookDeadLetter deadLetter)
+    {
+        public WebhookDeadLetter DeadLetter { get; } = deadLetter;
+
+        public LinkedListNode<Entry>? InOrder { get; set; }
+
+        public LinkedListNode<Entry>? InReceiver { get; set; }
     }
 }

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using WebhookKit.Idempotency;
 using WebhookKit.Internal;
 using WebhookKit.Receiving;
@@ -17,7 +15,12 @@ namespace WebhookKit.Dispatch;
 /// then a dead letter. On shutdown it stops accepting, drains the queue within the host's shutdown timeout
 /// and logs what is left.
 /// </summary>
-internal sealed class WebhookDispatcher : BackgroundService
+/// <remarks>
+/// A delivery never ends a worker: whatever it throws (its models, its handlers, DI, the stores, the queue) is
+/// that delivery's failure, so the dispatcher stops only when the host does. Split by concern:
+/// <c>.Attempts.cs</c> runs the handlers, <c>.Finish.cs</c> completes or dead-letters and acknowledges.
+/// </remarks>
+internal sealed partial class WebhookDispatcher : BackgroundService
 {
     private readonly IWebhookQueue _queue;
     private readonly IIdempotencyStore _idempotencyStore;
@@ -130,7 +133,15 @@ internal sealed class WebhookDispatcher : BackgroundService
             catch (Exception exception)
             {
                 Log.DispatcherFailed(_logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(1), _timeProvider, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), _timeProvider, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // Shutdown timeout ran out while the queue was failing.
+                }
+
                 continue;
             }
 
@@ -150,6 +161,11 @@ internal sealed class WebhookDispatcher : BackgroundService
             {
                 await DispatchAsync(delivery, stoppingToken).ConfigureAwait(false);
             }
+            catch (Exception exception)
+            {
+                // DispatchAsync does not throw; should logging itself fail, the worker still goes on.
+                Log.DispatcherFailed(_logger, exception);
+            }
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
@@ -157,170 +173,32 @@ internal sealed class WebhookDispatcher : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Handles one delivery to the end: runs it, completes or dead-letters it, acknowledges it. Never throws; returns
+    /// without acknowledging only when the shutdown timeout cancelled its handlers (the lease then expires).
+    /// </summary>
     internal async Task DispatchAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var outcome = await RunAsync(delivery, cancellationToken).ConfigureAwait(false);
-        if (outcome is null)
-        {
-            return; // Cancelled by the shutdown timeout: not acknowledged, the lease will expire.
-        }
-
         try
         {
-            if (outcome.Value.Succeeded)
+            var outcome = await RunAsync(delivery, cancellationToken).ConfigureAwait(false);
+            if (outcome is null)
             {
-                await _idempotencyStore.CompleteAsync(delivery.IdempotencyKeys, delivery.DeliveryId, _options.RetentionDuration, CancellationToken.None).ConfigureAwait(false);
+                return; // Cancelled by the shutdown timeout: not acknowledged, the lease will expire.
             }
-            else
-            {
-                // A dead letter outlives the acknowledgement below, which may return the delivery's pooled buffer.
-                var deadLetter = new WebhookDeadLetter(delivery.WithOwnedBody(), _timeProvider.GetUtcNow(), outcome.Value.Attempts, outcome.Value.Reason);
-                await _deadLetters.AddAsync(deadLetter, CancellationToken.None).ConfigureAwait(false);
-                _health.DeadLettered();
-                _metrics.DeadLettered(delivery);
-                Log.DeadLettered(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, outcome.Value.Attempts, outcome.Value.Reason);
-                // Released so that the provider's redelivery of the same event is processed again.
-                await _idempotencyStore.ReleaseAsync(delivery.IdempotencyKeys, delivery.DeliveryId, CancellationToken.None).ConfigureAwait(false);
-            }
+
+            await FinishAsync(delivery, outcome.Value).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            Log.FinishFailed(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, exception);
+            // Last line of defence: RunAsync and FinishAsync turn every failure they know into an outcome or a log line,
+            // so this is a bug. The delivery is acknowledged anyway, so that it does not hold the queue's capacity.
+            Log.DeliveryCrashed(_logger, exception.GetType().Name, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, Loggable(exception));
         }
-        finally
-        {
-            await _queue.AcknowledgeAsync(delivery, CancellationToken.None).ConfigureAwait(false);
-        }
+
+        await TryAcknowledgeAsync(delivery).ConfigureAwait(false);
     }
 
-    private async Task<DispatchOutcome?> RunAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
-    {
-        _metrics.QueueWait(delivery, _timeProvider.GetUtcNow() - delivery.ReceivedAt);
-        if (delivery.PreviousAttempts >= _options.MaxAttempts)
-        {
-            // Handed over by a durable queue after earlier consumers stopped (or crashed) while handling it.
-            return new DispatchOutcome(false, delivery.PreviousAttempts, $"no attempt left after {delivery.PreviousAttempts} attempts by earlier consumers");
-        }
-
-        var bindings = _payloads.GetHandled(delivery.Provider, delivery.EventType);
-        var payloads = new object[bindings.Length];
-        for (var i = 0; i < bindings.Length; i++)
-        {
-            try
-            {
-                payloads[i] = bindings[i].Deserialize(delivery.Payload);
-            }
-            catch (JsonException)
-            {
-                // Not retryable: the same bytes will never deserialize. The exception text may quote the payload, so it is not kept.
-                return new DispatchOutcome(false, 0, $"payload does not deserialize into {bindings[i].PayloadType.Name}");
-            }
-            catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException)
-            {
-                // The model's contract, not the bytes (a type without metadata, a converter that throws): not retryable
-                // either, and a dead letter instead of a worker that dies.
-                return new DispatchOutcome(false, 0, $"{bindings[i].PayloadType.Name} cannot be deserialized: {exception.GetType().Name}");
-            }
-        }
-
-        var state = new AttemptState(this, delivery, bindings, payloads);
-        try
-        {
-            await _retryPipeline.ExecuteAsync(
-                static (state, token) => state.Dispatcher.RunAttemptAsync(state, token),
-                state,
-                cancellationToken).ConfigureAwait(false);
-            Log.Handled(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, state.Attempt);
-            return new DispatchOutcome(true, state.Attempt, string.Empty);
-        }
-        catch (HandlerFailedException failed)
-        {
-            return new DispatchOutcome(false, state.Attempt, $"{failed.Failure.HandlerName} threw {failed.Failure.Exception.GetType().Name}");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
-
-    private async ValueTask RunAttemptAsync(AttemptState state, CancellationToken cancellationToken)
-    {
-        var attempt = state.NextAttempt();
-        var delivery = state.Delivery;
-        if (attempt > 1)
-        {
-            _metrics.Retry(delivery);
-        }
-
-        var scope = _scopeFactory.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            HandlerFailure? firstFailure = null;
-            for (var i = 0; i < state.Bindings.Length; i++)
-            {
-                var failure = await state.Bindings[i]
-                    .RunHandlersAsync(scope.ServiceProvider, delivery, state.Payloads[i], attempt, state.Succeeded[i], _observer, cancellationToken)
-                    .ConfigureAwait(false);
-                if (failure is not null)
-                {
-                    Log.HandlerFailed(_logger, failure.HandlerName, attempt, delivery.ReceiverName, delivery.EventType, delivery.EventId, failure.Exception);
-                    firstFailure ??= failure;
-                }
-            }
-
-            if (firstFailure is not null)
-            {
-                throw new HandlerFailedException(firstFailure, attempt >= _options.MaxAttempts);
-            }
-        }
-    }
-
-    private static ResiliencePipeline BuildRetryPipeline(WebhookOptions options, TimeProvider timeProvider)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                // Attempts count from the delivery's previous attempts, so the last one may come before Polly's own limit.
-                ShouldHandle = new PredicateBuilder().Handle<HandlerFailedException>(static failed => !failed.IsLastAttempt),
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                MaxDelay = options.MaxRetryDelay,
-            });
-        }
-
-        return builder.Build();
-    }
-
-    private readonly record struct DispatchOutcome(bool Succeeded, int Attempts, string Reason);
-
-    /// <summary>What survives between attempts of one delivery: payloads and which handlers already succeeded.</summary>
-    private sealed class AttemptState(WebhookDispatcher dispatcher, WebhookDelivery delivery, WebhookPayloadBinding[] bindings, object[] payloads)
-    {
-        private int _attempt = delivery.PreviousAttempts;
-
-        public WebhookDispatcher Dispatcher { get; } = dispatcher;
-
-        public WebhookDelivery Delivery { get; } = delivery;
-
-        public WebhookPayloadBinding[] Bindings { get; } = bindings;
-
-        public object[] Payloads { get; } = payloads;
-
-        public HashSet<int>[] Succeeded { get; } = [.. bindings.Select(_ => new HashSet<int>())];
-
-        public int Attempt => _attempt;
-
-        public int NextAttempt() => ++_attempt;
-    }
-
-    private sealed class HandlerFailedException(HandlerFailure failure, bool isLastAttempt) : Exception("A webhook handler failed.", failure.Exception)
-    {
-        public HandlerFailure Failure { get; } = failure;
-
-        public bool IsLastAttempt { get; } = isLastAttempt;
-    }
+    /// <summary>Gets the exception to attach to a log line; a JSON exception's message may quote the payload, so only its type is logged.</summary>
+    private static Exception? Loggable(Exception exception) => exception is System.Text.Json.JsonException ? null : exception;
 }

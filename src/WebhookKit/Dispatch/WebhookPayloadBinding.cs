@@ -22,12 +22,17 @@ internal abstract class WebhookPayloadBinding(string provider, string? eventType
     public abstract Type HandlerServiceType { get; }
 
     /// <summary>
-    /// Deserializes the payload; throws <see cref="JsonException"/> when it does not fit the model, and what
-    /// System.Text.Json throws for a contract it cannot use (<see cref="NotSupportedException"/>, <see cref="InvalidOperationException"/>).
+    /// Deserializes the payload; throws <see cref="JsonException"/> when it does not fit the model, what
+    /// System.Text.Json throws for a contract it cannot use (<see cref="NotSupportedException"/>, <see cref="InvalidOperationException"/>),
+    /// and whatever a user's converter throws (any type): the caller treats every exception as this model's failure.
     /// </summary>
     public abstract object Deserialize(ReadOnlyMemory<byte> payload);
 
-    /// <summary>Runs the handlers whose index is not in <paramref name="succeeded"/>; records those that succeed.</summary>
+    /// <summary>
+    /// Creates the handlers in <paramref name="services"/> and runs those whose index is not in <paramref name="succeeded"/>;
+    /// records those that succeed. Never throws but for cancellation by <paramref name="cancellationToken"/>: a handler
+    /// that throws, or handlers that cannot be created (a constructor or a dependency throws), are returned as a failure.
+    /// </summary>
     public abstract Task<HandlerFailure?> RunHandlersAsync(
         IServiceProvider services,
         WebhookDelivery delivery,
@@ -38,8 +43,17 @@ internal abstract class WebhookPayloadBinding(string provider, string? eventType
         CancellationToken cancellationToken);
 }
 
-/// <summary>A handler that threw, by name, for logs and dead letters.</summary>
-internal sealed record HandlerFailure(string HandlerName, Exception Exception);
+/// <summary>A handler that threw, or handlers that could not be created, by name, for logs and dead letters.</summary>
+/// <param name="HandlerName">The handler's type name, or the model's name when its handlers could not be created.</param>
+/// <param name="Exception">What was thrown; only its type goes into a dead letter's reason.</param>
+/// <param name="IsActivation">Whether DI failed to create the handlers (so none of them ran).</param>
+internal sealed record HandlerFailure(string HandlerName, Exception Exception, bool IsActivation = false)
+{
+    /// <summary>Gets the dead letter's reason: names and the exception type, never its message (it may quote the payload).</summary>
+    public string Reason => IsActivation
+        ? $"handlers of {HandlerName} could not be created: {Exception.GetType().Name}"
+        : $"{HandlerName} threw {Exception.GetType().Name}";
+}
 
 internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? eventType, JsonTypeInfo<TPayload> jsonTypeInfo)
     : WebhookPayloadBinding(provider, eventType)
@@ -63,10 +77,24 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
         HandlerRunObserver observer,
         CancellationToken cancellationToken)
     {
+        IWebhookHandler<TPayload>[] handlers;
+        try
+        {
+            // Resolves (creates) every handler of the model at once, so a failure cannot be pinned on one of them;
+            // none ran, and the next attempt creates them all again and skips those that already succeeded.
+            // Materialized here so that a container which creates them lazily fails here too, not mid-loop.
+            var resolved = services.GetServices<IWebhookHandler<TPayload>>();
+            handlers = resolved as IWebhookHandler<TPayload>[] ?? [.. resolved];
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new HandlerFailure(typeof(TPayload).Name, exception, IsActivation: true);
+        }
+
         var webhook = new WebhookEvent<TPayload>(delivery, (TPayload)payload, attempt);
         HandlerFailure? firstFailure = null;
         var index = 0;
-        foreach (var handler in services.GetServices<IWebhookHandler<TPayload>>())
+        foreach (var handler in handlers)
         {
             if (!succeeded.Contains(index))
             {

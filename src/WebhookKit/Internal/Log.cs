@@ -91,4 +91,29 @@ internal static partial class Log
 
     [LoggerMessage(28, LogLevel.Warning, "No webhook receiver is registered: call a receiver method such as AddGitHub(), AddSlack(), AddHmac(…) or AddReceiver(…) on AddWebhooks().")]
     public static partial void NoReceivers(ILogger logger);
+
+    // 40–49: dispatcher failures that are not a handler's (deserialization, DI, the stores, the queue, the dispatcher itself).
+    // Payloads never reach these lines: a deserialization failure is logged by exception type only, since a
+    // System.Text.Json or converter message may quote the payload.
+
+    [LoggerMessage(40, LogLevel.Warning, "Webhook {EventType} {EventId} (receiver {Receiver}) does not deserialize into {Model} ({ExceptionType}); that model's handlers do not run and the delivery will be dead-lettered.")]
+    public static partial void PayloadNotDeserialized(ILogger logger, string model, string exceptionType, string receiver, string eventType, string eventId);
+
+    [LoggerMessage(41, LogLevel.Warning, "Handlers of {Model} could not be created on attempt {Attempt} for webhook {EventType} {EventId} (receiver {Receiver}).")]
+    public static partial void HandlersNotCreated(ILogger logger, string model, int attempt, string receiver, string eventType, string eventId, Exception exception);
+
+    [LoggerMessage(42, LogLevel.Warning, "Disposing the handler scope of webhook {EventType} {EventId} (receiver {Receiver}) failed after attempt {Attempt}; the attempt's outcome stands.")]
+    public static partial void ScopeDisposeFailed(ILogger logger, int attempt, string receiver, string eventType, string eventId, Exception exception);
+
+    [LoggerMessage(43, LogLevel.Error, "Webhook {EventType} {EventId} (receiver {Receiver}) failed in the dispatcher ({ExceptionType}); it is dead-lettered.")]
+    public static partial void DispatchFailed(ILogger logger, string exceptionType, string receiver, string eventType, string eventId, Exception? exception);
+
+    [LoggerMessage(44, LogLevel.Error, "The dead-letter store failed to keep webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}); its claim is kept until the lease expires.")]
+    public static partial void DeadLetterStoreFailed(ILogger logger, string receiver, string eventType, string eventId, string deliveryId, Exception exception);
+
+    [LoggerMessage(45, LogLevel.Error, "The queue failed to acknowledge webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}).")]
+    public static partial void AcknowledgeFailed(ILogger logger, string receiver, string eventType, string eventId, string deliveryId, Exception exception);
+
+    [LoggerMessage(46, LogLevel.Critical, "Webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}) failed unexpectedly in the dispatcher ({ExceptionType}); it is acknowledged and the worker goes on.")]
+    public static partial void DeliveryCrashed(ILogger logger, string exceptionType, string receiver, string eventType, string eventId, string deliveryId, Exception? exception);
 }

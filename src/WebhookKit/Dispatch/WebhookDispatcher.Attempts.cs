@@ -1,0 +1,223 @@
+using Microsoft.Extensions.DependencyInjection;
+using Polly;
+using Polly.Retry;
+using WebhookKit.Internal;
+
+namespace WebhookKit.Dispatch;
+
+/// <summary>Running a delivery's handlers: each model deserialized once, attempts in their own DI scope, retries.</summary>
+internal sealed partial class WebhookDispatcher
+{
+    /// <summary>
+    /// Runs the delivery's handlers; returns its outcome, or <see langword="null"/> when the shutdown timeout cancelled them.
+    /// A model that does not deserialize fails only its own handlers: the other models' handlers still run (and retry),
+    /// then the delivery is dead-lettered, naming the model.
+    /// </summary>
+    private async Task<DispatchOutcome?> RunAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        _metrics.QueueWait(delivery, _timeProvider.GetUtcNow() - delivery.ReceivedAt);
+        if (delivery.PreviousAttempts >= _options.MaxAttempts)
+        {
+            // Handed over by a durable queue after earlier consumers stopped (or crashed) while handling it.
+            return new DispatchOutcome(false, delivery.PreviousAttempts, $"no attempt left after {delivery.PreviousAttempts} attempts by earlier consumers");
+        }
+
+        var bindings = _payloads.GetHandled(delivery.Provider, delivery.EventType);
+        var payloads = new object?[bindings.Length];
+        List<string>? reasons = null;
+        var anyPayload = false;
+        for (var i = 0; i < bindings.Length; i++)
+        {
+            try
+            {
+                payloads[i] = bindings[i].Deserialize(delivery.Payload);
+                anyPayload = true;
+            }
+            catch (Exception exception)
+            {
+                // Whatever the type (JsonException, a contract System.Text.Json cannot use, a user converter's own), it is
+                // not retried: the same bytes fail the same way. Only the type is kept: the message may quote the payload.
+                var model = bindings[i].PayloadType.Name;
+                var exceptionType = exception.GetType().Name;
+                Log.PayloadNotDeserialized(_logger, model, exceptionType, delivery.ReceiverName, delivery.EventType, delivery.EventId);
+                (reasons ??= []).Add($"{model} cannot be deserialized: {exceptionType}");
+            }
+        }
+
+        var state = new AttemptState(this, delivery, bindings, payloads);
+        if (anyPayload)
+        {
+            var failure = await RunAttemptsAsync(state, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return null;
+            }
+
+            if (failure.Length > 0)
+            {
+                (reasons ??= []).Insert(0, failure);
+            }
+        }
+
+        if (reasons is not null)
+        {
+            return new DispatchOutcome(false, state.Attempt, string.Join("; ", reasons));
+        }
+
+        Log.Handled(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, state.Attempt);
+        return new DispatchOutcome(true, state.Attempt, string.Empty);
+    }
+
+    /// <summary>
+    /// Runs the attempts of the models that deserialized; returns the empty string when their handlers all succeeded,
+    /// the failure's reason when one still failed after the last attempt, or <see langword="null"/> when cancelled by shutdown.
+    /// </summary>
+    private async Task<string?> RunAttemptsAsync(AttemptState state, CancellationToken cancellationToken)
+    {
+        var delivery = state.Delivery;
+        try
+        {
+            await _retryPipeline.ExecuteAsync(
+                static (state, token) => state.Dispatcher.RunAttemptAsync(state, token),
+                state,
+                cancellationToken).ConfigureAwait(false);
+            return string.Empty;
+        }
+        catch (HandlerFailedException failed)
+        {
+            return failed.Failure.Reason;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception exception)
+        {
+            // Not a handler's failure (those are HandlerFailedException) but the dispatcher's own, such as a DI container
+            // that cannot create a scope: still this delivery's failure, never the worker's.
+            Log.DispatchFailed(_logger, exception.GetType().Name, delivery.ReceiverName, delivery.EventType, delivery.EventId, Loggable(exception));
+            return $"the dispatcher failed: {exception.GetType().Name}";
+        }
+    }
+
+    private async ValueTask RunAttemptAsync(AttemptState state, CancellationToken cancellationToken)
+    {
+        var attempt = state.NextAttempt();
+        var delivery = state.Delivery;
+        if (attempt > 1)
+        {
+            _metrics.Retry(delivery);
+        }
+
+        HandlerFailure? firstFailure = null;
+        var scope = _scopeFactory.CreateAsyncScope();
+        try
+        {
+            for (var i = 0; i < state.Bindings.Length; i++)
+            {
+                if (state.Payloads[i] is not { } payload)
+                {
+                    continue; // Did not deserialize: its handlers never run.
+                }
+
+                var failure = await state.Bindings[i]
+                    .RunHandlersAsync(scope.ServiceProvider, delivery, payload, attempt, state.Succeeded[i], _observer, cancellationToken)
+                    .ConfigureAwait(false);
+                if (failure is not null)
+                {
+                    LogFailure(failure, attempt, delivery);
+                    firstFailure ??= failure;
+                }
+            }
+        }
+        finally
+        {
+            await DisposeScopeAsync(scope, attempt, delivery).ConfigureAwait(false);
+        }
+
+        if (firstFailure is not null)
+        {
+            throw new HandlerFailedException(firstFailure, attempt >= _options.MaxAttempts);
+        }
+    }
+
+    private void LogFailure(HandlerFailure failure, int attempt, WebhookDelivery delivery)
+    {
+        if (failure.IsActivation)
+        {
+            Log.HandlersNotCreated(_logger, failure.HandlerName, attempt, delivery.ReceiverName, delivery.EventType, delivery.EventId, failure.Exception);
+        }
+        else
+        {
+            Log.HandlerFailed(_logger, failure.HandlerName, attempt, delivery.ReceiverName, delivery.EventType, delivery.EventId, failure.Exception);
+        }
+    }
+
+    /// <summary>
+    /// Disposes the attempt's scope (and the handlers in it). A handler whose Dispose throws has already done its work,
+    /// so the failure is logged and the attempt's outcome stands: failing it would retry handlers that all succeeded.
+    /// </summary>
+    private async ValueTask DisposeScopeAsync(AsyncServiceScope scope, int attempt, WebhookDelivery delivery)
+    {
+        try
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.ScopeDisposeFailed(_logger, attempt, delivery.ReceiverName, delivery.EventType, delivery.EventId, exception);
+        }
+    }
+
+    private static ResiliencePipeline BuildRetryPipeline(WebhookOptions options, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                // Attempts count from the delivery's previous attempts, so the last one may come before Polly's own limit.
+                ShouldHandle = new PredicateBuilder().Handle<HandlerFailedException>(static failed => !failed.IsLastAttempt),
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                MaxDelay = options.MaxRetryDelay,
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private readonly record struct DispatchOutcome(bool Succeeded, int Attempts, string Reason);
+
+    /// <summary>
+    /// What survives between attempts of one delivery: payloads (<see langword="null"/> for a model that did not
+    /// deserialize) and which handlers already succeeded.
+    /// </summary>
+    private sealed class AttemptState(WebhookDispatcher dispatcher, WebhookDelivery delivery, WebhookPayloadBinding[] bindings, object?[] payloads)
+    {
+        private int _attempt = delivery.PreviousAttempts;
+
+        public WebhookDispatcher Dispatcher { get; } = dispatcher;
+
+        public WebhookDelivery Delivery { get; } = delivery;
+
+        public WebhookPayloadBinding[] Bindings { get; } = bindings;
+
+        public object?[] Payloads { get; } = payloads;
+
+        public HashSet<int>[] Succeeded { get; } = [.. bindings.Select(_ => new HashSet<int>())];
+
+        public int Attempt => _attempt;
+
+        public int NextAttempt() => ++_attempt;
+    }
+
+    private sealed class HandlerFailedException(HandlerFailure failure, bool isLastAttempt) : Exception("A webhook handler failed.", failure.Exception)
+    {
+        public HandlerFailure Failure { get; } = failure;
+
+        public bool IsLastAttempt { get; } = isLastAttempt;
+    }
+}
