@@ -11,7 +11,7 @@ public sealed class FormPayloadReaderTests
     [InlineData("payload=%e2%9c%93", "\u2713")]
     public void TryReadField_PresentField_IsDecoded(string form, string expected)
     {
-        FormPayloadReader.TryReadField(Encoding.ASCII.GetBytes(form), "payload"u8, out var value).Should().BeTrue();
+        FormPayloadReader.TryReadField(Encoding.ASCII.GetBytes(form), "payload"u8, FormPayloadReader.DefaultMaxFields, out var value).Should().Be(FormReadStatus.Read);
 
         Encoding.UTF8.GetString(value).Should().Be(expected);
     }
@@ -25,6 +25,6 @@ public sealed class FormPayloadReaderTests
     [InlineData("payload=%4")]
     public void TryReadField_MissingEmptyOrMalformed_IsFalse(string form)
     {
-        FormPayloadReader.TryReadField(Encoding.ASCII.GetBytes(form), "payload"u8, out _).Should().BeFalse();
+        FormPayloadReader.TryReadField(Encoding.ASCII.GetBytes(form), "payload"u8, FormPayloadReader.DefaultMaxFields, out _).Should().NotBe(FormReadStatus.Read);
     }
 }

@@ -19,11 +19,11 @@ public sealed class TopLevelJsonScannerTests
     }
 
     [Fact]
-    public void TryReadValues_RepeatedPropertyWhoseFirstValueIsNotAString_TakesTheFirstString()
+    public void TryReadValues_RepeatedPropertyWhoseFirstValueIsNotAString_IsFalse()
     {
         var json = """{"id":7,"type":"t","id":"evt_2","type":"ignored"}"""u8;
 
-        TopLevelJsonScanner.TryReadValues(json, "id"u8, "type"u8, acceptNumbers: false, out var id, out var type).Should().BeTrue();
-        (id, type).Should().Be(("evt_2", "t"));
+        TopLevelJsonScanner.TryReadValues(json, "id"u8, "type"u8, acceptNumbers: false, out var id, out var type).Should().BeFalse();
+        (id, type).Should().Be((null, null));
     }
 }

@@ -1,3 +1,5 @@
+using WebhookKit.Internal;
+
 namespace WebhookKit.Twilio;
 
 /// <summary>
@@ -17,6 +19,13 @@ public sealed class TwilioWebhookOptions : WebhookReceiverOptions
     /// <value>The default is <see langword="null"/>: use the request URL as the server sees it.</value>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Gets or sets the most fields a form-encoded delivery may have, counted as the <c>&amp;</c>-separated parts of
+    /// the raw body before anything is decoded or sorted. A body with more is refused with 400.
+    /// </summary>
+    /// <value>The default is 1000, as ASP.NET Core's <c>FormOptions.ValueCountLimit</c>.</value>
+    public int MaxFormFields { get; set; } = FormPayloadReader.DefaultMaxFields;
+
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
         foreach (var error in base.Validate(receiverName, configurationKey))
@@ -32,6 +41,11 @@ public sealed class TwilioWebhookOptions : WebhookReceiverOptions
                 || uri.UserInfo.Length > 0))
         {
             yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:PublicBaseUrl': it must be an absolute http or https URL without query or fragment, for example 'https://hooks.example.com'.";
+        }
+
+        if (FormPayloadReader.ValidateMaxFields(MaxFormFields, receiverName, configurationKey) is { } maxFieldsError)
+        {
+            yield return maxFieldsError;
         }
     }
 }
