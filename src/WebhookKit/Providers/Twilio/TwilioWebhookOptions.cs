@@ -13,10 +13,14 @@ public sealed class TwilioWebhookOptions : WebhookReceiverOptions
     /// Gets or sets the public URL at which the application's root is reachable, for example
     /// <c>https://hooks.example.com</c> or <c>https://example.com/app</c>, when a proxy or load balancer changes the
     /// scheme, host, port or path prefix the application sees. Twilio signs the URL it was configured with, so the
-    /// receiver rebuilds it as this base plus the request path and query. Unset, the request's own scheme, host, path
-    /// base, path and query are used (which is right behind <c>UseForwardedHeaders</c>).
+    /// receiver rebuilds it as this base plus the request path and query. It is required outside the Development
+    /// environment (the application fails at startup without it): the request's own <c>Host</c> header is chosen by the
+    /// sender, so a signature Twilio made for another application of the same account would otherwise be accepted.
     /// </summary>
-    /// <value>The default is <see langword="null"/>: use the request URL as the server sees it.</value>
+    /// <value>
+    /// The default is <see langword="null"/>, allowed in Development only: the request URL as the server sees it
+    /// (scheme, host, path base, path and query).
+    /// </value>
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>
