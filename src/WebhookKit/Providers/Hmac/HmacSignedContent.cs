@@ -6,8 +6,8 @@ namespace WebhookKit.Hmac;
 /// A parsed signed-content template such as <c>{timestamp}.{body}</c>: literal text and the placeholders
 /// <c>{timestamp}</c> and <c>{id}</c>, ending with <c>{body}</c> (the raw body, exactly once, last). Each placeholder is
 /// followed by literal text, so that bytes cannot shift from one value to the next: the literal after
-/// <c>{timestamp}</c> (digits only) may not start with a digit, and an id that contains the literal after <c>{id}</c>
-/// is refused when a delivery is read (<see cref="IsUnambiguousId"/>).
+/// <c>{timestamp}</c> (digits only) may not start with a digit, and an id in which the literal after <c>{id}</c> could
+/// start is refused when a delivery is read (<see cref="IsUnambiguousId"/>).
 /// </summary>
 internal sealed class HmacSignedContent
 {
@@ -34,12 +34,15 @@ internal sealed class HmacSignedContent
     /// <summary>Gets the literal that follows each <c>{id}</c>.</summary>
     private string[] IdSeparators { get; }
 
-    /// <summary>False when <paramref name="id"/> contains the literal that follows <c>{id}</c>, which would let bytes move between the id and what follows.</summary>
+    /// <summary>
+    /// False when the literal that follows <c>{id}</c> could start inside <paramref name="id"/> (the id contains it, or
+    /// ends with a part of it, as <c>a:</c> before <c>::</c>), which would let bytes move between the id and what follows.
+    /// </summary>
     public bool IsUnambiguousId(string id)
     {
         foreach (var separator in IdSeparators)
         {
-            if (id.Contains(separator, StringComparison.Ordinal))
+            if (string.Concat(id, separator.AsSpan(0, separator.Length - 1)).Contains(separator, StringComparison.Ordinal))
             {
                 return false;
             }

@@ -51,6 +51,46 @@ public sealed class HmacTemplateSeparatorTests
         failure.Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("{id}::{body}", "e:", "e:::")]
+    [InlineData("{id}::{body}", "e::1", "e::1::")]
+    [InlineData("{id}.{body}", "e.1", "e.1.")]
+    public void Read_IdInWhichTheSeparatorCouldStart_IsUnauthorized(string template, string id, string signedPrefix)
+    {
+        using var receiver = ReceiverHarness.Create("hmac", webhooks => webhooks.AddHmac("hmac", o =>
+        {
+            o.Secrets.Add(TestSignatures.HmacSecret);
+            o.SignatureHeader = "X-Signature";
+            o.SignedContent = template;
+            o.EventIdHeader = "X-Id";
+            o.EventTypeProperty = "type";
+        }));
+        var body = """{"type":"t"}"""u8.ToArray();
+
+        var result = receiver.Read(ReceiverHarness.Request(body, headers: [("X-Signature", TestSignatures.HmacHex(signedPrefix, body)), ("X-Id", id)]));
+
+        result.Status.Should().Be(WebhookProviderStatus.Unauthorized);
+    }
+
+    [Fact]
+    public void Read_IdWithoutTheSeparator_IsAccepted()
+    {
+        using var receiver = ReceiverHarness.Create("hmac", webhooks => webhooks.AddHmac("hmac", o =>
+        {
+            o.Secrets.Add(TestSignatures.HmacSecret);
+            o.SignatureHeader = "X-Signature";
+            o.SignedContent = "{id}::{body}";
+            o.EventIdHeader = "X-Id";
+            o.EventTypeProperty = "type";
+        }));
+        var body = """{"type":"t"}"""u8.ToArray();
+
+        var result = receiver.Read(ReceiverHarness.Request(body, headers: [("X-Signature", TestSignatures.HmacHex("e:1::", body)), ("X-Id", "e:1")]));
+
+        result.Status.Should().Be(WebhookProviderStatus.Accepted);
+        result.EventId.Should().Be("e:1");
+    }
+
     [Fact]
     public void Read_IdContainingTheSeparator_IsUnauthorized()
     {
