@@ -12,7 +12,7 @@ internal static class TopLevelJsonScanner
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
-    /// <summary>False when the body is not a JSON object (invalid JSON, invalid UTF-8, too deep) or a property is missing.</summary>
+    /// <summary>False when the body is not a JSON object (invalid JSON, invalid UTF-8, too deep), or a property is missing or repeated.</summary>
     public static bool TryReadStrings(
         ReadOnlySpan<byte> json,
         ReadOnlySpan<byte> firstName,
@@ -36,10 +36,23 @@ internal static class TopLevelJsonScanner
 
     /// <summary>
     /// Reads up to two top-level properties (an empty name is not looked for): strings, and with
-    /// <paramref name="acceptNumbers"/> numbers as their JSON text. False only when the body is not a well-formed JSON
-    /// object; a property that is missing or of another kind comes back <see langword="null"/>.
+    /// <paramref name="acceptNumbers"/> numbers as their JSON text. False when the body is not a well-formed JSON
+    /// object or a property looked for is repeated; a property that is missing or of another kind comes back <see langword="null"/>.
     /// </summary>
     public static bool TryReadValues(
+        ReadOnlySpan<byte> json,
+        ReadOnlySpan<byte> firstName,
+        ReadOnlySpan<byte> secondName,
+        bool acceptNumbers,
+        out string? first,
+        out string? second) =>
+        Scan(json, firstName, secondName, acceptNumbers, out first, out second) == JsonScanStatus.Read;
+
+    /// <summary>
+    /// As <see cref="TryReadValues"/>, telling a body that is not a JSON object from one that repeats a property looked
+    /// for (both leave <paramref name="first"/> and <paramref name="second"/> <see langword="null"/>).
+    /// </summary>
+    public static JsonScanStatus Scan(
         ReadOnlySpan<byte> json,
         ReadOnlySpan<byte> firstName,
         ReadOnlySpan<byte> secondName,
@@ -54,28 +67,43 @@ internal static class TopLevelJsonScanner
         // the queue, where deserialization would fail. One vectorized pass refuses them here (400), as documented.
         if (!Utf8.IsValid(json))
         {
-            return false;
+            return JsonScanStatus.NotAnObject;
         }
 
+        string? foundFirst = null, foundSecond = null;
+        bool seenFirst = false, seenSecond = false;
         try
         {
             var reader = new Utf8JsonReader(json, ReaderOptions);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return false;
+                return JsonScanStatus.NotAnObject;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (first is null && !firstName.IsEmpty && reader.ValueTextEquals(firstName))
+                // ValueTextEquals compares the unescaped name, so "\u0069d" is "id" too.
+                if (!firstName.IsEmpty && reader.ValueTextEquals(firstName))
                 {
+                    if (seenFirst)
+                    {
+                        return JsonScanStatus.RepeatedProperty;
+                    }
+
+                    seenFirst = true;
                     reader.Read();
-                    first = ReadValue(ref reader, acceptNumbers);
+                    foundFirst = ReadValue(ref reader, acceptNumbers);
                 }
-                else if (second is null && !secondName.IsEmpty && reader.ValueTextEquals(secondName))
+                else if (!secondName.IsEmpty && reader.ValueTextEquals(secondName))
                 {
+                    if (seenSecond)
+                    {
+                        return JsonScanStatus.RepeatedProperty;
+                    }
+
+                    seenSecond = true;
                     reader.Read();
-                    second = ReadValue(ref reader, acceptNumbers);
+                    foundSecond = ReadValue(ref reader, acceptNumbers);
                 }
                 else
                 {
@@ -87,26 +115,22 @@ internal static class TopLevelJsonScanner
             // Read to the end so a truncated or trailing-garbage body is refused here (400), not dead-lettered later.
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
-                first = null;
-                second = null;
-                return false;
+                return JsonScanStatus.NotAnObject;
             }
         }
         catch (JsonException)
         {
-            first = null;
-            second = null;
-            return false;
+            return JsonScanStatus.NotAnObject;
         }
         catch (InvalidOperationException)
         {
             // Utf8JsonReader.GetString throws this for strings that are not valid UTF-8.
-            first = null;
-            second = null;
-            return false;
+            return JsonScanStatus.NotAnObject;
         }
 
-        return true;
+        first = foundFirst;
+        second = foundSecond;
+        return JsonScanStatus.Read;
     }
 
     private static string? ReadValue(ref Utf8JsonReader reader, bool acceptNumbers)

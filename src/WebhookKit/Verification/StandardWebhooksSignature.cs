@@ -94,6 +94,13 @@ internal static class StandardWebhooksSignature
             return false;
         }
 
+        // The signed content is "{id}.{timestamp}.{body}": an id with a '.' would let bytes move between the parts.
+        if (id.Contains('.', StringComparison.Ordinal))
+        {
+            failureReason = "Standard Webhooks id contains '.'";
+            return false;
+        }
+
         if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var signedAt))
         {
             failureReason = "Standard Webhooks timestamp is not a number";

@@ -22,6 +22,7 @@ public static class BadInputCorpus
     public const string SlackSecret = "corpus-slack-signing-secret-2b9e";
     public const string ShopifySecret = "corpus-shopify-client-secret-7f10";
     public const string TwilioToken = "corpus-twilio-auth-token-c4d2";
+    public const string TwilioPublicBaseUrl = "https://hooks.example.com";
     public const string BillingSecret = "corpus-billing-hmac-secret-93ab";
     public static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("corpus-standard-webhooks-key-0001"));
     public static readonly string GitLabSigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("corpus-gitlab-signing-token-0002"));
@@ -80,6 +81,9 @@ public static class BadInputCorpus
         new("github: form-encoded body without payload field", HttpStatusCode.BadRequest, b => GitHubSigned("notpayload=%7B%7D&other=1"u8.ToArray(), Form)),
         new("github: form payload with broken percent-encoding", HttpStatusCode.BadRequest, b => GitHubSigned("payload=%7"u8.ToArray(), Form)),
         new("github: JSON body sent as form content type", HttpStatusCode.BadRequest, b => GitHubSigned(GitHubBody, Form)),
+        new("github: signed form with two payload fields", HttpStatusCode.BadRequest, b => GitHubSigned("payload=%7B%22a%22%3A1%7D&payload=%7B%22a%22%3A2%7D"u8.ToArray(), Form)),
+        new("github: signed form with payload and a percent-encoded pay%6Coad", HttpStatusCode.BadRequest, b => GitHubSigned("payload=%7B%22a%22%3A1%7D&pay%6Coad=%7B%22a%22%3A2%7D"u8.ToArray(), Form)),
+        new("github: signed form of 1,001 fields", HttpStatusCode.BadRequest, b => GitHubSigned(Encoding.ASCII.GetBytes("payload=%7B%7D" + string.Concat(Enumerable.Repeat("&x=1", 1000))), Form)),
         new("github: signed, X-GitHub-Delivery missing", HttpStatusCode.BadRequest, b => GitHubSigned(GitHubBody, Json, omitDelivery: true)),
         new("github: signed, X-GitHub-Delivery empty", HttpStatusCode.BadRequest, b => GitHubSigned(GitHubBody, Json, delivery: string.Empty)),
         new("github: signed, X-GitHub-Event repeated", HttpStatusCode.BadRequest, b => GitHubSigned(GitHubBody, Json, extra: [("X-GitHub-Event", "issues")])),
@@ -117,6 +121,8 @@ public static class BadInputCorpus
         new("stripe: signed, empty body", HttpStatusCode.BadRequest, b => StripeSigned([])),
         new("stripe: signed, trailing garbage after the object", HttpStatusCode.BadRequest, b => StripeSigned([.. Payloads.StripeEvent("evt_trailing"), .. "}x"u8])),
         new("stripe: signed, a JSON array", HttpStatusCode.BadRequest, b => StripeSigned("""["evt_in_an_array"]"""u8.ToArray())),
+        new("stripe: signed, id repeated", HttpStatusCode.BadRequest, b => StripeSigned("""{"id":"evt_A","type":"customer.updated","id":"evt_B"}"""u8.ToArray())),
+        new("stripe: signed, type repeated under an escaped name", HttpStatusCode.BadRequest, b => StripeSigned("""{"id":"evt_A","type":"customer.updated","\u0074ype":"charge.refunded"}"""u8.ToArray())),
         new("stripe: signed, truncated JSON", HttpStatusCode.BadRequest, b => StripeSigned(Payloads.StripeEvent("evt_truncated")[..40])),
 
         // GitLab with a secret token: X-Gitlab-Token, compared as SHA-256 hashes.
@@ -144,6 +150,8 @@ public static class BadInputCorpus
         new("standardwebhooks: only a v1a (ed25519) entry", HttpStatusCode.Unauthorized, b => StandardSigned("standardwebhooks", SigningToken, StandardBody, transform: signature => "v1a," + signature["v1,".Length..])),
         new("standardwebhooks: hex where base64 is expected", HttpStatusCode.Unauthorized, b => StandardSigned("standardwebhooks", SigningToken, StandardBody, transform: signature => "v1," + Convert.ToHexStringLower(Convert.FromBase64String(signature["v1,".Length..])))),
         new("standardwebhooks: signature over another webhook-id", HttpStatusCode.Unauthorized, b => StandardSigned("standardwebhooks", SigningToken, StandardBody, signedId: "msg_someone_else")),
+        new("standardwebhooks: webhook-id containing '.', correctly signed", HttpStatusCode.Unauthorized, b => StandardSigned("standardwebhooks", SigningToken, StandardBody, id: "msg_1.1700000000")),
+        new("standardwebhooks: signed, type repeated", HttpStatusCode.BadRequest, b => StandardSigned("standardwebhooks", SigningToken, """{"type":"user.created","type":"user.deleted"}"""u8.ToArray())),
         new("standardwebhooks: signed, body without type", HttpStatusCode.BadRequest, b => StandardSigned("standardwebhooks", SigningToken, """{"data":{"id":"u_1"}}"""u8.ToArray())),
         new("standardwebhooks: signed, invalid UTF-8", HttpStatusCode.BadRequest, b => StandardSigned("standardwebhooks", SigningToken, [.. "{\"type\":\"user."u8, 0xFF, 0xFE, .. "\"}"u8])),
         new("standardwebhooks: signed, nested 100 deep", HttpStatusCode.BadRequest, b => StandardSigned("standardwebhooks", SigningToken, Nested(100))),
@@ -156,6 +164,11 @@ public static class BadInputCorpus
         new("slack: signed, event_callback without event_id", HttpStatusCode.BadRequest, b => Slack("""{"type":"event_callback","event":{"type":"app_mention"}}"""u8.ToArray())),
         new("slack: signed, url_verification without challenge", HttpStatusCode.BadRequest, b => Slack("""{"type":"url_verification","token":"x"}"""u8.ToArray())),
         new("slack: signed, JSON sent as form content type", HttpStatusCode.BadRequest, b => Slack(SlackEvent("Ev1"), contentType: Form)),
+        new("slack: signed, event_id repeated", HttpStatusCode.BadRequest, b => Slack("""{"type":"event_callback","event_id":"Ev1","event_id":"Ev2","event":{"type":"app_mention"}}"""u8.ToArray())),
+        new("slack: signed, event.type repeated", HttpStatusCode.BadRequest, b => Slack("""{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","type":"message"}}"""u8.ToArray())),
+        new("slack: signed form, payload repeated", HttpStatusCode.BadRequest, b => Slack("payload=%7B%22type%22%3A%22block_actions%22%7D&payload=%7B%7D"u8.ToArray(), contentType: Form)),
+        new("slack: signed form, trigger_id repeated", HttpStatusCode.BadRequest, b => Slack("command=%2Fdeploy&trigger_id=t1&trigger_id=t2"u8.ToArray(), contentType: Form)),
+        new("slack: signed form of 1,001 fields", HttpStatusCode.BadRequest, b => Slack(Encoding.ASCII.GetBytes("command=%2Fdeploy&trigger_id=t1" + string.Concat(Enumerable.Repeat("&x=1", 999))), contentType: Form)),
         new("slack: signed, form body that is neither command nor interaction", HttpStatusCode.BadRequest, b => Slack("team_id=T1&text=hi"u8.ToArray(), contentType: Form)),
 
         // Shopify: X-Shopify-Hmac-Sha256: base64 HMAC-SHA256 of the raw body.
@@ -165,7 +178,12 @@ public static class BadInputCorpus
         new("shopify: signed, no X-Shopify-Topic", HttpStatusCode.BadRequest, b => Shopify(Convert.ToBase64String(ShopifyMac(ShopifyBody)), topic: null)),
 
         // Twilio: X-Twilio-Signature: base64 HMAC-SHA1 of the URL + sorted form parameters.
-        new("twilio: signature of another URL", HttpStatusCode.Unauthorized, b => Twilio(b, TwilioBody, signedUrl: new Uri("https://hooks.example.com/webhooks/twilio"))),
+        new("twilio: signature of another URL", HttpStatusCode.Unauthorized, b => Twilio(b, TwilioBody, signedUrl: new Uri(TwilioPublicBaseUrl + "/webhooks/other"))),
+        new("twilio: signature for another app of the account (same path, other host)", HttpStatusCode.Unauthorized, b => Twilio(b, TwilioBody, signedUrl: new Uri("https://other-app.example/webhooks/twilio"))),
+        new("twilio: unsigned form of 16,000 fields", HttpStatusCode.BadRequest, b => Post("twilio", Encoding.ASCII.GetBytes(string.Join('&', Enumerable.Repeat("a=1", 16_000))), Form, ("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8="))),
+        new("twilio: 60,000 empty fields", HttpStatusCode.BadRequest, b => Post("twilio", Enumerable.Repeat((byte)'&', 60_000).ToArray(), Form, ("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8="))),
+        new("twilio: signed, MessageSid repeated", HttpStatusCode.BadRequest, b => Twilio(b, "MessageSid=SM1&MessageStatus=delivered&MessageSid=SM2"u8.ToArray())),
+        new("twilio: signed, MessageStatus repeated with a percent-encoded name", HttpStatusCode.BadRequest, b => Twilio(b, "MessageSid=SM1&MessageStatus=sent&Message%53tatus=delivered"u8.ToArray())),
         new("twilio: form parameter changed after signing", HttpStatusCode.Unauthorized, b => Twilio(b, TwilioBody, sentBody: "AccountSid=AC1&MessageSid=SM2&MessageStatus=delivered&From=%2B15017122661&To=%2B15558675310"u8.ToArray())),
         new("twilio: JSON body without bodySHA256", HttpStatusCode.Unauthorized, b => Twilio(b, """{"type":"x"}"""u8.ToArray(), contentType: Json)),
         new("twilio: text/plain body", HttpStatusCode.Unauthorized, b => Twilio(b, "hello"u8.ToArray(), contentType: "text/plain")),
@@ -174,6 +192,7 @@ public static class BadInputCorpus
         // Any HMAC sender ("billing": X-Billing-Signature over "{timestamp}.{body}", id and type in the body).
         new("billing: timestamp header missing", HttpStatusCode.Unauthorized, b => Billing(Billing("inv_1"), omitTimestamp: true)),
         new("billing: signed, valid JSON without id", HttpStatusCode.BadRequest, b => Billing("""{"type":"invoice.paid"}"""u8.ToArray())),
+        new("billing: signed, id repeated", HttpStatusCode.BadRequest, b => Billing("""{"id":"inv_1","type":"invoice.paid","id":"inv_2"}"""u8.ToArray())),
         new("billing: signed, not JSON", HttpStatusCode.BadRequest, b => Billing("id=inv_1&type=invoice.paid"u8.ToArray())),
 
         // The pipeline around every provider.
@@ -349,8 +368,10 @@ public static class BadInputCorpus
     // Twilio.
     private static RawRequest Twilio(Uri baseAddress, byte[] signedBody, byte[]? sentBody = null, Uri? signedUrl = null, string contentType = Form, string query = "")
     {
+        // The receiver has a PublicBaseUrl, so Twilio signs that URL, not the test server's.
+        _ = baseAddress;
         var path = "/webhooks/twilio" + query;
-        var url = signedUrl ?? new Uri(baseAddress, path);
+        var url = signedUrl ?? new Uri(TwilioPublicBaseUrl + path);
         var signature = ProviderCases.TwilioSignature(TwilioToken, url, contentType == Form ? signedBody : []);
         return Post("twilio", sentBody ?? signedBody, contentType, ("I-Twilio-Idempotency-Token", Payloads.NewId()), ("X-Twilio-Signature", signature)) with { PathAndQuery = path };
     }

@@ -30,7 +30,11 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                 .AddStandardWebhooks("svix", o => o.Secrets.Add(BadInputCorpus.SigningToken))
                 .AddSlack(o => o.Secrets.Add(BadInputCorpus.SlackSecret))
                 .AddShopify(o => o.Secrets.Add(BadInputCorpus.ShopifySecret))
-                .AddTwilio(o => o.Secrets.Add(BadInputCorpus.TwilioToken))
+                .AddTwilio(o =>
+                {
+                    o.Secrets.Add(BadInputCorpus.TwilioToken);
+                    o.PublicBaseUrl = BadInputCorpus.TwilioPublicBaseUrl;
+                })
                 .AddHmac("billing", o =>
                 {
                     o.Secrets.Add(BadInputCorpus.BillingSecret);

@@ -92,7 +92,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
             {
                 var scanned = SlackPayloadScanner.TryScan(bytes, out var fields);
                 var envelope = Reference(bytes, "type", "event_id", acceptNumbers: false);
-                scanned.Should().Be(envelope.Parsed && SlackFieldsDecode(bytes), Encoding.UTF8.GetString(bytes));
+                scanned.Should().Be(envelope.Parsed && SlackFieldsDecode(bytes) && SlackFieldsUnique(bytes), Encoding.UTF8.GetString(bytes));
                 if (scanned)
                 {
                     (fields.Type, fields.EventId).Should().Be((envelope.First, envelope.Second));
@@ -111,8 +111,8 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
             bytes.Concat(Encoding.ASCII.GetBytes(string.Concat(fragments))).ToArray()).Sample(
             bytes =>
             {
-                FormPayloadReader.TryReadField(bytes, "payload"u8, out _);
-                if (FormPayloadReader.TryReadAll(bytes, out var fields))
+                FormPayloadReader.TryReadField(bytes, "payload"u8, FormPayloadReader.DefaultMaxFields, out _);
+                if (FormPayloadReader.TryReadAll(bytes, FormPayloadReader.DefaultMaxFields, out var fields) == FormReadStatus.Read)
                 {
                     JsonDocument.Parse(FormPayloadReader.ToJson(fields)).Dispose();
                 }
@@ -130,12 +130,14 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
             {
                 var body = Encoding.ASCII.GetBytes(string.Join('&', expected.Select(field => Encode(field.Key, plusForSpace) + "=" + Encode(field.Value, plusForSpace))));
 
-                FormPayloadReader.TryReadAll(body, out var decoded).Should().BeTrue();
+                FormPayloadReader.TryReadAll(body, FormPayloadReader.DefaultMaxFields, out var decoded).Should().Be(FormReadStatus.Read);
                 decoded.Should().Equal(expected);
 
+                var payloads = expected.Count(field => field.Key == "payload");
                 var payload = expected.FirstOrDefault(field => field.Key == "payload");
-                var found = FormPayloadReader.TryReadField(body, "payload"u8, out var value);
-                found.Should().Be(payload.Key is not null && payload.Value.Length > 0);
+                var status = FormPayloadReader.TryReadField(body, "payload"u8, FormPayloadReader.DefaultMaxFields, out var value);
+                var found = status == FormReadStatus.Read;
+                status.Should().Be(payloads > 1 ? FormReadStatus.Repeated : payloads == 1 && payload.Value.Length > 0 ? FormReadStatus.Read : FormReadStatus.Missing);
                 if (found)
                 {
                     Encoding.UTF8.GetString(value).Should().Be(payload.Value);
@@ -212,6 +214,13 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
                 return (false, null, null);
             }
 
+            // A name looked for that appears twice is refused: the scan would take the first, a model the last.
+            var names = document.RootElement.EnumerateObject().Select(property => property.Name).ToList();
+            if (names.Count(name => name == firstName) > 1 || names.Count(name => name == secondName) > 1)
+            {
+                return (false, null, null);
+            }
+
             return (true, Find(firstName), Find(secondName));
 
             string? Find(string name) => document.RootElement.EnumerateObject()
@@ -260,6 +269,33 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
             return true;
         }
         catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether each top-level <c>type</c>, <c>event_id</c>, <c>challenge</c> and <c>event</c>, and each <c>type</c> of an <c>event</c> object, appears at most once.</summary>
+    private static bool SlackFieldsUnique(byte[] json)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json, ReferenceOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            var top = document.RootElement.EnumerateObject().ToList();
+            return new[] { "type", "event_id", "challenge", "event" }.All(name => top.Count(property => property.Name == name) <= 1)
+                && top.Where(property => property.Name == "event" && property.Value.ValueKind == JsonValueKind.Object)
+                    .All(property => property.Value.EnumerateObject().Count(inner => inner.Name == "type") <= 1);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
         {
             return false;
         }

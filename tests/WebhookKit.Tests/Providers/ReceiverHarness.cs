@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using WebhookKit.Receiving;
 
@@ -23,10 +25,15 @@ internal sealed class ReceiverHarness : IDisposable
 
     public IWebhookProvider Provider { get; }
 
-    /// <summary>Registers receivers with <paramref name="configure"/>, at a fixed clock when <paramref name="nowUnixSeconds"/> is given, and resolves <paramref name="receiverName"/>.</summary>
+    /// <summary>
+    /// Registers receivers with <paramref name="configure"/>, at a fixed clock when <paramref name="nowUnixSeconds"/> is
+    /// given, and resolves <paramref name="receiverName"/>. The host environment is Development, where a Twilio receiver
+    /// may rebuild the signed URL from the request (these tests exercise that path with the vectors' hosts).
+    /// </summary>
     public static ReceiverHarness Create(string receiverName, Action<IWebhooksBuilder> configure, long? nowUnixSeconds = null, params (string Key, string Value)[] configuration)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IHostEnvironment>(new Environment(Environments.Development));
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
             .AddInMemoryCollection(configuration.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value)))
             .Build());
@@ -49,10 +56,19 @@ internal sealed class ReceiverHarness : IDisposable
         }
     }
 
-    /// <summary>Builds the registered receivers and returns the startup failure, if any (options validation).</summary>
-    public static Exception? StartupFailure(Action<IWebhooksBuilder> configure, params (string Key, string Value)[] configuration)
+    /// <summary>Builds the registered receivers and returns the startup failure, if any (options validation), with no host environment registered.</summary>
+    public static Exception? StartupFailure(Action<IWebhooksBuilder> configure, params (string Key, string Value)[] configuration) =>
+        StartupFailureIn(null, configure, configuration);
+
+    /// <summary>As <see cref="StartupFailure"/>, in the host environment <paramref name="environmentName"/> (none when <see langword="null"/>).</summary>
+    public static Exception? StartupFailureIn(string? environmentName, Action<IWebhooksBuilder> configure, params (string Key, string Value)[] configuration)
     {
         var services = new ServiceCollection();
+        if (environmentName is not null)
+        {
+            services.AddSingleton<IHostEnvironment>(new Environment(environmentName));
+        }
+
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
             .AddInMemoryCollection(configuration.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value)))
             .Build());
@@ -95,4 +111,15 @@ internal sealed class ReceiverHarness : IDisposable
     public WebhookProviderResult Read(WebhookRequest request) => Provider.Read(request);
 
     public void Dispose() => _services.Dispose();
+
+    private sealed class Environment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "WebhookKit.Tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
 }

@@ -24,12 +24,14 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
     private readonly byte[][] _keys;
     private readonly HmacKey[] _sha256Keys;
     private readonly bool _allowSha1;
+    private readonly int _maxFormFields;
 
     public GitHubWebhookProvider(GitHubWebhookOptions options)
     {
         _keys = [.. options.Secrets.Select(System.Text.Encoding.UTF8.GetBytes)];
         _sha256Keys = [.. _keys.Select(key => new HmacKey(HashAlgorithmName.SHA256, key))];
         _allowSha1 = options.AllowSha1Signatures;
+        _maxFormFields = options.MaxFormFields;
     }
 
     public string Name => ProviderName;
@@ -71,14 +73,19 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
             return WebhookProviderResult.BadRequest("X-GitHub-Event missing or repeated");
         }
 
+        // X-GitHub-Delivery and X-GitHub-Event are not covered by the signature: the receive path also claims the body.
         if (IsFormEncoded(headers.ContentType))
         {
-            return FormPayloadReader.TryReadField(body, "payload"u8, out var payload)
-                ? WebhookProviderResult.Accepted(deliveryId, eventType, payload)
-                : WebhookProviderResult.BadRequest("form-encoded delivery has no payload field");
+            return FormPayloadReader.TryReadField(body, "payload"u8, _maxFormFields, out var payload) switch
+            {
+                FormReadStatus.Read => WebhookProviderResult.Accepted(deliveryId, eventType, payload, eventIdSigned: false),
+                FormReadStatus.TooManyFields => WebhookProviderResult.BadRequest("form-encoded delivery has too many fields"),
+                FormReadStatus.Repeated => WebhookProviderResult.BadRequest("form-encoded delivery has more than one payload field"),
+                _ => WebhookProviderResult.BadRequest("form-encoded delivery has no payload field"),
+            };
         }
 
-        return WebhookProviderResult.Accepted(deliveryId, eventType);
+        return WebhookProviderResult.Accepted(deliveryId, eventType, null, eventIdSigned: false);
     }
 
     /// <summary>

@@ -1,11 +1,14 @@
+using WebhookKit.Internal;
 using WebhookKit.Verification;
 
 namespace WebhookKit.GitLab;
 
 /// <summary>
 /// GitLab: <c>X-Gitlab-Token</c> compared as SHA-256 hashes in constant time, and/or a Standard Webhooks
-/// <c>webhook-signature</c> verified with signing tokens. Id from <c>Idempotency-Key</c>, else
-/// <c>X-Gitlab-Event-UUID</c>, else <c>webhook-id</c>; type from <c>X-Gitlab-Event</c>.
+/// <c>webhook-signature</c> verified with signing tokens. With signing tokens configured, a request that carries
+/// <c>webhook-signature</c> is judged by it alone (a wrong one is 401 whatever the token says) and identified by the
+/// signed <c>webhook-id</c>; a request verified by its token is identified by <c>Idempotency-Key</c>, else
+/// <c>X-Gitlab-Event-UUID</c>, else <c>webhook-id</c>. Type from <c>X-Gitlab-Event</c>.
 /// </summary>
 internal sealed class GitLabWebhookProvider : IWebhookProvider
 {
@@ -40,42 +43,60 @@ internal sealed class GitLabWebhookProvider : IWebhookProvider
     public WebhookProviderResult Read(WebhookRequest request)
     {
         var headers = request.Headers;
-        var verified = false;
-        var reason = "X-Gitlab-Token missing";
-
         if (_signingKeys.Length > 0 && headers[StandardWebhooksSignature.SignatureHeader].Count > 0)
         {
-            verified = StandardWebhooksSignature.Verify(headers, request.Body.Span, _signingKeys, _timeProvider, _tolerance, out reason);
-        }
-        else if (_tokenHashes.Length == 0)
-        {
-            reason = "webhook-signature missing and this receiver requires signed deliveries";
-        }
-
-        // With both a token and a signing token configured, either proof is accepted, never neither.
-        if (!verified && _tokenHashes.Length > 0 && headers[TokenHeader].Count > 0)
-        {
-            verified = SignatureMath.TryGetSingle(headers[TokenHeader], out var token) && SignatureMath.TokenMatchesAny(token, _tokenHashes);
-            reason = verified ? string.Empty : "X-Gitlab-Token repeated or not matching";
+            // A signature that is present is the proof, whatever else the request carries: one that fails is 401,
+            // never a fall back to X-Gitlab-Token (a token holder could otherwise forge signed bodies).
+            return StandardWebhooksSignature.Verify(headers, request.Body.Span, _signingKeys, _timeProvider, _tolerance, out var reason)
+                ? ReadSigned(headers, request.Body.Span)
+                : WebhookProviderResult.Unauthorized(reason);
         }
 
-        if (!verified)
+        if (_tokenHashes.Length == 0)
         {
-            return WebhookProviderResult.Unauthorized(reason);
+            return WebhookProviderResult.Unauthorized("webhook-signature missing and this receiver requires signed deliveries");
         }
 
-        if (!TryGetEventId(headers, out var eventId))
+        if (!SignatureMath.TryGetSingle(headers[TokenHeader], out var token) || !SignatureMath.TokenMatchesAny(token, _tokenHashes))
+        {
+            return WebhookProviderResult.Unauthorized("X-Gitlab-Token missing, repeated or not matching");
+        }
+
+        // The token proves the sender, not the request: every id header is unsigned, so the receive path also claims the body.
+        if (!SignatureMath.TryGetSingle(headers[IdempotencyKeyHeader], out var eventId)
+            && !SignatureMath.TryGetSingle(headers[EventUuidHeader], out eventId)
+            && !SignatureMath.TryGetSingle(headers[StandardWebhooksSignature.IdHeader], out eventId))
         {
             return WebhookProviderResult.BadRequest("Idempotency-Key, X-Gitlab-Event-UUID and webhook-id all missing");
         }
 
         return SignatureMath.TryGetSingle(headers[EventHeader], out var eventType)
-            ? WebhookProviderResult.Accepted(eventId, eventType)
+            ? WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: false)
             : WebhookProviderResult.BadRequest("X-Gitlab-Event missing or repeated");
     }
 
-    private static bool TryGetEventId(Microsoft.AspNetCore.Http.IHeaderDictionary headers, out string eventId) =>
-        SignatureMath.TryGetSingle(headers[IdempotencyKeyHeader], out eventId)
-        || SignatureMath.TryGetSingle(headers[EventUuidHeader], out eventId)
-        || SignatureMath.TryGetSingle(headers[StandardWebhooksSignature.IdHeader], out eventId);
+    /// <summary>
+    /// A delivery verified by its signature is identified by the signed <c>webhook-id</c> only (the unsigned
+    /// <c>Idempotency-Key</c> and <c>X-Gitlab-Event-UUID</c> could relabel a captured delivery or pre-claim a genuine
+    /// one). Its type, <c>X-Gitlab-Event</c>, is unsigned; the result says it is signed only when the header names the
+    /// signed body's <c>object_kind</c> (see <see cref="GitLabEventKinds"/>).
+    /// </summary>
+    private static WebhookProviderResult ReadSigned(Microsoft.AspNetCore.Http.IHeaderDictionary headers, ReadOnlySpan<byte> body)
+    {
+        // Verify proved webhook-id present, single and non-empty.
+        var eventId = headers[StandardWebhooksSignature.IdHeader].ToString();
+        if (!SignatureMath.TryGetSingle(headers[EventHeader], out var eventType))
+        {
+            return WebhookProviderResult.BadRequest("X-Gitlab-Event missing or repeated");
+        }
+
+        var scan = TopLevelJsonScanner.Scan(body, "object_kind"u8, default, acceptNumbers: false, out var objectKind, out _);
+        if (scan == JsonScanStatus.RepeatedProperty)
+        {
+            return WebhookProviderResult.BadRequest("GitLab body repeats object_kind");
+        }
+
+        var typeSigned = scan == JsonScanStatus.Read && GitLabEventKinds.Matches(eventType, objectKind);
+        return WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: typeSigned);
+    }
 }

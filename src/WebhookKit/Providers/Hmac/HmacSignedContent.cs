@@ -4,7 +4,10 @@ namespace WebhookKit.Hmac;
 
 /// <summary>
 /// A parsed signed-content template such as <c>{timestamp}.{body}</c>: literal text and the placeholders
-/// <c>{timestamp}</c> and <c>{id}</c>, ending with <c>{body}</c> (the raw body, exactly once, last).
+/// <c>{timestamp}</c> and <c>{id}</c>, ending with <c>{body}</c> (the raw body, exactly once, last). Each placeholder is
+/// followed by literal text, so that bytes cannot shift from one value to the next: the literal after
+/// <c>{timestamp}</c> (digits only) may not start with a digit, and an id in which the literal after <c>{id}</c> could
+/// start is refused when a delivery is read (<see cref="IsUnambiguousId"/>).
 /// </summary>
 internal sealed class HmacSignedContent
 {
@@ -15,6 +18,9 @@ internal sealed class HmacSignedContent
     private HmacSignedContent(Segment[] segments)
     {
         Segments = segments;
+        IdSeparators = [.. segments.Select((segment, i) => (segment, i))
+            .Where(pair => pair.segment.Kind == SegmentKind.Id && pair.i + 1 < segments.Length)
+            .Select(pair => System.Text.Encoding.UTF8.GetString(segments[pair.i + 1].Bytes))];
         UsesTimestamp = segments.Any(segment => segment.Kind == SegmentKind.Timestamp);
         UsesId = segments.Any(segment => segment.Kind == SegmentKind.Id);
     }
@@ -24,6 +30,26 @@ internal sealed class HmacSignedContent
     public bool UsesTimestamp { get; }
 
     public bool UsesId { get; }
+
+    /// <summary>Gets the literal that follows each <c>{id}</c>.</summary>
+    private string[] IdSeparators { get; }
+
+    /// <summary>
+    /// False when the literal that follows <c>{id}</c> could start inside <paramref name="id"/> (the id contains it, or
+    /// ends with a part of it, as <c>a:</c> before <c>::</c>), which would let bytes move between the id and what follows.
+    /// </summary>
+    public bool IsUnambiguousId(string id)
+    {
+        foreach (var separator in IdSeparators)
+        {
+            if (string.Concat(id, separator.AsSpan(0, separator.Length - 1)).Contains(separator, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Parses a template; <paramref name="error"/> says what is wrong, without the template's text.</summary>
     public static bool TryParse(string template, out HmacSignedContent content, out string error)
@@ -65,6 +91,27 @@ internal sealed class HmacSignedContent
             else
             {
                 error = "it may only contain the placeholders '{timestamp}' and '{id}' before a final '{body}'";
+                return false;
+            }
+        }
+
+        // Every placeholder needs a literal separator after it ({body} counts as the next placeholder).
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Kind == SegmentKind.Literal)
+            {
+                continue;
+            }
+
+            if (i + 1 == segments.Count || segments[i + 1].Kind != SegmentKind.Literal)
+            {
+                error = "each '{timestamp}' and '{id}' must be followed by literal text (a separator such as '.') before the next placeholder or '{body}'";
+                return false;
+            }
+
+            if (segments[i].Kind == SegmentKind.Timestamp && char.IsAsciiDigit((char)segments[i + 1].Bytes[0]))
+            {
+                error = "the text after '{timestamp}' must not start with a digit";
                 return false;
             }
         }

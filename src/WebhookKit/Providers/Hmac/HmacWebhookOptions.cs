@@ -44,6 +44,9 @@ public sealed class HmacWebhookOptions : WebhookReceiverOptions
     /// Gets or sets the template of the signed content: literal text, <c>{timestamp}</c> (the timestamp header's value),
     /// <c>{id}</c> (the event id header's value) and, last, <c>{body}</c> (the raw body). For example
     /// <c>{timestamp}.{body}</c> (Stripe-like), <c>v0:{timestamp}:{body}</c> (Slack-like) or <c>{id}.{timestamp}.{body}</c>.
+    /// Each placeholder must be followed by literal text before the next one (<c>{id}{body}</c> fails at startup), the
+    /// text after <c>{timestamp}</c> may not start with a digit, and a delivery whose id contains the text that follows
+    /// <c>{id}</c> (or ends with the start of it) is refused with 401, so that no bytes can move between the id, the timestamp and the body.
     /// </summary>
     /// <value>The default is <see langword="null"/>: <c>{timestamp}.{body}</c> with a <see cref="TimestampHeader"/>, else <c>{body}</c>.</value>
     public string? SignedContent { get; set; }

@@ -31,6 +31,7 @@ internal sealed class HmacWebhookProvider : IWebhookProvider
     private readonly string? _eventTypeHeader;
     private readonly byte[] _eventTypeProperty;
     private readonly string[] _forwarded;
+    private readonly bool _identitySigned;
     private readonly TimeProvider _timeProvider;
 
     public HmacWebhookProvider(HmacWebhookOptions options, TimeProvider timeProvider)
@@ -55,6 +56,8 @@ internal sealed class HmacWebhookProvider : IWebhookProvider
         _eventIdProperty = Encoding.UTF8.GetBytes(options.EventIdProperty ?? string.Empty);
         _eventTypeHeader = string.IsNullOrWhiteSpace(options.EventTypeHeader) ? null : options.EventTypeHeader;
         _eventTypeProperty = Encoding.UTF8.GetBytes(options.EventTypeProperty ?? string.Empty);
+        // The id is signed when it comes from the body or from a header the template signs ({id}); the type only from the body.
+        _identitySigned = (_eventIdHeader is null || _content.UsesId) && _eventTypeHeader is null;
         _forwarded = [.. new[] { _eventIdHeader, _eventTypeHeader, _timestampHeader, "User-Agent" }.OfType<string>()];
         _timeProvider = timeProvider;
     }
@@ -104,6 +107,11 @@ internal sealed class HmacWebhookProvider : IWebhookProvider
             return WebhookProviderResult.Unauthorized("event id header, part of the signed content, missing or repeated");
         }
 
+        if (_content.UsesId && !_content.IsUnambiguousId(eventId!))
+        {
+            return WebhookProviderResult.Unauthorized("event id header contains the signed-content separator that follows it");
+        }
+
         var body = request.Body.Span;
         if (!Verify(presented, timestamp, eventId ?? string.Empty, body))
         {
@@ -124,7 +132,7 @@ internal sealed class HmacWebhookProvider : IWebhookProvider
 
         return string.IsNullOrEmpty(eventId) || string.IsNullOrEmpty(eventType)
             ? WebhookProviderResult.BadRequest("event id or event type missing")
-            : WebhookProviderResult.Accepted(eventId, eventType);
+            : WebhookProviderResult.Accepted(eventId, eventType, null, _identitySigned);
     }
 
     private bool ReadProperties(ReadOnlySpan<byte> body, ref string? eventId, ref string? eventType)

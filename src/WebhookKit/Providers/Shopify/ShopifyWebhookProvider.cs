@@ -43,8 +43,9 @@ internal sealed class ShopifyWebhookProvider : IWebhookProvider
             return WebhookProviderResult.BadRequest("X-Shopify-Webhook-Id and X-Shopify-Event-Id missing or repeated");
         }
 
+        // The id and topic headers are not covered by the signature: the receive path also claims the body.
         return SignatureMath.TryGetSingle(headers[TopicHeader], out var topic)
-            ? WebhookProviderResult.Accepted(eventId, topic)
+            ? WebhookProviderResult.Accepted(eventId, topic, null, eventIdSigned: false)
             : WebhookProviderResult.BadRequest("X-Shopify-Topic missing or repeated");
     }
 

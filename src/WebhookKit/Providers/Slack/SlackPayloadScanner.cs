@@ -5,7 +5,8 @@ namespace WebhookKit.Slack;
 
 /// <summary>
 /// One forward pass over an Events API body: the top-level <c>type</c>, <c>event_id</c> and <c>challenge</c>, and
-/// <c>event.type</c>; everything else is skipped. False when the body is not a well-formed JSON object.
+/// <c>event.type</c>; everything else is skipped. False when the body is not a well-formed JSON object, or repeats one
+/// of those properties.
 /// </summary>
 internal static class SlackPayloadScanner
 {
@@ -30,30 +31,50 @@ internal static class SlackPayloadScanner
                 return false;
             }
 
+            // A property read twice is refused: the scan would keep one value and the handler's model (System.Text.Json,
+            // last wins) the other, so the dedupe key or the routed type could differ from what the handler sees.
+            var seen = Seen.None;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                // Each value is read (or skipped) even when the property was already found: a repeated property must
-                // still be consumed, or the scan would lose its place in the object. The first usable value wins.
                 if (reader.ValueTextEquals("type"u8))
                 {
-                    var value = ReadString(ref reader);
-                    type ??= value;
+                    if (!Mark(ref seen, Seen.Type))
+                    {
+                        return false;
+                    }
+
+                    type = ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("event_id"u8))
                 {
-                    var value = ReadString(ref reader);
-                    eventId ??= value;
+                    if (!Mark(ref seen, Seen.EventId))
+                    {
+                        return false;
+                    }
+
+                    eventId = ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("challenge"u8))
                 {
-                    var value = ReadString(ref reader);
-                    challenge ??= value;
+                    if (!Mark(ref seen, Seen.Challenge))
+                    {
+                        return false;
+                    }
+
+                    challenge = ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("event"u8))
                 {
+                    if (!Mark(ref seen, Seen.Event))
+                    {
+                        return false;
+                    }
+
                     reader.Read();
-                    var value = ReadInnerType(ref reader);
-                    innerType ??= value;
+                    if (!TryReadInnerType(ref reader, out innerType))
+                    {
+                        return false;
+                    }
                 }
                 else
                 {
@@ -93,20 +114,30 @@ internal static class SlackPayloadScanner
         return null;
     }
 
-    /// <summary>Reads <c>type</c> of the object the reader is on, leaving the reader on its end.</summary>
-    private static string? ReadInnerType(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reads <c>type</c> of the object the reader is on (<see langword="null"/> when it is not an object or has no string
+    /// <c>type</c>), leaving the reader on its end. False when the object has <c>type</c> twice.
+    /// </summary>
+    private static bool TryReadInnerType(ref Utf8JsonReader reader, out string? type)
     {
+        type = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return null;
+            return true;
         }
 
-        string? type = null;
+        var seen = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (type is null && reader.ValueTextEquals("type"u8))
+            if (reader.ValueTextEquals("type"u8))
             {
+                if (seen)
+                {
+                    return false;
+                }
+
+                seen = true;
                 type = ReadString(ref reader);
             }
             else
@@ -116,7 +147,28 @@ internal static class SlackPayloadScanner
             }
         }
 
-        return type;
+        return true;
+    }
+
+    private static bool Mark(ref Seen seen, Seen property)
+    {
+        if ((seen & property) != 0)
+        {
+            return false;
+        }
+
+        seen |= property;
+        return true;
+    }
+
+    [Flags]
+    private enum Seen
+    {
+        None = 0,
+        Type = 1,
+        EventId = 2,
+        Challenge = 4,
+        Event = 8,
     }
 }
 

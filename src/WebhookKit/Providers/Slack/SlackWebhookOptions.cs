@@ -1,3 +1,5 @@
+using WebhookKit.Internal;
+
 namespace WebhookKit.Slack;
 
 /// <summary>
@@ -10,6 +12,13 @@ public sealed class SlackWebhookOptions : WebhookReceiverOptions
     /// <value>The default is 5 minutes, as Slack recommends.</value>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Gets or sets the most fields a form-encoded delivery may have, counted as the <c>&amp;</c>-separated parts of
+    /// the raw body before anything is decoded or sorted. A body with more is refused with 400.
+    /// </summary>
+    /// <value>The default is 1000, as ASP.NET Core's <c>FormOptions.ValueCountLimit</c>.</value>
+    public int MaxFormFields { get; set; } = FormPayloadReader.DefaultMaxFields;
+
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
         foreach (var error in base.Validate(receiverName, configurationKey))
@@ -20,6 +29,11 @@ public sealed class SlackWebhookOptions : WebhookReceiverOptions
         if (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1))
         {
             yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:Tolerance': it must be more than zero and at most one day.";
+        }
+
+        if (FormPayloadReader.ValidateMaxFields(MaxFormFields, receiverName, configurationKey) is { } maxFieldsError)
+        {
+            yield return maxFieldsError;
         }
     }
 }

@@ -27,12 +27,14 @@ internal sealed class SlackWebhookProvider : IWebhookProvider
     private readonly byte[][] _keys;
     private readonly TimeSpan _tolerance;
     private readonly TimeProvider _timeProvider;
+    private readonly int _maxFormFields;
 
     public SlackWebhookProvider(SlackWebhookOptions options, TimeProvider timeProvider)
     {
         _keys = [.. options.Secrets.Select(Encoding.UTF8.GetBytes)];
         _tolerance = options.Tolerance;
         _timeProvider = timeProvider;
+        _maxFormFields = options.MaxFormFields;
     }
 
     public string Name => ProviderName;
@@ -65,14 +67,15 @@ internal sealed class SlackWebhookProvider : IWebhookProvider
             return WebhookProviderResult.Unauthorized("X-Slack-Signature malformed or not matching");
         }
 
-        return IsFormEncoded(headers.ContentType) ? ReadForm(body) : ReadEvent(body);
+        return IsFormEncoded(headers.ContentType) ? ReadForm(body, _maxFormFields) : ReadEvent(body);
     }
 
+    /// <summary>Every id and type below comes from the signed body (or is a constant), so results say they are signed.</summary>
     private static WebhookProviderResult ReadEvent(ReadOnlySpan<byte> body)
     {
         if (!SlackPayloadScanner.TryScan(body, out var fields) || string.IsNullOrEmpty(fields.Type))
         {
-            return WebhookProviderResult.BadRequest("Slack body is not a JSON object with a string type");
+            return WebhookProviderResult.BadRequest("Slack body is not a JSON object with a single string type (type, event_id, challenge and event may not repeat)");
         }
 
         switch (fields.Type)
@@ -85,25 +88,34 @@ internal sealed class SlackWebhookProvider : IWebhookProvider
             case "event_callback":
                 return string.IsNullOrEmpty(fields.EventId) || string.IsNullOrEmpty(fields.EventType)
                     ? WebhookProviderResult.BadRequest("Slack event_callback without event_id or event.type")
-                    : WebhookProviderResult.Accepted(fields.EventId, fields.EventType);
+                    : WebhookProviderResult.Accepted(fields.EventId, fields.EventType, null, eventIdSigned: true);
             default:
                 // Envelopes without an event_id (app_rate_limited) are identified by their content: retries repeat it.
-                return WebhookProviderResult.Accepted(string.IsNullOrEmpty(fields.EventId) ? SignatureMath.Sha256Hex(body) : fields.EventId, fields.Type);
+                return WebhookProviderResult.Accepted(string.IsNullOrEmpty(fields.EventId) ? SignatureMath.Sha256Hex(body) : fields.EventId, fields.Type, null, eventIdSigned: true);
         }
     }
 
-    private static WebhookProviderResult ReadForm(ReadOnlySpan<byte> body)
+    private static WebhookProviderResult ReadForm(ReadOnlySpan<byte> body, int maxFormFields)
     {
-        // Interactivity: the JSON is the form's "payload" field.
-        if (FormPayloadReader.TryReadField(body, "payload"u8, out var payload))
+        // Counted before anything is decoded: a body of a million empty fields costs one vectorized pass.
+        if (FormPayloadReader.HasTooManyFields(body, maxFormFields))
         {
-            return TopLevelJsonScanner.TryReadValues(payload, "type"u8, "trigger_id"u8, acceptNumbers: false, out var type, out var triggerId)
-                && !string.IsNullOrEmpty(type)
-                    ? WebhookProviderResult.Accepted(string.IsNullOrEmpty(triggerId) ? SignatureMath.Sha256Hex(payload) : triggerId, type, payload)
-                    : WebhookProviderResult.BadRequest("Slack interactivity payload is not a JSON object with a string type");
+            return WebhookProviderResult.BadRequest("Slack form body has too many fields");
         }
 
-        if (!FormPayloadReader.TryReadAll(body, out var fields))
+        // Interactivity: the JSON is the form's "payload" field.
+        switch (FormPayloadReader.TryReadField(body, "payload"u8, maxFormFields, out var payload))
+        {
+            case FormReadStatus.Read:
+                return TopLevelJsonScanner.Scan(payload, "type"u8, "trigger_id"u8, acceptNumbers: false, out var type, out var triggerId) == JsonScanStatus.Read
+                    && !string.IsNullOrEmpty(type)
+                        ? WebhookProviderResult.Accepted(string.IsNullOrEmpty(triggerId) ? SignatureMath.Sha256Hex(payload) : triggerId, type, payload, eventIdSigned: true)
+                        : WebhookProviderResult.BadRequest("Slack interactivity payload is not a JSON object with a single string type and at most one trigger_id");
+            case FormReadStatus.Repeated:
+                return WebhookProviderResult.BadRequest("Slack form body has more than one payload field");
+        }
+
+        if (FormPayloadReader.TryReadAll(body, maxFormFields, out var fields) != FormReadStatus.Read)
         {
             return WebhookProviderResult.BadRequest("Slack form body is not valid form encoding");
         }
@@ -111,17 +123,16 @@ internal sealed class SlackWebhookProvider : IWebhookProvider
         string? command = null, commandTriggerId = null, sslCheck = null;
         foreach (var (name, value) in fields)
         {
-            switch (name)
+            var repeated = name switch
             {
-                case "command":
-                    command ??= value;
-                    break;
-                case "trigger_id":
-                    commandTriggerId ??= value;
-                    break;
-                case "ssl_check":
-                    sslCheck ??= value;
-                    break;
+                "command" => Take(ref command, value),
+                "trigger_id" => Take(ref commandTriggerId, value),
+                "ssl_check" => Take(ref sslCheck, value),
+                _ => false,
+            };
+            if (repeated)
+            {
+                return WebhookProviderResult.BadRequest("Slack form body repeats command, trigger_id or ssl_check");
             }
         }
 
@@ -129,13 +140,25 @@ internal sealed class SlackWebhookProvider : IWebhookProvider
         {
             // Slash commands are not retried by Slack; trigger_id is unique per invocation.
             var id = string.IsNullOrEmpty(commandTriggerId) ? SignatureMath.Sha256Hex(body) : commandTriggerId;
-            return WebhookProviderResult.Accepted(id, SlashCommandEventType, FormPayloadReader.ToJson(fields));
+            return WebhookProviderResult.Accepted(id, SlashCommandEventType, FormPayloadReader.ToJson(fields), eventIdSigned: true);
         }
 
         // Slack's certificate check of a slash command URL: acknowledge, nothing to handle.
         return sslCheck == "1"
             ? WebhookProviderResult.Respond(ReadOnlyMemory<byte>.Empty, null)
             : WebhookProviderResult.BadRequest("Slack form body is neither a slash command nor an interactivity payload");
+    }
+
+    /// <summary>Keeps the first value of a field; true when the field was already there (repeated).</summary>
+    private static bool Take(ref string? field, string value)
+    {
+        if (field is not null)
+        {
+            return true;
+        }
+
+        field = value;
+        return false;
     }
 
     private static bool IsFormEncoded(StringValues contentType) =>

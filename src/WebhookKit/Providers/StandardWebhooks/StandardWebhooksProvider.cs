@@ -49,11 +49,11 @@ internal sealed class StandardWebhooksProvider : IWebhookProvider
             return WebhookProviderResult.Unauthorized(reason);
         }
 
-        // Verify proved the id header is present, single and non-empty.
+        // Verify proved the id header is present, single and non-empty; it is signed, and so is the type (from the body).
         var eventId = headers[names.Id].ToString();
         return TopLevelJsonScanner.TryReadValues(body, _eventTypeProperty, default, acceptNumbers: false, out var eventType, out _)
             && !string.IsNullOrEmpty(eventType)
-                ? WebhookProviderResult.Accepted(eventId, eventType)
-                : WebhookProviderResult.BadRequest("Standard Webhooks body is not a JSON object with the configured string event type property");
+                ? WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: true)
+                : WebhookProviderResult.BadRequest("Standard Webhooks body is not a JSON object with the configured string event type property, once");
     }
 }

@@ -39,9 +39,10 @@ internal sealed class StripeWebhookProvider : IWebhookProvider
             return WebhookProviderResult.Unauthorized(failureReason);
         }
 
+        // Id and type come from the signed body (each at most once, or the dedupe key and StripeEvent.Id could differ).
         return TopLevelJsonScanner.TryReadStrings(body, "id"u8, "type"u8, out var id, out var type)
-            ? WebhookProviderResult.Accepted(id, type)
-            : WebhookProviderResult.BadRequest("Stripe body is not a JSON object with string id and type");
+            ? WebhookProviderResult.Accepted(id, type, null, eventIdSigned: true)
+            : WebhookProviderResult.BadRequest("Stripe body is not a JSON object with one string id and one string type");
     }
 
     /// <summary>

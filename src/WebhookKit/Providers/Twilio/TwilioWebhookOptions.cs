@@ -1,3 +1,5 @@
+using WebhookKit.Internal;
+
 namespace WebhookKit.Twilio;
 
 /// <summary>
@@ -11,11 +13,22 @@ public sealed class TwilioWebhookOptions : WebhookReceiverOptions
     /// Gets or sets the public URL at which the application's root is reachable, for example
     /// <c>https://hooks.example.com</c> or <c>https://example.com/app</c>, when a proxy or load balancer changes the
     /// scheme, host, port or path prefix the application sees. Twilio signs the URL it was configured with, so the
-    /// receiver rebuilds it as this base plus the request path and query. Unset, the request's own scheme, host, path
-    /// base, path and query are used (which is right behind <c>UseForwardedHeaders</c>).
+    /// receiver rebuilds it as this base plus the request path and query. It is required outside the Development
+    /// environment (the application fails at startup without it): the request's own <c>Host</c> header is chosen by the
+    /// sender, so a signature Twilio made for another application of the same account would otherwise be accepted.
     /// </summary>
-    /// <value>The default is <see langword="null"/>: use the request URL as the server sees it.</value>
+    /// <value>
+    /// The default is <see langword="null"/>, allowed in Development only: the request URL as the server sees it
+    /// (scheme, host, path base, path and query).
+    /// </value>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Gets or sets the most fields a form-encoded delivery may have, counted as the <c>&amp;</c>-separated parts of
+    /// the raw body before anything is decoded or sorted. A body with more is refused with 400.
+    /// </summary>
+    /// <value>The default is 1000, as ASP.NET Core's <c>FormOptions.ValueCountLimit</c>.</value>
+    public int MaxFormFields { get; set; } = FormPayloadReader.DefaultMaxFields;
 
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
@@ -32,6 +45,11 @@ public sealed class TwilioWebhookOptions : WebhookReceiverOptions
                 || uri.UserInfo.Length > 0))
         {
             yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:PublicBaseUrl': it must be an absolute http or https URL without query or fragment, for example 'https://hooks.example.com'.";
+        }
+
+        if (FormPayloadReader.ValidateMaxFields(MaxFormFields, receiverName, configurationKey) is { } maxFieldsError)
+        {
+            yield return maxFieldsError;
         }
     }
 }

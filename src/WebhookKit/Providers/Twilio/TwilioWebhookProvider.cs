@@ -30,10 +30,12 @@ internal sealed class TwilioWebhookProvider : IWebhookProvider
 
     private readonly byte[][] _keys;
     private readonly PublicBase? _publicBase;
+    private readonly int _maxFormFields;
 
     public TwilioWebhookProvider(TwilioWebhookOptions options)
     {
         _keys = [.. options.Secrets.Select(Encoding.UTF8.GetBytes)];
+        _maxFormFields = options.MaxFormFields;
         if (options.PublicBaseUrl is { } publicBaseUrl)
         {
             var uri = new Uri(publicBaseUrl, UriKind.Absolute);
@@ -74,7 +76,15 @@ internal sealed class TwilioWebhookProvider : IWebhookProvider
         }
         else if (IsFormEncoded(headers.ContentType))
         {
-            if (!FormPayloadReader.TryReadAll(body, out fields) || !Verify(presented, url, fields))
+            // The signature covers the decoded, sorted fields, so they are counted first (one pass, nothing decoded):
+            // an unsigned body of a million fields is refused before any decoding or sorting.
+            var read = FormPayloadReader.TryReadAll(body, _maxFormFields, out fields);
+            if (read == FormReadStatus.TooManyFields)
+            {
+                return WebhookProviderResult.BadRequest("form body has too many fields");
+            }
+
+            if (read != FormReadStatus.Read || !Verify(presented, url, fields))
             {
                 return WebhookProviderResult.Unauthorized("X-Twilio-Signature not matching");
             }
@@ -91,46 +101,44 @@ internal sealed class TwilioWebhookProvider : IWebhookProvider
         return fields is null ? ReadOther(headers, body) : ReadForm(headers, body, fields);
     }
 
+    /// <summary>
+    /// The fields are signed but the idempotency token header is not, so results never say the id is signed. A field
+    /// that identifies the event may appear once only: the handler's model would otherwise read another value.
+    /// </summary>
     private static WebhookProviderResult ReadForm(IHeaderDictionary headers, ReadOnlySpan<byte> body, List<KeyValuePair<string, string>> fields)
     {
-        string? eventType = null, messageSid = null, callSid = null, status = null, callStatus = null;
+        string? eventType = null, messageSid = null, smsSid = null, callSid = null, messageStatus = null, smsStatus = null, callStatus = null;
         foreach (var (name, value) in fields)
         {
-            if (value.Length == 0)
+            var repeated = name switch
             {
-                continue;
-            }
-
-            switch (name)
+                "EventType" => Take(ref eventType, value),
+                "MessageSid" => Take(ref messageSid, value),
+                "SmsSid" => Take(ref smsSid, value),
+                "CallSid" => Take(ref callSid, value),
+                "MessageStatus" => Take(ref messageStatus, value),
+                "SmsStatus" => Take(ref smsStatus, value),
+                "CallStatus" => Take(ref callStatus, value),
+                _ => false,
+            };
+            if (repeated)
             {
-                case "EventType":
-                    eventType ??= value;
-                    break;
-                case "MessageSid" or "SmsSid":
-                    messageSid ??= value;
-                    break;
-                case "CallSid":
-                    callSid ??= value;
-                    break;
-                case "MessageStatus" or "SmsStatus":
-                    status ??= value;
-                    break;
-                case "CallStatus":
-                    callStatus ??= value;
-                    break;
+                return WebhookProviderResult.BadRequest("a Twilio field that identifies the event is repeated");
             }
         }
 
+        messageSid = NullIfEmpty(messageSid) ?? NullIfEmpty(smsSid);
+        callSid = NullIfEmpty(callSid);
         var sid = messageSid ?? callSid;
-        status = messageSid is not null ? status : callStatus;
+        var status = messageSid is not null ? NullIfEmpty(messageStatus) ?? NullIfEmpty(smsStatus) : NullIfEmpty(callStatus);
         if (!SignatureMath.TryGetSingle(headers[IdempotencyTokenHeader], out var eventId))
         {
             // No id header: a message's or call's status callback is one event per SID and status.
             eventId = sid is null ? SignatureMath.Sha256Hex(body) : status is null ? sid : string.Concat(sid, ":", status);
         }
 
-        eventType ??= messageSid is not null ? MessageEventType : callSid is not null ? CallEventType : DefaultEventType;
-        return WebhookProviderResult.Accepted(eventId, eventType, FormPayloadReader.ToJson(fields));
+        var type = NullIfEmpty(eventType) ?? (messageSid is not null ? MessageEventType : callSid is not null ? CallEventType : DefaultEventType);
+        return WebhookProviderResult.Accepted(eventId, type, FormPayloadReader.ToJson(fields), eventIdSigned: false);
     }
 
     private static WebhookProviderResult ReadOther(IHeaderDictionary headers, ReadOnlySpan<byte> body)
@@ -140,11 +148,29 @@ internal sealed class TwilioWebhookProvider : IWebhookProvider
             eventId = SignatureMath.Sha256Hex(body);
         }
 
-        var eventType = TopLevelJsonScanner.TryReadValues(body, "type"u8, default, acceptNumbers: false, out var type, out _) && !string.IsNullOrEmpty(type)
-            ? type
-            : DefaultEventType;
-        return WebhookProviderResult.Accepted(eventId, eventType);
+        var scan = TopLevelJsonScanner.Scan(body, "type"u8, default, acceptNumbers: false, out var type, out _);
+        if (scan == JsonScanStatus.RepeatedProperty)
+        {
+            return WebhookProviderResult.BadRequest("Twilio JSON body repeats its type property");
+        }
+
+        var eventType = scan == JsonScanStatus.Read && !string.IsNullOrEmpty(type) ? type : DefaultEventType;
+        return WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: false);
     }
+
+    /// <summary>Keeps the first value of a field; true when the field was already there (repeated).</summary>
+    private static bool Take(ref string? field, string value)
+    {
+        if (field is not null)
+        {
+            return true;
+        }
+
+        field = value;
+        return false;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static bool BodyMatches(string hex, ReadOnlySpan<byte> body)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using WebhookKit;
 using WebhookKit.Dispatch;
 using WebhookKit.Twilio;
@@ -25,6 +27,8 @@ public static class TwilioWebhooksBuilderExtensions
     /// <summary>
     /// Adds a named Twilio receiver (for example one per account), served at <c>/webhooks/{receiverName}</c> with its
     /// own auth tokens, bound from <c>Webhooks:{receiverName}</c> and then configured by <paramref name="configure"/>.
+    /// Outside the Development environment the receiver needs <see cref="TwilioWebhookOptions.PublicBaseUrl"/>
+    /// (<c>Webhooks:{receiverName}:PublicBaseUrl</c>), or the application fails at startup.
     /// </summary>
     /// <param name="builder">The WebhookKit builder.</param>
     /// <param name="receiverName">The receiver name: letters, digits, '-', '_' or '.'.</param>
@@ -36,6 +40,8 @@ public static class TwilioWebhooksBuilderExtensions
         WebhooksBuilderExtensions.ValidateReceiverName(receiverName);
         var options = builder.Services.AddOptions<TwilioWebhookOptions>(receiverName)
             .BindConfiguration(WebhooksBuilderExtensions.ConfigurationKey(receiverName));
+        builder.Services.AddSingleton<IValidateOptions<TwilioWebhookOptions>>(services =>
+            new TwilioPublicBaseUrlValidator(receiverName, WebhooksBuilderExtensions.ConfigurationKey(receiverName), services.GetService<IHostEnvironment>()));
         return WebhooksBuilderExtensions.AddBuiltInReceiver(
             builder,
             receiverName,

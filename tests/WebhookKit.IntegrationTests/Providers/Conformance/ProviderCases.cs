@@ -25,6 +25,7 @@ public static class ProviderCases
     private const string SlackSecret = "conformance-slack-signing-secret";
     private const string ShopifySecret = "conformance-shopify-client-secret";
     private const string TwilioToken = "conformance-twilio-auth-token";
+    private const string TwilioPublicBaseUrl = "https://hooks.example.com";
     private const string HmacSecret = "conformance-hmac-secret";
     private const string AcmeSecret = "conformance-acme-secret";
     private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
@@ -106,13 +107,17 @@ public static class ProviderCases
         {
             Name = "Twilio",
             SignatureHeaders = ["X-Twilio-Signature"],
-            Configure = webhooks => webhooks.AddTwilio(o => o.Secrets.Add(TwilioToken)).AddHandler<RecordingHandler<TwilioEvent>>(),
+            Configure = webhooks => webhooks.AddTwilio(o =>
+            {
+                o.Secrets.Add(TwilioToken);
+                o.PublicBaseUrl = TwilioPublicBaseUrl; // required outside Development
+            }).AddHandler<RecordingHandler<TwilioEvent>>(),
             Create = id => new(
                 "/webhooks/twilio",
                 "application/x-www-form-urlencoded",
                 "AccountSid=AC1&MessageSid=SM1&MessageStatus=delivered&From=%2B15017122661&To=%2B15558675310&ApiVersion=2010-04-01"u8.ToArray(),
                 [("I-Twilio-Idempotency-Token", id)]),
-            Sign = (delivery, url) => [("X-Twilio-Signature", TwilioSignature(TwilioToken, url, delivery.Body))],
+            Sign = (delivery, url) => [("X-Twilio-Signature", TwilioSignature(TwilioToken, new Uri(TwilioPublicBaseUrl + url.PathAndQuery), delivery.Body))],
             EventType = "message",
             PayloadType = typeof(TwilioEvent),
         },

@@ -11,13 +11,15 @@ public sealed class SlackPayloadScannerTests
     [InlineData("""{"type":"event_callback","event_id":"Ev1","event_id":{"x":1},"event":{"type":"app_mention"}}""")]
     [InlineData("""{"event":{"type":"app_mention"},"type":"event_callback","event":{"type":"other"},"event_id":"Ev1"}""")]
     [InlineData("""{"challenge":null,"type":"event_callback","challenge":[1,2],"event_id":"Ev1","event":{"type":"app_mention"}}""")]
-    public void TryScan_RepeatedProperty_IsConsumedAndTheFirstUsableValueWins(string json)
+    [InlineData("""{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","type":"other"}}""")]
+    [InlineData("""{"type":"event_callback","event_id":"Ev1","\u0065vent_id":"Ev2","event":{"type":"app_mention"}}""")]
+    public void TryScan_RepeatedProperty_IsFalse(string json)
     {
-        SlackPayloadScanner.TryScan(Encoding.UTF8.GetBytes(json), out var fields).Should().BeTrue();
+        // The scan would keep one value and System.Text.Json's models (last wins) the other: the dedupe key, the routed
+        // type and what the handler reads could disagree, so the body is refused (400).
+        SlackPayloadScanner.TryScan(Encoding.UTF8.GetBytes(json), out var fields).Should().BeFalse();
 
-        fields.Type.Should().Be("event_callback");
-        fields.EventId.Should().Be("Ev1");
-        fields.EventType.Should().Be("app_mention");
+        fields.Should().Be(default(SlackEnvelopeFields));
     }
 
     [Fact]
