@@ -45,10 +45,12 @@ public static class RedisWebhooksBuilderExtensions
                 return new RedisKeyLayout(options.Redis.InstanceName, options.Partitions);
             });
             services.AddSingleton<RedisPartitionRegistry>();
+            services.AddSingleton<RedisServerHealth>();
             services.AddSingleton<RedisIdempotencyStore>();
             services.AddSingleton<RedisStreamWebhookQueue>();
             services.AddSingleton<RedisDeadLetterStore>();
             services.AddHostedService<RedisQueueShutdown>();
+            services.AddHostedService<RedisStartupCheck>();
 
             services.RemoveAll<IIdempotencyStore>();
             services.AddSingleton<IIdempotencyStore>(static provider => provider.GetRequiredService<RedisIdempotencyStore>());

@@ -9,23 +9,51 @@ namespace WebhookKit.Redis.Internal;
 /// shared store is a distributed cache. <see cref="IDistributedCache"/> has no atomic add: a claim is a read, a
 /// write and a read back, so two instances receiving the same event at the same moment can both claim it and the
 /// handler runs twice. It still removes the common duplicates (provider redeliveries seconds or days apart).
+/// The keys of one delivery (its event id's and its replay key's) are not claimed atomically either: all are read
+/// first, written only when all are absent, and read back; when one reads back another owner's value, those this
+/// claim wrote are deleted again (rolled back) and the claim answers in flight. Two racing claims can so both back off
+/// (the provider's retry is then accepted), or both win.
 /// </summary>
 internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) : IIdempotencyStore
 {
-    // Interim: the keys of one delivery in turn, releasing those claimed when a later one is taken (not yet one atomic step).
     public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < keys.Count; i++)
+        ArgumentNullException.ThrowIfNull(keys);
+        var status = IdempotencyClaimStatus.Claimed;
+        foreach (var key in keys)
         {
-            var status = await TryClaimOneAsync(keys[i], owner, lease, cancellationToken).ConfigureAwait(false);
-            if (status != IdempotencyClaimStatus.Claimed)
+            var existing = await cache.GetAsync(KeyPrefix + key, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
             {
-                for (var j = 0; j < i; j++)
+                if (IsDone(existing))
                 {
-                    await ReleaseOneAsync(keys[j], owner, cancellationToken).ConfigureAwait(false);
+                    return IdempotencyClaimStatus.Duplicate;
                 }
 
-                return status;
+                status = IdempotencyClaimStatus.InFlight;
+            }
+        }
+
+        if (status != IdempotencyClaimStatus.Claimed)
+        {
+            return status;
+        }
+
+        var value = Encoding.UTF8.GetBytes(owner);
+        var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lease };
+        foreach (var key in keys)
+        {
+            await cache.SetAsync(KeyPrefix + key, value, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Narrows (does not close) the race: of two writers, the one that reads back the other's value backs off.
+        foreach (var key in keys)
+        {
+            var after = await cache.GetAsync(KeyPrefix + key, cancellationToken).ConfigureAwait(false);
+            if (after is null || !after.AsSpan().SequenceEqual(value))
+            {
+                await ReleaseAsync(keys, owner, cancellationToken).ConfigureAwait(false);
+                return after is not null && IsDone(after) ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
             }
         }
 
@@ -50,23 +78,6 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
 
     private const string KeyPrefix = "webhookkit:claim:";
     private const string DonePrefix = "done:";
-
-    private async ValueTask<IdempotencyClaimStatus> TryClaimOneAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var cacheKey = KeyPrefix + key;
-        var existing = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            return IsDone(existing) ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
-        }
-
-        var value = Encoding.UTF8.GetBytes(owner);
-        await cache.SetAsync(cacheKey, value, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lease }, cancellationToken).ConfigureAwait(false);
-
-        // Narrows (does not close) the race: of two writers, the one that reads back the other's value backs off.
-        var after = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
-        return after is not null && after.AsSpan().SequenceEqual(value) ? IdempotencyClaimStatus.Claimed : IdempotencyClaimStatus.InFlight;
-    }
 
     private async ValueTask CompleteOneAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken)
     {
