@@ -8,11 +8,13 @@ namespace WebhookKit.Redis.Internal;
 /// What the Redis servers' settings mean for the webhooks, for the store's and the queue's health checks and a warning
 /// at startup: a <c>maxmemory-policy</c> other than <c>noeviction</c> lets Redis evict claims (a redelivery is then
 /// handled again) and bodies of queued deliveries (the delivery is dropped), so it is reported as Degraded.
-/// Read from <c>INFO memory</c> of every primary, which managed services allow where <c>CONFIG GET</c> is often disabled.
+/// Read from <c>INFO memory</c> of every primary, which managed services allow where <c>CONFIG GET</c> is often disabled,
+/// through a one-line script: StackExchange.Redis sends <c>INFO</c> itself only in admin mode.
 /// </summary>
 internal sealed class RedisServerHealth(RedisConnection connection, ILogger<RedisServerHealth> logger)
 {
     private const string NoEviction = "noeviction";
+    private const string InfoMemory = "return redis.call('INFO', 'memory')";
 
     /// <summary>Unhealthy when Redis cannot be reached, Degraded when a primary may evict keys, else Healthy.</summary>
     public async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
@@ -24,7 +26,7 @@ internal sealed class RedisServerHealth(RedisConnection connection, ILogger<Redi
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy("Redis is unreachable.", exception);
+            return HealthCheckResult.Unhealthy("Redis is unreachable (or refused to run a script).", exception);
         }
 
         return policy is null
@@ -56,12 +58,12 @@ internal sealed class RedisServerHealth(RedisConnection connection, ILogger<Redi
         if (primaries.Count == 0)
         {
             // Not connected yet (or at all): one command through the database connects, or throws when it cannot.
-            return Policy((string?)await database.ExecuteAsync("INFO", "memory").ConfigureAwait(false));
+            return Policy((string?)await database.ScriptEvaluateAsync(InfoMemory).ConfigureAwait(false));
         }
 
         foreach (var server in primaries)
         {
-            if (Policy(await server.InfoRawAsync("memory").ConfigureAwait(false)) is { } policy)
+            if (Policy((string?)await server.ExecuteAsync("EVAL", InfoMemory, 0).ConfigureAwait(false)) is { } policy)
             {
                 return policy;
             }
