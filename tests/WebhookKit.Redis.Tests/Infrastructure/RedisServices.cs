@@ -24,8 +24,12 @@ public static class RedisServices
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
+    /// <summary>A replay key as the receive path makes it for a provider whose event id is unsigned.</summary>
+    public static string ReplayKey(string receiver = "github", string? digest = null) =>
+        $"{receiver}:\u001Fbody:{digest ?? Guid.NewGuid().ToString("N")}";
+
     /// <summary>A delivery as the receive path creates it.</summary>
-    public static WebhookDelivery Delivery(string eventId, string receiver = "github", string? deliveryId = null, byte[]? body = null) =>
+    public static WebhookDelivery Delivery(string eventId, string receiver = "github", string? deliveryId = null, byte[]? body = null, string? replayKey = null) =>
         new(
             deliveryId ?? Guid.CreateVersion7().ToString("N"),
             receiver,
@@ -38,5 +42,6 @@ public static class RedisServices
             new Dictionary<string, string> { ["X-GitHub-Event"] = "ping", ["X-GitHub-Delivery"] = eventId })
         {
             TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            ReplayKey = replayKey,
         };
 }
