@@ -14,7 +14,8 @@ namespace WebhookKit.Redis.Internal;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>The receive path claims the idempotency key and appends the delivery in one atomic round trip: a
+/// <item>The receive path claims the idempotency keys (with a replay key, both, in the partition of its body digest:
+/// <see cref="RedisKeyLayout"/>) and appends the delivery in one atomic round trip: a
 /// <c>MULTI</c>/<c>EXEC</c> that sets the body's key and runs a Lua script (<see cref="TryClaimAndEnqueueAsync"/>); the
 /// provider gets its 200 only after Redis answered. Deliveries that arrive together share the round trip
 /// (<see cref="RedisAppendBatcher"/>), each still claimed and appended atomically. Readers fetch the bodies with
@@ -23,7 +24,7 @@ namespace WebhookKit.Redis.Internal;
 /// into a local buffer that the dispatcher's workers dequeue from. Entries in hand are renewed every third of the
 /// visibility timeout; entries another consumer left idle longer than that are taken over with <c>XAUTOCLAIM</c>,
 /// their delivery count becoming <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
-/// <item>Acknowledging completes the claim and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
+/// <item>Acknowledging completes the claims and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
 /// a background loop (the dispatcher's worker moves on at once; the entry stays pending, and renewed, until Redis
 /// confirmed). A stream holds exactly its unacknowledged entries, bounded by <see cref="WebhookOptions.QueueCapacity"/> and <see cref="WebhookOptions.QueueMaxBytes"/>
 /// per partition: memory stays bounded and nothing unacknowledged is ever trimmed.</item>
@@ -31,6 +32,7 @@ namespace WebhookKit.Redis.Internal;
 /// acknowledged when the process ends stays pending for another instance to take over.</item>
 /// </list>
 /// <see cref="Count"/> and <see cref="Bytes"/> are this instance's: deliveries read and not yet acknowledged by the dispatcher.
+/// Split by concern: reading and takeover in <c>.Read.cs</c>, acknowledgement and claim hand-over in <c>.Acknowledge.cs</c>.
 /// </remarks>
 internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, IHealthCheck, IAsyncDisposable, IDisposable
 {
