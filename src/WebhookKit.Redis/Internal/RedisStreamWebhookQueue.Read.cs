@@ -145,7 +145,8 @@ internal sealed partial class RedisStreamWebhookQueue
         {
             Log.UnreadableEntry(_logger, entryId, tag, exception);
             _inHandIds.TryRemove(inHandId, out _);
-            RemoveEntry(database, tag, entryId, RedisEntryFormat.DeliveryId(fields) is { } deliveryId ? _layout.Body(tag, deliveryId) : (RedisKey?)null, claims: null);
+            // Its claims too, when its metadata can be read: the provider's retry is then accepted (and may be readable).
+            RemoveEntry(database, tag, entryId, RedisEntryFormat.DeliveryId(fields) is { } deliveryId ? _layout.Body(tag, deliveryId) : (RedisKey?)null, RedisEntryFormat.Claims(fields));
             return false;
         }
 

@@ -91,11 +91,41 @@ public sealed class RedisStreamWebhookQueueReplayKeyTests(RedisFixture redis)
         again.DeliveryId.Should().Be(owner);
     }
 
-    private ServiceProvider Build(string prefix) =>
+    [Fact]
+    public async Task DequeueAsync_TakenOverDeliveryWithReplayKey_KeepsItAndItsAcknowledgementCompletesBothClaims()
+    {
+        // Arrange: consumer A reads the delivery and stops without acknowledging it.
+        var prefix = RedisFixture.NewPrefix("relabel-takeover");
+        var delivery = RedisServices.Delivery("taken-1", replayKey: RedisServices.ReplayKey());
+        var (_, claimKey, replayClaimKey) = Keys(prefix, delivery);
+        await using (var a = Build(prefix, TimeSpan.FromSeconds(1)))
+        {
+            var queueA = a.GetRequiredService<IWebhookQueue>();
+            await ((IClaimingWebhookQueue)queueA).TryClaimAndEnqueueAsync(delivery, Lease, CancellationToken.None);
+            await queueA.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        // Act: consumer B takes it over, completes and acknowledges it.
+        await using var b = Build(prefix, TimeSpan.FromSeconds(1));
+        var queueB = b.GetRequiredService<IWebhookQueue>();
+        var takenOver = await queueB.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        await b.GetRequiredService<IIdempotencyStore>().CompleteAsync(takenOver!.IdempotencyKeys, takenOver.DeliveryId, TimeSpan.FromDays(1), CancellationToken.None);
+        await queueB.AcknowledgeAsync(takenOver, CancellationToken.None);
+
+        // Assert
+        takenOver.PreviousAttempts.Should().Be(1);
+        takenOver.ReplayKey.Should().Be(delivery.ReplayKey);
+        var database = redis.Server.Database;
+        await Eventually.WaitUntilAsync(async () => (string?)await database.StringGetAsync(replayClaimKey) == "done:" + delivery.DeliveryId, "the acknowledgement completes the replay key's claim");
+        ((string?)await database.StringGetAsync(claimKey)).Should().Be("done:" + delivery.DeliveryId);
+    }
+
+    private ServiceProvider Build(string prefix, TimeSpan? visibilityTimeout = null) =>
         RedisServices.Build(redis.Server.Configuration, prefix, o =>
         {
             o.DurableQueue = true;
             o.Partitions = Partitions;
+            o.VisibilityTimeout = visibilityTimeout ?? o.VisibilityTimeout;
         });
 
     /// <summary>The partition of the delivery's replay key, and the Redis keys of its two claims there.</summary>
