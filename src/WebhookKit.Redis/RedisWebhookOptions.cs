@@ -31,9 +31,11 @@ public sealed class RedisWebhookOptions
 
     /// <summary>
     /// Gets or sets into how many partitions (streams) each receiver's deliveries and claims are spread, by a hash of
-    /// the event id. Each partition has its own hash tag, so on Redis Cluster the partitions of one receiver can live
-    /// on different shards. Changing it on a running system moves claims to other keys: redeliveries of events
-    /// accepted before the change may be handled again.
+    /// the event id, or, for providers that do not sign the event id (GitHub, Shopify, GitLab with a token, Twilio), of
+    /// the digest of the body, so that a body replayed under a new id meets the first delivery's claims. Each partition
+    /// has its own hash tag, so on Redis Cluster the partitions of one receiver can live on different shards; the
+    /// receiver's <see cref="WebhookOptions.DeadLetterCapacity"/> is shared out among them. Changing it on a running
+    /// system moves claims to other keys: redeliveries of events accepted before the change may be handled again.
     /// </summary>
     /// <value>The default is 1.</value>
     [Range(1, 1024)]

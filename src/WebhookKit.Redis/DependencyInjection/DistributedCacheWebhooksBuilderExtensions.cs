@@ -16,6 +16,8 @@ public static class DistributedCacheWebhooksBuilderExtensions
     /// <remarks>
     /// Best effort: <see cref="IDistributedCache"/> has no atomic add, so two instances that receive the same event at
     /// the same moment can both claim it and its handler runs twice. Redeliveries seconds or days apart are recognised.
+    /// The keys of one delivery (its event id's and, for providers that do not sign the event id, its body digest's) are
+    /// not claimed atomically either: they are checked, written and read back, and rolled back when another writer took one.
     /// With Redis, use <see cref="RedisWebhooksBuilderExtensions.AddRedis"/>, whose claims are atomic.
     /// </remarks>
     /// <param name="builder">The WebhookKit builder.</param>

@@ -14,7 +14,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RedisWebhooksBuilderExtensions
 {
     /// <summary>
-    /// Stores idempotency claims in Redis, shared by every instance (atomic <c>SET NX PX</c>); with
+    /// Stores idempotency claims in Redis, shared by every instance (the keys of a delivery claimed together, all or
+    /// none, by one Lua script on one cluster slot); with
     /// <see cref="RedisWebhookOptions.DurableQueue"/>, also queues accepted deliveries in Redis Streams and keeps dead
     /// letters there, so that a crash loses nothing that was acknowledged with 200.
     /// </summary>
@@ -45,10 +46,12 @@ public static class RedisWebhooksBuilderExtensions
                 return new RedisKeyLayout(options.Redis.InstanceName, options.Partitions);
             });
             services.AddSingleton<RedisPartitionRegistry>();
+            services.AddSingleton<RedisServerHealth>();
             services.AddSingleton<RedisIdempotencyStore>();
             services.AddSingleton<RedisStreamWebhookQueue>();
             services.AddSingleton<RedisDeadLetterStore>();
             services.AddHostedService<RedisQueueShutdown>();
+            services.AddHostedService<RedisStartupCheck>();
 
             services.RemoveAll<IIdempotencyStore>();
             services.AddSingleton<IIdempotencyStore>(static provider => provider.GetRequiredService<RedisIdempotencyStore>());

@@ -9,24 +9,50 @@ namespace WebhookKit.Redis.Internal;
 /// shared store is a distributed cache. <see cref="IDistributedCache"/> has no atomic add: a claim is a read, a
 /// write and a read back, so two instances receiving the same event at the same moment can both claim it and the
 /// handler runs twice. It still removes the common duplicates (provider redeliveries seconds or days apart).
+/// The keys of one delivery (its event id's and its body digest's) are not claimed atomically either: all are read
+/// first, written only when they may be claimed (the rules of <see cref="IIdempotencyStore"/>: the event's key decides,
+/// a content key held for another event is a replay), and read back; when the event's key reads back another owner's
+/// value, it is deleted again (rolled back) and the claim answers in flight. Two racing claims can so both back off
+/// (the provider's retry is then accepted), or both win.
 /// </summary>
 internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) : IIdempotencyStore
 {
-    // Interim: the keys of one delivery in turn, releasing those claimed when a later one is taken (not yet one atomic step).
+    private const string KeyPrefix = "webhookkit:claim:";
+    private const string DonePrefix = "done:";
+    private const string EventPrefix = "e:";
+
     public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < keys.Count; i++)
+        ArgumentNullException.ThrowIfNull(keys);
+        var first = await cache.GetAsync(KeyPrefix + keys[0], cancellationToken).ConfigureAwait(false);
+        if (first is not null)
         {
-            var status = await TryClaimOneAsync(keys[i], owner, lease, cancellationToken).ConfigureAwait(false);
-            if (status != IdempotencyClaimStatus.Claimed)
-            {
-                for (var j = 0; j < i; j++)
-                {
-                    await ReleaseOneAsync(keys[j], owner, cancellationToken).ConfigureAwait(false);
-                }
+            return IsDone(first) ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
+        }
 
-                return i > 0 ? IdempotencyClaimStatus.Replay : status;
+        var eventValue = Encoding.UTF8.GetBytes(EventPrefix + keys[0]);
+        for (var i = 1; i < keys.Count; i++)
+        {
+            var held = await cache.GetAsync(KeyPrefix + keys[i], cancellationToken).ConfigureAwait(false);
+            if (held is not null && !held.AsSpan().SequenceEqual(eventValue))
+            {
+                return IdempotencyClaimStatus.Replay;
             }
+        }
+
+        var value = Encoding.UTF8.GetBytes(owner);
+        var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lease };
+        await cache.SetAsync(KeyPrefix + keys[0], value, options, cancellationToken).ConfigureAwait(false);
+        for (var i = 1; i < keys.Count; i++)
+        {
+            await cache.SetAsync(KeyPrefix + keys[i], eventValue, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Narrows (does not close) the race: of two writers, the one that reads back the other's value backs off.
+        var after = await cache.GetAsync(KeyPrefix + keys[0], cancellationToken).ConfigureAwait(false);
+        if (after is null || !after.AsSpan().SequenceEqual(value))
+        {
+            return after is not null && IsDone(after) ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
         }
 
         return IdempotencyClaimStatus.Claimed;
@@ -34,53 +60,30 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
 
     public async ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken)
     {
-        foreach (var key in keys)
+        ArgumentNullException.ThrowIfNull(keys);
+        var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = retention };
+        var existing = await cache.GetAsync(KeyPrefix + keys[0], cancellationToken).ConfigureAwait(false);
+        if (existing is null || Encoding.UTF8.GetString(existing) == owner)
         {
-            await CompleteOneAsync(key, owner, retention, cancellationToken).ConfigureAwait(false);
+            await cache.SetAsync(KeyPrefix + keys[0], Encoding.UTF8.GetBytes(DonePrefix + owner), options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var eventValue = Encoding.UTF8.GetBytes(EventPrefix + keys[0]);
+        for (var i = 1; i < keys.Count; i++)
+        {
+            var held = await cache.GetAsync(KeyPrefix + keys[i], cancellationToken).ConfigureAwait(false);
+            if (held is null || held.AsSpan().SequenceEqual(eventValue))
+            {
+                await cache.SetAsync(KeyPrefix + keys[i], eventValue, options, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     public async ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
     {
-        foreach (var key in keys)
-        {
-            await ReleaseOneAsync(key, owner, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private const string KeyPrefix = "webhookkit:claim:";
-    private const string DonePrefix = "done:";
-
-    private async ValueTask<IdempotencyClaimStatus> TryClaimOneAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var cacheKey = KeyPrefix + key;
-        var existing = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            return IsDone(existing) ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
-        }
-
-        var value = Encoding.UTF8.GetBytes(owner);
-        await cache.SetAsync(cacheKey, value, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lease }, cancellationToken).ConfigureAwait(false);
-
-        // Narrows (does not close) the race: of two writers, the one that reads back the other's value backs off.
-        var after = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
-        return after is not null && after.AsSpan().SequenceEqual(value) ? IdempotencyClaimStatus.Claimed : IdempotencyClaimStatus.InFlight;
-    }
-
-    private async ValueTask CompleteOneAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken)
-    {
-        var cacheKey = KeyPrefix + key;
-        var existing = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
-        if (existing is null || Encoding.UTF8.GetString(existing) == owner)
-        {
-            await cache.SetAsync(cacheKey, Encoding.UTF8.GetBytes(DonePrefix + owner), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = retention }, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async ValueTask ReleaseOneAsync(string key, string owner, CancellationToken cancellationToken)
-    {
-        var cacheKey = KeyPrefix + key;
+        // Only the event's key: content keys stay with their event until they expire (see IIdempotencyStore).
+        ArgumentNullException.ThrowIfNull(keys);
+        var cacheKey = KeyPrefix + keys[0];
         var existing = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
         if (existing is not null && Encoding.UTF8.GetString(existing) == owner)
         {

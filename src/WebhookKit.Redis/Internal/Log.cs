@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(109, LogLevel.Debug, "WebhookKit connects to Redis with its own multiplexer (lazily; it reconnects by itself).")]
     public static partial void CreatingMultiplexer(ILogger logger);
 
-    [LoggerMessage(110, LogLevel.Warning, "Webhook stream entry {EntryId} of partition {Partition} has no body: the consumer it was taken over from acknowledged it meanwhile, or its body key was removed (a maxmemory eviction policy other than noeviction?). It is removed.")]
+    [LoggerMessage(110, LogLevel.Warning, "Webhook stream entry {EntryId} of partition {Partition} has no body: the consumer it was taken over from acknowledged it meanwhile, or its body key was removed (a maxmemory eviction policy other than noeviction?). It is removed, and the claims it held in flight are released so that the provider's retry is accepted.")]
     public static partial void BodyMissing(ILogger logger, string entryId, string partition);
+
+    [LoggerMessage(111, LogLevel.Warning, "Redis maxmemory-policy is '{Policy}': under memory pressure Redis evicts idempotency claims (redeliveries are then handled again) and bodies of queued deliveries (those deliveries are lost). Set maxmemory-policy to 'noeviction' on the Redis that WebhookKit uses.")]
+    public static partial void EvictionPolicy(ILogger logger, string policy);
 }

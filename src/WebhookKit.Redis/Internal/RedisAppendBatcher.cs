@@ -43,7 +43,8 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
     }
 
     /// <summary>
-    /// Claims the delivery's key for <paramref name="owner"/> (none when empty) and appends it. Returns 0 enqueued,
+    /// Claims the delivery's keys (with a replay key, both, or neither) for <paramref name="owner"/> (none when empty)
+    /// and appends it to the partition of <see cref="RedisKeyLayout.Tag(WebhookDelivery)"/>. Returns 0 enqueued,
     /// 1 duplicate, 2 in flight, 3 full, or <see cref="Closed"/>; throws when the outcome is unknown.
     /// </summary>
     public Task<int> AppendAsync(WebhookDelivery delivery, string owner, TimeSpan lease)
@@ -131,7 +132,7 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
         try
         {
             var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-            foreach (var partition in batch.GroupBy(pending => _layout.Tag(pending.Delivery.ReceiverName, pending.Delivery.EventId), StringComparer.Ordinal))
+            foreach (var partition in batch.GroupBy(pending => _layout.Tag(pending.Delivery), StringComparer.Ordinal))
             {
                 await SendPartitionAsync(database, partition.Key, [.. partition]).ConfigureAwait(false);
             }
@@ -155,10 +156,8 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
         try
         {
             await _partitions.EnsureAsync(database, tag).ConfigureAwait(false);
-            var keys = new RedisKey[2 + (2 * partition.Length)];
-            keys[0] = _layout.Stream(tag);
-            keys[1] = _layout.Bytes(tag);
-            var values = new List<RedisValue>(3 + (partition.Length * 12))
+            var keys = new List<RedisKey>(2 + (3 * partition.Length)) { _layout.Stream(tag), _layout.Bytes(tag) };
+            var values = new List<RedisValue>(3 + (partition.Length * 14))
             {
                 _webhookOptions.QueueCapacity,
                 _webhookOptions.QueueMaxBytes,
@@ -169,23 +168,26 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
             // Redis ~10 µs per 10 KB. MULTI/EXEC makes the SETs and the script one atomic step; the expiry removes the
             // bodies by themselves should the script fail.
             var transaction = database.CreateTransaction();
-            for (var i = 0; i < partition.Length; i++)
+            foreach (var pending in partition)
             {
-                var delivery = partition[i].Delivery;
+                var delivery = pending.Delivery;
                 var bodyKey = _layout.Body(tag, delivery.DeliveryId);
-                keys[2 + (2 * i)] = _layout.Claim(tag, delivery.EventId);
-                keys[3 + (2 * i)] = bodyKey;
+                keys.Add(bodyKey);
+                // Both claims of a delivery with a replay key, claimed together (none when enqueued without claiming).
+                RedisKey[] claims = pending.Owner.Length == 0 ? [] : _layout.ClaimKeys(tag, delivery);
+                keys.AddRange(claims);
                 _ = transaction.StringSetAsync(bodyKey, delivery.Body, UnconfirmedBodyExpiry, When.Always, CommandFlags.FireAndForget);
-                values.Add(partition[i].Owner);
-                values.Add(partition[i].LeaseMilliseconds);
+                values.Add(pending.Owner);
+                values.Add(pending.LeaseMilliseconds);
                 values.Add(delivery.Size);
+                values.Add(claims.Length);
                 var countAt = values.Count;
                 values.Add(0); // The number of field/value items, known once they are added.
                 RedisEntryFormat.AddFields(values, delivery, includeBody: false);
                 values[countAt] = values.Count - countAt - 1;
             }
 
-            var script = transaction.ScriptEvaluateAsync(RedisScripts.ClaimAndEnqueueBatch, keys, [.. values]);
+            var script = transaction.ScriptEvaluateAsync(RedisScripts.ClaimAndEnqueueBatch, [.. keys], [.. values]);
             if (!await transaction.ExecuteAsync().ConfigureAwait(false))
             {
                 throw new RedisException("The claim-and-append transaction was not executed.");

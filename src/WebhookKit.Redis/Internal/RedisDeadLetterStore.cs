@@ -8,9 +8,11 @@ namespace WebhookKit.Redis.Internal;
 /// <summary>
 /// The durable <see cref="IDeadLetterStore"/>: one dead-letter stream per receiver partition, next to the delivery
 /// stream (same hash tag), with a hash from delivery id to entry id. Adding is idempotent per delivery id (a
-/// delivery dead-lettered again after a takeover is stored once); each stream keeps at most
-/// <see cref="WebhookOptions.DeadLetterCapacity"/> dead letters, evicting the oldest with an error log line.
-/// A replay moves the dead letter back into its delivery stream as a new claimed delivery, in one script.
+/// delivery dead-lettered again after a takeover is stored once). <see cref="WebhookOptions.DeadLetterCapacity"/>
+/// bounds each receiver's dead letters, not all receivers' together as in memory: each of a receiver's
+/// <see cref="RedisWebhookOptions.Partitions"/> streams keeps its share (the capacity divided by the partitions,
+/// rounded up), evicting its oldest with an error log line, so that one failing receiver never evicts another's.
+/// A replay moves the dead letter back into its delivery stream as a new delivery holding all its claims, in one script.
 /// </summary>
 internal sealed class RedisDeadLetterStore(
     RedisConnection connection,
@@ -23,29 +25,33 @@ internal sealed class RedisDeadLetterStore(
 {
     private readonly WebhookOptions _options = webhookOptions.Value;
 
+    /// <summary>The dead letters each partition stream keeps: a receiver keeps at most <see cref="WebhookOptions.DeadLetterCapacity"/> (plus rounding).</summary>
+    private readonly int _partitionCapacity = (int)Math.Ceiling(webhookOptions.Value.DeadLetterCapacity / (double)layout.Partitions);
+
     public async ValueTask AddAsync(WebhookDeadLetter deadLetter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
-        var tag = layout.Tag(deadLetter.Delivery.ReceiverName, deadLetter.Delivery.EventId);
+        var tag = layout.Tag(deadLetter.Delivery);
         long evicted;
         try
         {
             var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
             await partitions.EnsureAsync(database, tag).ConfigureAwait(false);
-            var values = new List<RedisValue>(24) { deadLetter.DeliveryId, _options.DeadLetterCapacity };
+            var values = new List<RedisValue>(24) { deadLetter.DeliveryId, _partitionCapacity };
             RedisEntryFormat.AddFields(values, deadLetter);
             evicted = (long)await database.ScriptEvaluateAsync(RedisScripts.AddDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [.. values]).ConfigureAwait(false);
         }
         catch (Exception)
         {
-            // Not stored: the delivery must stay in its stream (the dispatcher acknowledges it next) to be dead-lettered later.
-            queue.KeepPending(deadLetter.Delivery);
+            // Not stored: the delivery must stay in its stream (the dispatcher acknowledges it next) with its attempts
+            // recorded, so that the takeover dead-letters it again without running a handler.
+            queue.KeepPending(deadLetter.Delivery, deadLetter.Attempts);
             throw;
         }
 
         if (evicted > 0)
         {
-            Log.DeadLettersEvicted(logger, tag, _options.DeadLetterCapacity, evicted);
+            Log.DeadLettersEvicted(logger, tag, _partitionCapacity, evicted);
         }
     }
 
@@ -111,6 +117,7 @@ internal sealed class RedisDeadLetterStore(
             original.Headers)
         {
             TraceParent = original.TraceParent,
+            ReplayKey = original.ReplayKey,
         };
 
         var tag = found.Value.Tag;
@@ -125,7 +132,7 @@ internal sealed class RedisDeadLetterStore(
             deliveryId,
         };
         RedisEntryFormat.AddFields(values, replay);
-        RedisKey[] keys = [layout.Claim(tag, replay.EventId), layout.Stream(tag), layout.Bytes(tag), layout.DeadLetters(tag), layout.DeadLetterIndex(tag)];
+        RedisKey[] keys = [layout.Stream(tag), layout.Bytes(tag), layout.DeadLetters(tag), layout.DeadLetterIndex(tag), .. layout.ClaimKeys(tag, replay)];
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
         var result = (int)await database.ScriptEvaluateAsync(RedisScripts.Replay, keys, [.. values]).ConfigureAwait(false);
         switch (result)
@@ -133,7 +140,7 @@ internal sealed class RedisDeadLetterStore(
             case 0:
                 queue.NotifyEnqueued();
                 return DeadLetterReplayResult.Replayed;
-            case 1 or 2:
+            case 1 or 2 or 5:
                 return DeadLetterReplayResult.AlreadyAccepted;
             case 3:
                 return DeadLetterReplayResult.QueueUnavailable;

@@ -8,8 +8,9 @@ namespace WebhookKit.Redis.Internal;
 /// <summary>
 /// How a delivery (and a dead letter) is stored as a stream entry, in few fields so that appending and reading stay
 /// cheap: <c>id</c> (the delivery id), <c>m</c> (metadata), <c>h</c> (the headers handlers see), <c>b</c> (the raw
-/// body bytes as signed) and <c>p</c> (the JSON payload, only when it differs from the body: form-encoded GitHub
-/// deliveries); a dead letter adds <c>d</c> (when, after how many attempts and why it failed). Text fields are
+/// body bytes as signed), <c>p</c> (the JSON payload, only when it differs from the body: form-encoded GitHub
+/// deliveries) and <c>r</c> (the replay key, when the delivery has one, so that acknowledging, dead-lettering, a
+/// takeover and a replay handle both of its claims); a dead letter adds <c>d</c> (when, after how many attempts and why it failed). Text fields are
 /// sequences of <c>{length}:{value}</c>, so any character may appear in a value. A new delivery's entry has no
 /// <c>b</c>: its body is a string key of its own (<see cref="RedisKeyLayout.Body"/>), written by a plain command,
 /// because a 10 KB argument costs a Lua script about 10 µs of Redis's time and a <c>SET</c> well under one.
@@ -21,6 +22,7 @@ internal static class RedisEntryFormat
     private const string HeadersField = "h";
     private const string BodyField = "b";
     private const string PayloadField = "p";
+    private const string ReplayKeyField = "r";
     private const string DeadLetterField = "d";
 
     /// <summary>Appends the delivery's field/value pairs to <paramref name="values"/>; the body only when <paramref name="includeBody"/>.</summary>
@@ -57,6 +59,12 @@ internal static class RedisEntryFormat
         {
             values.Add(PayloadField);
             values.Add(delivery.Payload);
+        }
+
+        if (delivery.ReplayKey is { } replayKey)
+        {
+            values.Add(ReplayKeyField);
+            values.Add(replayKey);
         }
     }
 
@@ -99,11 +107,38 @@ internal static class RedisEntryFormat
     }
 
     /// <summary>The entry's delivery id, or <see langword="null"/> when it has none.</summary>
-    public static string? DeliveryId(NameValueEntry[] fields)
+    public static string? DeliveryId(NameValueEntry[] fields) => Field(fields, DeliveryIdField);
+
+    /// <summary>
+    /// The entry's delivery id, event id and replay key, read without the rest of the entry (whose body is missing);
+    /// <see langword="null"/> when it has no delivery id or its metadata cannot be read.
+    /// </summary>
+    public static (string DeliveryId, string EventId, string? ReplayKey)? Claims(NameValueEntry[] fields)
+    {
+        if (Field(fields, DeliveryIdField) is not { } deliveryId || Field(fields, MetadataField) is not { } metadata)
+        {
+            return null;
+        }
+
+        try
+        {
+            var meta = new Reader(metadata);
+            meta.Next(); // receiver
+            meta.Next(); // provider
+            meta.Next(); // event type
+            return (deliveryId, meta.Next(), Field(fields, ReplayKeyField));
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Field(NameValueEntry[] fields, string name)
     {
         foreach (var field in fields)
         {
-            if (field.Name == DeliveryIdField)
+            if (field.Name == name)
             {
                 return field.Value;
             }
@@ -136,7 +171,7 @@ internal static class RedisEntryFormat
 
     private static WebhookDelivery Read(NameValueEntry[] fields, int previousAttempts, ReadOnlyMemory<byte>? separateBody, out string? failure)
     {
-        string? deliveryId = null, metadata = null, headerText = null;
+        string? deliveryId = null, metadata = null, headerText = null, replayKey = null;
         ReadOnlyMemory<byte>? body = separateBody, payload = null;
         failure = null;
         foreach (var field in fields)
@@ -151,6 +186,7 @@ internal static class RedisEntryFormat
                 case BodyField: body = (ReadOnlyMemory<byte>)field.Value; break;
                 case PayloadField: payload = (ReadOnlyMemory<byte>)field.Value; break;
                 case DeadLetterField: failure = field.Value; break;
+                case ReplayKeyField: replayKey = field.Value; break;
                 default: break; // A field a later version added.
             }
         }
@@ -175,6 +211,7 @@ internal static class RedisEntryFormat
         return new WebhookDelivery(deliveryId!, receiver, provider, eventType, eventId, receivedAt, bodyBytes, payload ?? bodyBytes, headers)
         {
             TraceParent = traceParent.Length == 0 ? null : traceParent,
+            ReplayKey = replayKey,
             PreviousAttempts = previousAttempts,
         };
     }

@@ -1,87 +1,89 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using WebhookKit.Idempotency;
 
 namespace WebhookKit.Redis.Internal;
 
 /// <summary>
-/// The <see cref="IIdempotencyStore"/> shared by every instance: a claim is one Redis string under the event's
-/// partition tag, claimed atomically with <c>SET NX PX</c>; completing and releasing check the owner in the same
-/// Lua script that changes the key. Leases and retention are the core's TTLs, enforced by Redis.
-/// Completing a delivery that the durable queue holds is deferred to its acknowledgement, which completes the
-/// claim and acknowledges the entry in one script (the dispatcher acknowledges right after completing).
+/// The <see cref="IIdempotencyStore"/> shared by every instance: a claim is one Redis string per key, all keys of a
+/// delivery under one partition tag (<see cref="RedisKeyLayout.ClaimKeys(IReadOnlyList{string}, out RedisKey[])"/>), so that
+/// one Lua script claims all or none, and completing and releasing check the owner in the script that changes the keys.
+/// Leases and retention are the core's TTLs, enforced by Redis. Completing a delivery that the durable queue holds is
+/// deferred to its acknowledgement, which completes the claims and acknowledges the entry in one script (the
+/// dispatcher acknowledges right after completing); releasing one uses the partition and keys of its entry.
+/// Its health check adds the server's settings (<see cref="RedisServerHealth"/>) to a probe claim and release.
 /// </summary>
-internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKeyLayout layout, RedisStreamWebhookQueue queue) : IIdempotencyStore
+internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKeyLayout layout, RedisStreamWebhookQueue queue, RedisServerHealth health, TimeProvider timeProvider)
+    : IIdempotencyStore, IHealthCheck
 {
-    // Interim: the keys of one delivery in turn, releasing those claimed when a later one is taken (not yet one atomic step).
+    private static readonly TimeSpan ProbeLease = TimeSpan.FromSeconds(30);
+
     public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var status = await TryClaimOneAsync(keys[i], owner, lease, cancellationToken).ConfigureAwait(false);
-            if (status != IdempotencyClaimStatus.Claimed)
-            {
-                for (var j = 0; j < i; j++)
-                {
-                    await ReleaseOneAsync(keys[j], owner, cancellationToken).ConfigureAwait(false);
-                }
-
-                return i > 0 ? IdempotencyClaimStatus.Replay : status;
-            }
-        }
-
-        return IdempotencyClaimStatus.Claimed;
-    }
-
-    public async ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken)
-    {
-        foreach (var key in keys)
-        {
-            await CompleteOneAsync(key, owner, retention, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
-    {
-        foreach (var key in keys)
-        {
-            await ReleaseOneAsync(key, owner, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async ValueTask<IdempotencyClaimStatus> TryClaimOneAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(keys);
+        layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        var result = (int)await database.ScriptEvaluateAsync(RedisScripts.Claim, [ClaimKey(key)], [owner, Milliseconds(lease)]).ConfigureAwait(false);
+        var result = (int)await database.ScriptEvaluateAsync(RedisScripts.Claim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false);
         return result switch
         {
             0 => IdempotencyClaimStatus.Claimed,
             1 => IdempotencyClaimStatus.Duplicate,
+            3 => IdempotencyClaimStatus.Replay,
             _ => IdempotencyClaimStatus.InFlight,
         };
     }
 
-    private async ValueTask CompleteOneAsync(string key, string owner, TimeSpan retention, CancellationToken cancellationToken)
+    public async ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken)
     {
-        if (queue.TryDeferCompletion(key, owner, retention))
+        ArgumentNullException.ThrowIfNull(keys);
+        if (queue.TryDeferCompletion(keys, owner, retention))
         {
             return;
         }
 
+        layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        await database.ScriptEvaluateAsync(RedisScripts.Complete, [ClaimKey(key)], [owner, Milliseconds(retention)]).ConfigureAwait(false);
+        await database.ScriptEvaluateAsync(RedisScripts.Complete, redisKeys, [owner, Milliseconds(retention)]).ConfigureAwait(false);
     }
 
-    private async ValueTask ReleaseOneAsync(string key, string owner, CancellationToken cancellationToken)
+    public async ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(keys);
+        // A delivery in hand is released under its entry's partition with all its claims, even when the caller names
+        // only its event id's key.
+        var redisKeys = queue.ClaimKeysInHand(keys, owner);
+        if (redisKeys is null)
+        {
+            layout.ClaimKeys(keys, out redisKeys);
+        }
+
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        await database.ScriptEvaluateAsync(RedisScripts.Release, [ClaimKey(key)], [owner]).ConfigureAwait(false);
+        await database.ScriptEvaluateAsync(RedisScripts.Release, redisKeys, [owner]).ConfigureAwait(false);
+    }
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var server = await health.CheckAsync(cancellationToken).ConfigureAwait(false);
+        if (server.Status == HealthStatus.Unhealthy)
+        {
+            return server;
+        }
+
+        // A claim and release of a unique key, as the core probes a store: a server that answers INFO may still refuse writes.
+        try
+        {
+            var owner = Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString("N");
+            string[] probe = ["webhookkit-health:" + owner];
+            await TryClaimAsync(probe, owner, ProbeLease, cancellationToken).ConfigureAwait(false);
+            await ReleaseAsync(probe, owner, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("Redis refuses idempotency claims.", exception);
+        }
+
+        return server;
     }
 
     internal static long Milliseconds(TimeSpan value) => Math.Max(1, (long)Math.Ceiling(value.TotalMilliseconds));
-
-    private RedisKey ClaimKey(string key)
-    {
-        var tag = layout.TagOfIdempotencyKey(key, out var eventId);
-        return layout.Claim(tag, eventId);
-    }
 }

@@ -2,47 +2,75 @@ namespace WebhookKit.Redis.Internal;
 
 /// <summary>
 /// The Lua scripts WebhookKit runs in Redis. Each touches only keys of one partition (one hash tag), so it is
-/// atomic and runs on one shard of a cluster. A claim's value is its owner (a delivery id) while in flight and
-/// <c>done:</c> + owner once handled.
+/// atomic and runs on one shard of a cluster. A delivery's first claim is its event id's: its value is its owner (a
+/// delivery id) while in flight and <c>done:</c> + owner once handled. A later claim is a content key (the body digest of
+/// a delivery whose id is unsigned): it belongs to the event, not to a delivery, so its value is <c>e:</c> + the SHA-1 of
+/// the event's claim key. Another event finding it held is a replay; the same event (the provider's redelivery) may claim
+/// it again; it is completed with the event, and never released (see IIdempotencyStore).
 /// </summary>
-internal static class RedisScripts
+internal static partial class RedisScripts
 {
-    /// <summary>KEYS: claim. ARGV: owner, lease ms. Returns 0 claimed, 1 duplicate (done), 2 in flight.</summary>
+    /// <summary>
+    /// KEYS: the claims of one delivery, its event id's first. ARGV: owner, lease ms. Claims all of them or none.
+    /// Returns 0 claimed, 1 duplicate (the event's claim is done), 2 in flight (the event's claim is held), 3 replay
+    /// (the event's claim is free, a content key is held for another event).
+    /// </summary>
     public const string Claim = """
-        if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
-        local v = redis.call('GET', KEYS[1])
-        if v and string.sub(v, 1, 5) == 'done:' then return 1 end
-        return 2
+        local existing = redis.call('MGET', unpack(KEYS))
+        if existing[1] then
+          if string.sub(existing[1], 1, 5) == 'done:' then return 1 end
+          return 2
+        end
+        local event = 'e:' .. redis.sha1hex(KEYS[1])
+        for i = 2, #KEYS do
+          if existing[i] and existing[i] ~= event then return 3 end
+        end
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        for i = 2, #KEYS do
+          if redis.call('PTTL', KEYS[i]) < tonumber(ARGV[2]) then redis.call('SET', KEYS[i], event, 'PX', ARGV[2]) end
+        end
+        return 0
         """;
 
     /// <summary>
-    /// KEYS: claim. ARGV: owner, retention ms. Marks the claim done when the owner holds it, or when it is absent
-    /// (its lease ran out and nobody claimed it since: the event was handled all the same). Returns 1 when marked.
+    /// KEYS: the claims of one delivery, its event id's first. ARGV: owner, retention ms. Marks the event's claim done
+    /// when the owner holds it, or when it is absent (its lease ran out and nobody claimed it since: the event was handled
+    /// all the same), and keeps the content keys of the event for the retention. Returns 1 when the event's claim was marked.
     /// </summary>
     public const string Complete = """
-        local v = redis.call('GET', KEYS[1])
-        if v == ARGV[1] or not v then
+        local existing = redis.call('MGET', unpack(KEYS))
+        local event = 'e:' .. redis.sha1hex(KEYS[1])
+        for i = 2, #KEYS do
+          if existing[i] == event or not existing[i] then redis.call('SET', KEYS[i], event, 'PX', ARGV[2]) end
+        end
+        if existing[1] == ARGV[1] or not existing[1] then
           redis.call('SET', KEYS[1], 'done:' .. ARGV[1], 'PX', ARGV[2])
           return 1
         end
         return 0
         """;
 
-    /// <summary>KEYS: claim. ARGV: owner. Deletes the claim only when the owner holds it (in flight). Returns 1 when deleted.</summary>
+    /// <summary>
+    /// KEYS: the claims of one delivery, its event id's first. ARGV: owner. Deletes the event's claim when the owner
+    /// holds it (in flight); content keys stay until they expire. Returns 1 when deleted.
+    /// </summary>
     public const string Release = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
         return 0
         """;
 
     /// <summary>
-    /// KEYS: stream, bytes, then per delivery its claim key and its body key. ARGV: max entries, max bytes, group,
-    /// then per delivery: owner ('' = enqueue without claiming), lease ms, size, n, and the entry's n field/value
-    /// items. Runs in the same MULTI/EXEC as the SETs of the body keys (with a short expiry, in case this script
-    /// fails), so that no body passes through Lua. Reads every claim with one MGET (each command a script runs costs
-    /// Redis about a microsecond and a half), then claims and appends each delivery in turn, as one step each (a
-    /// later delivery of the same event finds the earlier one's claim), keeping the body of what it appended
-    /// (PERSIST) and deleting the others. Returns one result per delivery: 0 enqueued, 1 duplicate, 2 in flight,
-    /// 3 full (nothing written). Creates the stream and its consumer group on first use.
+    /// KEYS: stream, bytes, then per delivery its body key and its claim keys (none when it is enqueued without
+    /// claiming; else its event id's and, with a replay key, its body digest's). ARGV: max entries, max bytes, group,
+    /// then per delivery: owner ('' = enqueue without claiming), lease ms, size, the number of claim keys c, n, and the
+    /// entry's n field/value items. Runs in the same MULTI/EXEC as the SETs of the body keys (with a short expiry, in
+    /// case this script fails), so that no body passes through Lua. Reads every claim with one MGET (each command a
+    /// script runs costs Redis about a microsecond and a half), then claims (all of a delivery's keys or none) and
+    /// appends each delivery in turn, as one step each (a later delivery of the same event, or of the same body, finds
+    /// the earlier one's claims), keeping the body of what it appended (PERSIST) and deleting the others. Claims follow
+    /// <see cref="Claim"/>: the event's decides, a content key held for another event is a replay. Returns one result per
+    /// delivery: 0 enqueued, 1 duplicate (the event's claim is done), 2 in flight, 3 full (nothing written), 4 replay.
+    /// Creates the stream and its consumer group on first use.
     /// </summary>
     public const string ClaimAndEnqueueBatch = """
         local maxEntries, maxBytes = tonumber(ARGV[1]), tonumber(ARGV[2])
@@ -54,39 +82,58 @@ internal static class RedisScripts
           redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[3], '0', 'MKSTREAM')
         end
         local claimKeys = {}
-        for k = 3, #KEYS, 2 do claimKeys[#claimKeys + 1] = KEYS[k] end
-        local existing = redis.call('MGET', unpack(claimKeys))
-        local claimedHere = {}
+        local k, a = 3, 4
+        while a <= #ARGV do
+          local c = tonumber(ARGV[a + 3])
+          for j = 1, c do claimKeys[#claimKeys + 1] = KEYS[k + j] end
+          k = k + 1 + c
+          a = a + 5 + tonumber(ARGV[a + 4])
+        end
+        local existing = {}
+        if #claimKeys > 0 then
+          local values = redis.call('MGET', unpack(claimKeys))
+          for i = 1, #claimKeys do existing[claimKeys[i]] = values[i] end
+        end
         local added = 0
         local results = {}
-        local a = 4
-        for k = 3, #KEYS, 2 do
-          local owner, lease, size, n = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
-          local first = a + 4
+        k, a = 3, 4
+        while a <= #ARGV do
+          local owner, lease, size, c, n = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
+          local body, first = KEYS[k], a + 5
           a = first + n
           local result = 0
-          if owner ~= '' then
-            local v = existing[(k - 1) / 2]
-            if claimedHere[KEYS[k]] then
-              result = 2
-            elseif v then
+          local event = nil
+          if c > 0 then
+            local v = existing[KEYS[k + 1]]
+            if v then
               if string.sub(v, 1, 5) == 'done:' then result = 1 else result = 2 end
+            else
+              event = 'e:' .. redis.sha1hex(KEYS[k + 1])
+              for j = 2, c do
+                local held = existing[KEYS[k + j]]
+                if held and held ~= event then result = 4 end
+              end
             end
           end
           if result == 0 and (length >= maxEntries or bytes + size > maxBytes) then result = 3 end
           if result == 0 then
-            if owner ~= '' then
-              redis.call('SET', KEYS[k], owner, 'PX', lease)
-              claimedHere[KEYS[k]] = true
+            if c > 0 then
+              redis.call('SET', KEYS[k + 1], owner, 'PX', lease)
+              existing[KEYS[k + 1]] = owner
+            end
+            for j = 2, c do
+              if redis.call('PTTL', KEYS[k + j]) < tonumber(lease) then redis.call('SET', KEYS[k + j], event, 'PX', lease) end
+              existing[KEYS[k + j]] = event
             end
             redis.call('XADD', KEYS[1], '*', unpack(ARGV, first, a - 1))
-            redis.call('PERSIST', KEYS[k + 1])
+            redis.call('PERSIST', body)
             length = length + 1
             bytes = bytes + size
             added = added + 1
           else
-            redis.call('DEL', KEYS[k + 1])
+            redis.call('DEL', body)
           end
+          k = k + 1 + c
           results[#results + 1] = result
         end
         if added > 0 then redis.call('SET', KEYS[2], bytes) end
@@ -94,12 +141,17 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: stream, bytes, and the entry's body key when known. ARGV: group, entry id, size. Acknowledges and deletes
-    /// the entry and its body, so the stream holds exactly the unacknowledged entries; frees its bytes once. Returns 1
-    /// when the entry was still there.
+    /// KEYS: stream, bytes, then keys to delete (the entry's body, when known), then the entry's claims. ARGV: group,
+    /// entry id, size, the number of keys to delete, owner. Acknowledges and deletes an entry that cannot be handled,
+    /// its body, and the event's claim when its owner still holds it in flight (so that the provider's retry is accepted
+    /// again rather than answered as a duplicate for the rest of the lease; content keys stay, as on every release);
+    /// frees its bytes once. Returns 1 when the entry was still there.
     /// </summary>
-    public const string Acknowledge = """
-        if KEYS[3] then redis.call('DEL', KEYS[3]) end
+    public const string RemoveEntry = """
+        local deletes = tonumber(ARGV[4])
+        if deletes > 0 then redis.call('DEL', unpack(KEYS, 3, 2 + deletes)) end
+        local claim = KEYS[3 + deletes]
+        if claim and redis.call('GET', claim) == ARGV[5] then redis.call('DEL', claim) end
         redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
         if redis.call('XDEL', KEYS[1], ARGV[2]) == 0 then return 0 end
         local left = redis.call('DECRBY', KEYS[2], ARGV[3])
@@ -108,38 +160,55 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: stream, bytes, then per entry its claim key and its body key. ARGV: group, then per entry: owner,
-    /// retention ms (0: do not complete), entry id, size. Completes the claims (DESIGN §1 step 11) and acknowledges a
-    /// batch of entries of one partition in one step, deleting their bodies. Multi-key and multi-id commands where
-    /// they exist: each command a script runs costs Redis about a microsecond and a half. An entry still pending is
-    /// still in the stream (entries are only ever acknowledged and deleted together), so when every id was pending
-    /// one XDEL frees them all; otherwise each is deleted on its own to free only the bytes of those still there.
-    /// Returns the number of entries.
+    /// KEYS: stream, bytes, then per entry its body key and its c claim keys. ARGV: group, then per entry: owner,
+    /// retention ms (0: do not complete), entry id, size, c. Completes the claims (DESIGN §1 step 11; both keys of a
+    /// delivery with a replay key) and acknowledges a batch of entries of one partition in one step, deleting their
+    /// bodies. Multi-key and multi-id commands where they exist: each command a script runs costs Redis about a
+    /// microsecond and a half. An entry still pending is still in the stream (entries are only ever acknowledged and
+    /// deleted together), so when every id was pending one XDEL frees them all; otherwise each is deleted on its own to
+    /// free only the bytes of those still there. Returns the number of entries.
     /// </summary>
     public const string CompleteAndAcknowledgeBatch = """
-        local count = (#KEYS - 2) / 2
-        local claims, bodies, ids = {}, {}, {}
-        for i = 1, count do
-          claims[i] = KEYS[1 + 2 * i]
-          bodies[i] = KEYS[2 + 2 * i]
-          ids[i] = ARGV[4 * i]
+        local claims, owners, retentions, bodies, ids, sizes = {}, {}, {}, {}, {}, {}
+        local k, a = 3, 2
+        while a <= #ARGV do
+          local owner, retention, c = ARGV[a], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 4])
+          bodies[#bodies + 1] = KEYS[k]
+          ids[#ids + 1] = ARGV[a + 2]
+          sizes[#sizes + 1] = tonumber(ARGV[a + 3])
+          if retention > 0 then
+            for j = 1, c do
+              claims[#claims + 1] = KEYS[k + j]
+              -- The event's claim is checked against its owner, a content key against its event (see Complete).
+              if j == 1 then owners[#claims] = owner else owners[#claims] = 'e:' .. redis.sha1hex(KEYS[k + 1]) end
+              retentions[#claims] = retention
+            end
+          end
+          k = k + 1 + c
+          a = a + 5
         end
-        local current = redis.call('MGET', unpack(claims))
-        for i = 1, count do
-          local owner, retention = ARGV[4 * i - 2], tonumber(ARGV[4 * i - 1])
-          local v = current[i]
-          if retention > 0 and (v == owner or not v) then
-            redis.call('SET', claims[i], 'done:' .. owner, 'PX', retention)
+        local count = #ids
+        if #claims > 0 then
+          local current = redis.call('MGET', unpack(claims))
+          for i = 1, #claims do
+            local v = current[i]
+            if v == owners[i] or not v then
+              if string.sub(owners[i], 1, 2) == 'e:' then
+                redis.call('SET', claims[i], owners[i], 'PX', retentions[i])
+              else
+                redis.call('SET', claims[i], 'done:' .. owners[i], 'PX', retentions[i])
+              end
+            end
           end
         end
         redis.call('DEL', unpack(bodies))
         local freed = 0
         if redis.call('XACK', KEYS[1], ARGV[1], unpack(ids)) == count then
           redis.call('XDEL', KEYS[1], unpack(ids))
-          for i = 1, count do freed = freed + tonumber(ARGV[4 * i + 1]) end
+          for i = 1, count do freed = freed + sizes[i] end
         else
           for i = 1, count do
-            if redis.call('XDEL', KEYS[1], ids[i]) == 1 then freed = freed + tonumber(ARGV[4 * i + 1]) end
+            if redis.call('XDEL', KEYS[1], ids[i]) == 1 then freed = freed + sizes[i] end
           end
         end
         if freed > 0 then
@@ -147,6 +216,19 @@ internal static class RedisScripts
           if left < 0 or redis.call('XLEN', KEYS[1]) == 0 then redis.call('SET', KEYS[2], 0) end
         end
         return count
+        """;
+
+    /// <summary>
+    /// KEYS: stream. ARGV: group, consumer, attempts, entry id. Leaves an entry this consumer owns pending with its
+    /// delivery count set to the attempts already made (XCLAIM RETRYCOUNT, which also resets its idle time), so that
+    /// the takeover after the visibility timeout finds no attempt left and dead-letters it without running a handler.
+    /// Returns 1 when set, 0 when another consumer took it over meanwhile.
+    /// </summary>
+    public const string RecordAttempts = """
+        local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[4], ARGV[4], 1)
+        if not pending[1] or pending[1][2] ~= ARGV[2] then return 0 end
+        redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[4], 'RETRYCOUNT', ARGV[3], 'JUSTID')
+        return 1
         """;
 
     /// <summary>
@@ -182,68 +264,5 @@ internal static class RedisScripts
           end
         end
         return renewed
-        """;
-
-    /// <summary>
-    /// KEYS: dead, dead-index. ARGV: delivery id, capacity, then the dead letter's field/value pairs. Adds the dead
-    /// letter once per delivery id and evicts the oldest beyond capacity. Returns -1 when already there, else the
-    /// number evicted.
-    /// </summary>
-    public const string AddDeadLetter = """
-        if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return -1 end
-        local id = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 3))
-        redis.call('HSET', KEYS[2], ARGV[1], id)
-        local over = redis.call('XLEN', KEYS[1]) - tonumber(ARGV[2])
-        local evicted = 0
-        if over > 0 then
-          for _, entry in ipairs(redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', over)) do
-            local fields = entry[2]
-            for i = 1, #fields, 2 do
-              if fields[i] == 'id' then redis.call('HDEL', KEYS[2], fields[i + 1]) break end
-            end
-            redis.call('XDEL', KEYS[1], entry[1])
-            evicted = evicted + 1
-          end
-        end
-        return evicted
-        """;
-
-    /// <summary>KEYS: dead, dead-index. ARGV: delivery id. Returns 1 when the dead letter existed and was deleted.</summary>
-    public const string DeleteDeadLetter = """
-        local id = redis.call('HGET', KEYS[2], ARGV[1])
-        if not id then return 0 end
-        redis.call('HDEL', KEYS[2], ARGV[1])
-        return redis.call('XDEL', KEYS[1], id)
-        """;
-
-    /// <summary>
-    /// KEYS: claim, stream, bytes, dead, dead-index. ARGV: new owner, lease ms, max entries, max bytes, size, group,
-    /// dead delivery id, then the new entry's field/value pairs. Moves a dead letter back into the stream as a new
-    /// claimed delivery in one step. Returns 0 replayed, 1/2 already accepted (done / in flight), 3 full, 4 not found.
-    /// </summary>
-    public const string Replay = """
-        local dead = redis.call('HGET', KEYS[5], ARGV[7])
-        if not dead then return 4 end
-        local v = redis.call('GET', KEYS[1])
-        if v then
-          if string.sub(v, 1, 5) == 'done:' then return 1 end
-          return 2
-        end
-        local size = tonumber(ARGV[5])
-        local bytes = 0
-        if redis.call('EXISTS', KEYS[2]) == 0 then
-          redis.call('XGROUP', 'CREATE', KEYS[2], ARGV[6], '0', 'MKSTREAM')
-        else
-          local length = redis.call('XLEN', KEYS[2])
-          if length >= tonumber(ARGV[3]) then return 3 end
-          if length > 0 then bytes = tonumber(redis.call('GET', KEYS[3]) or '0') end
-        end
-        if bytes + size > tonumber(ARGV[4]) then return 3 end
-        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-        redis.call('XADD', KEYS[2], '*', unpack(ARGV, 8))
-        redis.call('SET', KEYS[3], bytes + size)
-        redis.call('XDEL', KEYS[4], dead)
-        redis.call('HDEL', KEYS[5], ARGV[7])
-        return 0
         """;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -13,7 +14,8 @@ namespace WebhookKit.Redis.Internal;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>The receive path claims the idempotency key and appends the delivery in one atomic round trip: a
+/// <item>The receive path claims the idempotency keys (with a replay key, both, in the partition of its body digest:
+/// <see cref="RedisKeyLayout"/>) and appends the delivery in one atomic round trip: a
 /// <c>MULTI</c>/<c>EXEC</c> that sets the body's key and runs a Lua script (<see cref="TryClaimAndEnqueueAsync"/>); the
 /// provider gets its 200 only after Redis answered. Deliveries that arrive together share the round trip
 /// (<see cref="RedisAppendBatcher"/>), each still claimed and appended atomically. Readers fetch the bodies with
@@ -22,7 +24,7 @@ namespace WebhookKit.Redis.Internal;
 /// into a local buffer that the dispatcher's workers dequeue from. Entries in hand are renewed every third of the
 /// visibility timeout; entries another consumer left idle longer than that are taken over with <c>XAUTOCLAIM</c>,
 /// their delivery count becoming <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
-/// <item>Acknowledging completes the claim and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
+/// <item>Acknowledging completes the claims and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
 /// a background loop (the dispatcher's worker moves on at once; the entry stays pending, and renewed, until Redis
 /// confirmed). A stream holds exactly its unacknowledged entries, bounded by <see cref="WebhookOptions.QueueCapacity"/> and <see cref="WebhookOptions.QueueMaxBytes"/>
 /// per partition: memory stays bounded and nothing unacknowledged is ever trimmed.</item>
@@ -30,8 +32,9 @@ namespace WebhookKit.Redis.Internal;
 /// acknowledged when the process ends stays pending for another instance to take over.</item>
 /// </list>
 /// <see cref="Count"/> and <see cref="Bytes"/> are this instance's: deliveries read and not yet acknowledged by the dispatcher.
+/// Split by concern: reading and takeover in <c>.Read.cs</c>, acknowledgement and claim hand-over in <c>.Acknowledge.cs</c>.
 /// </remarks>
-internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, IAsyncDisposable, IDisposable
+internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, IHealthCheck, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -48,13 +51,13 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
     private readonly TimeSpan _renewInterval;
     private readonly TimeSpan _takeOverInterval;
     private readonly RedisAppendBatcher _appender;
+    private readonly RedisServerHealth _health;
 
     private readonly Channel<WebhookDelivery> _buffer = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
     private readonly ConcurrentDictionary<WebhookDelivery, InHand> _inHand = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, byte> _inHandIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, InHand> _inHandByDeliveryId = new(StringComparer.Ordinal);
     private readonly Channel<WebhookDelivery> _acknowledgements = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    private readonly ConcurrentDictionary<WebhookDelivery, byte> _keepPending = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, RedisValue> _takeOverCursors = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stopReading = new();
@@ -77,8 +80,10 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         TimeProvider timeProvider,
         IOptions<WebhookOptions> webhookOptions,
         IOptions<RedisWebhookOptions> options,
+        RedisServerHealth health,
         ILogger<RedisStreamWebhookQueue> logger)
     {
+        _health = health;
         _connection = connection;
         _layout = layout;
         _partitions = partitions;
@@ -119,6 +124,7 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
             0 => WebhookClaimAndEnqueueResult.Enqueued,
             1 => WebhookClaimAndEnqueueResult.Duplicate,
             2 => WebhookClaimAndEnqueueResult.InFlight,
+            4 => WebhookClaimAndEnqueueResult.Replay,
             RedisAppendBatcher.Closed => WebhookClaimAndEnqueueResult.Closed,
             _ => WebhookClaimAndEnqueueResult.Full,
         };
@@ -141,6 +147,10 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
             _ => WebhookEnqueueResult.Full,
         };
     }
+
+    /// <summary>Unhealthy when Redis cannot be reached, Degraded when it may evict queued deliveries (<see cref="RedisServerHealth"/>).</summary>
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        _health.CheckAsync(cancellationToken);
 
     public async ValueTask<WebhookDelivery?> DequeueAsync(CancellationToken cancellationToken)
     {
@@ -172,13 +182,9 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
             Wake(); // Room for a batch: the reader may be waiting for it.
         }
 
-        if (_keepPending.TryRemove(delivery, out _))
-        {
-            // Its dead letter could not be stored: let go of it here but leave it pending in Redis, so that it is
-            // taken over after the visibility timeout (with no attempt left) and dead-lettered then.
-            ReleaseHeld(delivery, entry);
-        }
-        else if (!_acknowledgements.Writer.TryWrite(delivery))
+        // Acknowledged in Redis by the background loop; or, when its dead letter could not be stored (KeepPending), left
+        // pending there with its attempts recorded, so that the takeover dead-letters it without running a handler.
+        if (!_acknowledgements.Writer.TryWrite(delivery))
         {
             ReleaseHeld(delivery, entry); // Disposed: it stays pending in Redis for a takeover.
         }
@@ -283,123 +289,6 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         return result;
     }
 
-    /// <summary>
-    /// Completes and acknowledges what the dispatcher acknowledged, in batches (one script per partition per round),
-    /// retrying with backoff while Redis is unreachable. Runs until disposal, then gives the rest one last try.
-    /// </summary>
-    private async Task AcknowledgeLoopAsync()
-    {
-        var reader = _acknowledgements.Reader;
-        var batch = new List<WebhookDelivery>();
-        var retryDelay = _options.PollInterval;
-        while (true)
-        {
-            var more = batch.Count > 0 || await reader.WaitToReadAsync().ConfigureAwait(false);
-            while (batch.Count < 1024 && reader.TryRead(out var delivery))
-            {
-                batch.Add(delivery);
-            }
-
-            if (batch.Count == 0)
-            {
-                if (!more)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            var disposing = reader.Completion.IsCompleted || Volatile.Read(ref _disposed) != 0;
-            try
-            {
-                await AcknowledgeInRedisAsync(batch).ConfigureAwait(false);
-                batch.Clear();
-                retryDelay = _options.PollInterval;
-            }
-            catch (Exception exception)
-            {
-                // Kept in hand (and renewed) until an acknowledgement gets through, so nobody takes them over meanwhile.
-                var first = batch[0];
-                Log.AcknowledgeFailed(_logger, first.ReceiverName, first.EventType, first.EventId, batch.Count, exception);
-                if (disposing)
-                {
-                    return; // They stay pending in Redis for a takeover.
-                }
-
-                await DelayAsync(retryDelay, CancellationToken.None).ConfigureAwait(false);
-                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
-            }
-        }
-    }
-
-    private async Task AcknowledgeInRedisAsync(List<WebhookDelivery> batch)
-    {
-        var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-        var byTag = new Dictionary<string, List<(WebhookDelivery Delivery, InHand Entry)>>(StringComparer.Ordinal);
-        foreach (var delivery in batch)
-        {
-            if (_inHand.TryGetValue(delivery, out var entry))
-            {
-                if (!byTag.TryGetValue(entry.Tag, out var list))
-                {
-                    byTag[entry.Tag] = list = [];
-                }
-
-                list.Add((delivery, entry));
-            }
-        }
-
-        var calls = new List<Task>(byTag.Count);
-        foreach (var (tag, entries) in byTag)
-        {
-            var keys = new RedisKey[(entries.Count * 2) + 2];
-            var values = new RedisValue[(entries.Count * 4) + 1];
-            keys[0] = _layout.Stream(tag);
-            keys[1] = _layout.Bytes(tag);
-            values[0] = RedisKeyLayout.Group;
-            for (var i = 0; i < entries.Count; i++)
-            {
-                var (delivery, entry) = entries[i];
-                keys[(2 * i) + 2] = _layout.Claim(tag, delivery.EventId);
-                keys[(2 * i) + 3] = _layout.Body(tag, delivery.DeliveryId);
-                values[(4 * i) + 1] = delivery.DeliveryId;
-                values[(4 * i) + 2] = Volatile.Read(ref entry.CompletionRetentionMs);
-                values[(4 * i) + 3] = entry.EntryId;
-                values[(4 * i) + 4] = delivery.Size;
-            }
-
-            calls.Add(database.ScriptEvaluateAsync(RedisScripts.CompleteAndAcknowledgeBatch, keys, values));
-        }
-
-        await Task.WhenAll(calls).ConfigureAwait(false);
-        foreach (var entries in byTag.Values)
-        {
-            foreach (var (delivery, entry) in entries)
-            {
-                ReleaseHeld(delivery, entry);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Defers completing the claim of a delivery in hand to its acknowledgement, which then completes and
-    /// acknowledges in one script. False when <paramref name="owner"/> is not a delivery in hand (complete it now).
-    /// </summary>
-    internal bool TryDeferCompletion(string key, string owner, TimeSpan retention)
-    {
-        if (!_inHandByDeliveryId.TryGetValue(owner, out var entry) || !string.Equals(entry.IdempotencyKey, key, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        Volatile.Write(ref entry.CompletionRetentionMs, RedisIdempotencyStore.Milliseconds(retention));
-        return true;
-    }
-
-    /// <summary>Marks a delivery whose dead letter could not be stored: its acknowledgement must not delete it.</summary>
-    internal void KeepPending(WebhookDelivery delivery) => _keepPending[delivery] = 0;
-
     /// <summary>Wakes the reader after a delivery was appended by another path (a dead-letter replay).</summary>
     internal void NotifyEnqueued() => Wake();
 
@@ -483,193 +372,6 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         }
     }
 
-    private async ValueTask<int> ReadNewAsync(IDatabase database, string[] tags, CancellationToken stopping)
-    {
-        var read = 0;
-        var start = _roundRobin++;
-        for (var i = 0; i < tags.Length && !stopping.IsCancellationRequested; i++)
-        {
-            var free = _prefetch - Count;
-            if (free <= 0)
-            {
-                break;
-            }
-
-            var tag = tags[(int)((uint)(start + i) % (uint)tags.Length)];
-            var stream = _layout.Stream(tag);
-            StreamEntry[] entries;
-            try
-            {
-                entries = await database.StreamReadGroupAsync(stream, RedisKeyLayout.Group, _consumer, StreamPosition.NewMessages, free).ConfigureAwait(false);
-            }
-            catch (RedisServerException exception) when (exception.Message.Contains("NOGROUP", StringComparison.Ordinal))
-            {
-                await CreateGroupAsync(database, tag).ConfigureAwait(false);
-                continue;
-            }
-
-            var fresh = entries.Where(static entry => !entry.IsNull).Select(static entry => new ReadEntry((string)entry.Id!, entry.Values, 1)).ToList();
-            read += await AcceptAsync(database, tag, fresh).ConfigureAwait(false);
-        }
-
-        return read;
-    }
-
-    private async ValueTask<int> TakeOverAsync(IDatabase database, string[] tags)
-    {
-        var taken = 0;
-        foreach (var tag in tags)
-        {
-            var free = _prefetch - Count;
-            if (free <= 0)
-            {
-                break;
-            }
-
-            var cursor = _takeOverCursors.TryGetValue(tag, out var saved) ? saved : (RedisValue)"0-0";
-            RedisResult reply;
-            try
-            {
-                reply = await database.ScriptEvaluateAsync(
-                    RedisScripts.TakeOver,
-                    [_layout.Stream(tag)],
-                    [RedisKeyLayout.Group, _consumer, RedisIdempotencyStore.Milliseconds(_options.VisibilityTimeout), cursor, free]).ConfigureAwait(false);
-            }
-            catch (RedisServerException exception) when (exception.Message.Contains("NOGROUP", StringComparison.Ordinal) || exception.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var items = (RedisResult[])reply!;
-            _takeOverCursors[tag] = (RedisValue)items[0];
-            var claimed = new List<ReadEntry>(items.Length - 1);
-            for (var i = 1; i < items.Length; i++)
-            {
-                var item = (RedisResult[])items[i]!;
-                claimed.Add(new ReadEntry((string)item[0]!, RedisEntryFormat.ToFields((RedisResult[])item[1]!), (int)item[2]));
-            }
-
-            var takenHere = await AcceptAsync(database, tag, claimed).ConfigureAwait(false);
-
-            if (takenHere > 0)
-            {
-                Log.TookOver(_logger, takenHere, tag);
-                taken += takenHere;
-            }
-        }
-
-        return taken;
-    }
-
-    /// <summary>
-    /// Fetches the bodies of read entries (one <c>MGET</c>; entries written before bodies had keys of their own, and
-    /// replayed dead letters, hold theirs) and puts each entry in hand. Returns how many were put in hand.
-    /// </summary>
-    private async ValueTask<int> AcceptAsync(IDatabase database, string tag, List<ReadEntry> entries)
-    {
-        var bodyKeys = new List<RedisKey>(entries.Count);
-        var bodyIndex = new int[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            bodyIndex[i] = -1;
-            if (RedisEntryFormat.SeparateBodyOwner(entries[i].Fields) is { } deliveryId)
-            {
-                bodyIndex[i] = bodyKeys.Count;
-                bodyKeys.Add(_layout.Body(tag, deliveryId));
-            }
-        }
-
-        var bodies = bodyKeys.Count == 0 ? [] : await database.StringGetAsync([.. bodyKeys]).ConfigureAwait(false);
-        var accepted = 0;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i];
-            RedisValue? body = bodyIndex[i] < 0 ? null : (RedisValue?)bodies[bodyIndex[i]];
-            if (body is { IsNull: true })
-            {
-                // Acknowledged (and its body deleted) by the consumer it was taken over from after this read, or the body
-                // was evicted: the entry is removed (already gone in the first case).
-                Log.BodyMissing(_logger, entry.Id, tag);
-                AcknowledgeUnreadable(database, tag, entry.Id, bodyKeys[bodyIndex[i]]);
-                continue;
-            }
-
-            if (Accept(database, tag, entry.Id, entry.Fields, entry.DeliveryCount, body))
-            {
-                accepted++;
-            }
-        }
-
-        return accepted;
-    }
-
-    /// <summary>Puts a read entry in hand and in the local buffer; false when it is already in hand or unreadable.</summary>
-    private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int deliveryCount, RedisValue? body)
-    {
-        var inHandId = string.Concat(tag, "/", entryId);
-        if (!_inHandIds.TryAdd(inHandId, 0))
-        {
-            return false; // Ours already (for example renewed late after an outage and claimed back by ourselves).
-        }
-
-        WebhookDelivery delivery;
-        try
-        {
-            // As memory: the reply's bytes are used as they are, not copied into another array.
-            delivery = RedisEntryFormat.ReadDelivery(fields, Math.Max(0, deliveryCount - 1), body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
-        {
-            Log.UnreadableEntry(_logger, entryId, tag, exception);
-            _inHandIds.TryRemove(inHandId, out _);
-            AcknowledgeUnreadable(database, tag, entryId, RedisEntryFormat.DeliveryId(fields) is { } deliveryId ? _layout.Body(tag, deliveryId) : (RedisKey?)null);
-            return false;
-        }
-
-        var entry = new InHand(tag, entryId, inHandId, delivery.IdempotencyKey);
-        _inHand[delivery] = entry;
-        _inHandByDeliveryId[delivery.DeliveryId] = entry;
-        Interlocked.Increment(ref _count);
-        Interlocked.Add(ref _bytes, delivery.Size);
-        Interlocked.Increment(ref _held);
-        _buffer.Writer.TryWrite(delivery);
-        return true;
-    }
-
-    /// <summary>Acknowledges and deletes an entry that cannot be handled, and its body if it has one; best effort.</summary>
-    private void AcknowledgeUnreadable(IDatabase database, string tag, string entryId, RedisKey? bodyKey)
-    {
-        RedisKey[] keys = bodyKey is { } body ? [_layout.Stream(tag), _layout.Bytes(tag), body] : [_layout.Stream(tag), _layout.Bytes(tag)];
-        _ = database.ScriptEvaluateAsync(RedisScripts.Acknowledge, keys, [RedisKeyLayout.Group, entryId, 0], CommandFlags.FireAndForget);
-    }
-
-    /// <summary>An entry as read from a stream (new, or taken over), before its body is fetched.</summary>
-    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int DeliveryCount);
-
-    /// <summary>Forgets a delivery this instance no longer holds (acknowledged in Redis, or left pending there).</summary>
-    private void ReleaseHeld(WebhookDelivery delivery, InHand entry)
-    {
-        if (_inHand.TryRemove(delivery, out _))
-        {
-            _inHandIds.TryRemove(entry.InHandId, out _);
-            _inHandByDeliveryId.TryRemove(new KeyValuePair<string, InHand>(delivery.DeliveryId, entry));
-            Interlocked.Decrement(ref _held);
-        }
-    }
-
-    private async Task CreateGroupAsync(IDatabase database, string tag)
-    {
-        try
-        {
-            await database.StreamCreateConsumerGroupAsync(_layout.Stream(tag), RedisKeyLayout.Group, StreamPosition.Beginning, createStream: true).ConfigureAwait(false);
-            Log.GroupCreated(_logger, tag);
-        }
-        catch (RedisServerException exception) when (exception.Message.Contains("BUSYGROUP", StringComparison.Ordinal))
-        {
-            // Created meanwhile by another instance.
-        }
-    }
-
     /// <summary>Renews the entries in hand every third of the visibility timeout, and retries failed acknowledgements.</summary>
     private async Task RenewLoopAsync(CancellationToken stopping)
     {
@@ -741,23 +443,5 @@ internal sealed class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQ
         {
             // Disposed while stopping.
         }
-    }
-
-    /// <summary>A delivery read from a stream and not yet acknowledged.</summary>
-    private sealed class InHand(string tag, string entryId, string inHandId, string idempotencyKey)
-    {
-        /// <summary>The claim's retention in ms once the dispatcher completed it (deferred to the acknowledgement); 0 before.</summary>
-        public long CompletionRetentionMs;
-
-        /// <summary>1 once the dispatcher acknowledged it.</summary>
-        public int Acknowledged;
-
-        public string Tag { get; } = tag;
-
-        public string EntryId { get; } = entryId;
-
-        public string InHandId { get; } = inHandId;
-
-        public string IdempotencyKey { get; } = idempotencyKey;
     }
 }

@@ -7,7 +7,8 @@ namespace WebhookKit.Internal;
 
 /// <summary>
 /// Unhealthy when the idempotency store or the queue backend cannot be reached; Degraded when the queue is
-/// more than 80% full (by count or bytes) or deliveries were dead-lettered since the previous check.
+/// more than 80% full (by count or bytes), deliveries were dead-lettered since the previous check, or the store or the
+/// queue reports itself degraded (a Redis that may evict keys, for example).
 /// A store or queue that implements <see cref="IHealthCheck"/> answers for itself; otherwise the store is
 /// probed with a real claim and release of a unique key.
 /// </summary>
@@ -31,17 +32,24 @@ internal sealed class WebhookKitHealthCheck(
         };
 
         var storeResult = await CheckStoreAsync(context, cancellationToken).ConfigureAwait(false);
-        if (storeResult is not null)
+        if (storeResult is { Status: HealthStatus.Unhealthy } unreachable)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, storeResult.Value.Description, storeResult.Value.Exception, data);
+            return new HealthCheckResult(context.Registration.FailureStatus, unreachable.Description, unreachable.Exception, data);
         }
 
+        // The first component that reports itself degraded, reported once nothing is worse.
+        var degraded = storeResult;
         if (queue is IHealthCheck queueCheck)
         {
             var result = await queueCheck.CheckHealthAsync(context, cancellationToken).ConfigureAwait(false);
             if (result.Status == HealthStatus.Unhealthy)
             {
                 return new HealthCheckResult(context.Registration.FailureStatus, "The webhook queue backend is unreachable.", result.Exception, data);
+            }
+
+            if (result.Status == HealthStatus.Degraded)
+            {
+                degraded ??= result;
             }
         }
 
@@ -57,6 +65,11 @@ internal sealed class WebhookKitHealthCheck(
             return HealthCheckResult.Degraded("Webhook deliveries were dead-lettered since the last check.", data: data);
         }
 
+        if (degraded is { } component)
+        {
+            return HealthCheckResult.Degraded(component.Description, component.Exception, data);
+        }
+
         return HealthCheckResult.Healthy("Webhooks are received and handled.", data);
     }
 
@@ -65,9 +78,12 @@ internal sealed class WebhookKitHealthCheck(
         if (store is IHealthCheck storeCheck)
         {
             var result = await storeCheck.CheckHealthAsync(context, cancellationToken).ConfigureAwait(false);
-            return result.Status == HealthStatus.Unhealthy
-                ? new HealthCheckResult(HealthStatus.Unhealthy, "The idempotency store is unreachable.", result.Exception)
-                : null;
+            return result.Status switch
+            {
+                HealthStatus.Unhealthy => new HealthCheckResult(HealthStatus.Unhealthy, "The idempotency store is unreachable.", result.Exception),
+                HealthStatus.Degraded => result,
+                _ => null,
+            };
         }
 
         try

@@ -158,9 +158,39 @@ public sealed class RedisDeadLetterStoreTests(RedisFixture redis)
         await Eventually.WaitUntilAsync(async () => await redis.Server.Database.StreamLengthAsync($"{prefix}webhookkit:{{github:0}}:stream") == 0, "the entry left its stream");
     }
 
-    private ServiceProvider Build(out string prefix, Action<WebhookOptions>? webhooks = null)
+    [Fact]
+    public async Task AddAsync_OneReceiverOverCapacity_EvictsOnlyItsOwnAndKeepsAtMostTheCapacityAcrossItsPartitions()
+    {
+        // Arrange: capacity 4 per receiver, over 2 partitions (2 each); a failing receiver and a quiet one.
+        await using var services = Build(out _, webhooks: o => o.DeadLetterCapacity = 4, partitions: 2);
+        var store = services.GetRequiredService<IDeadLetterStore>();
+        var quiet = Enumerable.Range(0, 2)
+            .Select(i => new WebhookDeadLetter(RedisServices.Delivery($"quiet-{i}", receiver: "quiet"), DateTimeOffset.FromUnixTimeSeconds(1_750_000_000 + i), 1, "failed"))
+            .ToList();
+        var noisy = Enumerable.Range(0, 20)
+            .Select(i => new WebhookDeadLetter(RedisServices.Delivery($"noisy-{i}"), DateTimeOffset.FromUnixTimeSeconds(1_750_000_100 + i), 1, "failed"))
+            .ToList();
+
+        // Act
+        foreach (var letter in quiet.Concat(noisy))
+        {
+            await store.AddAsync(letter, CancellationToken.None);
+        }
+
+        // Assert
+        var listed = await store.ListAsync(100, CancellationToken.None);
+        listed.Where(static l => l.Delivery.ReceiverName == "quiet").Should().HaveCount(2, "one receiver never evicts another's dead letters");
+        listed.Count(static l => l.Delivery.ReceiverName == "github").Should().BeInRange(1, 4, "a receiver keeps at most the capacity, over all its partitions");
+        listed.Select(static l => l.Delivery.EventId).Should().Contain("noisy-19", "the oldest are evicted first");
+    }
+
+    private ServiceProvider Build(out string prefix, Action<WebhookOptions>? webhooks = null, int partitions = 1)
     {
         prefix = RedisFixture.NewPrefix("dead");
-        return RedisServices.Build(redis.Server.Configuration, prefix, o => o.DurableQueue = true, webhooks);
+        return RedisServices.Build(redis.Server.Configuration, prefix, o =>
+        {
+            o.DurableQueue = true;
+            o.Partitions = partitions;
+        }, webhooks);
     }
 }

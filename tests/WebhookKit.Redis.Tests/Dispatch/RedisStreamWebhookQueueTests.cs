@@ -121,9 +121,9 @@ public sealed class RedisStreamWebhookQueueTests(RedisFixture redis)
             var values = new List<StackExchange.Redis.RedisValue> { RedisKeyLayout.Group };
             foreach (var delivery in batch)
             {
-                keys.Add($"{prefix}webhookkit:{{{tag}}}:claim:{delivery.EventId}");
                 keys.Add($"{prefix}webhookkit:{{{tag}}}:body:{delivery.DeliveryId}");
-                values.AddRange([delivery.DeliveryId, 60_000, entryIds[delivery.DeliveryId], delivery.Size]);
+                keys.Add($"{prefix}webhookkit:{{{tag}}}:claim:{delivery.EventId}");
+                values.AddRange([delivery.DeliveryId, 60_000, entryIds[delivery.DeliveryId], delivery.Size, 1]);
             }
 
             return database.ScriptEvaluateAsync(RedisScripts.CompleteAndAcknowledgeBatch, [.. keys], [.. values]);

@@ -14,13 +14,15 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("webhookkit-redis-").FullName;
     private readonly bool _durable;
+    private readonly string _extraArguments;
     private Process? _process;
     private ConnectionMultiplexer? _client;
 
-    private RedisServer(int port, bool durable)
+    private RedisServer(int port, bool durable, string extraArguments)
     {
         Port = port;
         _durable = durable;
+        _extraArguments = extraArguments;
     }
 
     public int Port { get; }
@@ -31,9 +33,10 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>A connection of the test's own, to look at and change what is in Redis.</summary>
     public IDatabase Database => (_client ??= ConnectionMultiplexer.Connect($"{Configuration},abortConnect=false")).GetDatabase();
 
-    public static async Task<RedisServer> StartAsync(bool durable = false)
+    /// <summary>Starts a server; <paramref name="extraArguments"/> are appended to its command line (for example <c>--maxmemory-policy allkeys-lru</c>).</summary>
+    public static async Task<RedisServer> StartAsync(bool durable = false, string extraArguments = "")
     {
-        var server = new RedisServer(FreePort(), durable);
+        var server = new RedisServer(FreePort(), durable, extraArguments);
         await server.StartProcessAsync();
         return server;
     }
@@ -70,7 +73,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var executable = FindExecutable();
         var arguments = $"--port {Port} --bind 127.0.0.1 --save \"\" --dir {_directory} --protected-mode no "
-            + (_durable ? "--appendonly yes --appendfsync always" : "--appendonly no");
+            + (_durable ? "--appendonly yes --appendfsync always" : "--appendonly no") + " " + _extraArguments;
         _process?.Dispose();
         _process = Process.Start(new ProcessStartInfo(executable, arguments)
         {

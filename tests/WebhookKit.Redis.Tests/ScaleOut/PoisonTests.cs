@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using WebhookKit.Dispatch;
 using WebhookKit.Redis.TestHost;
 using WebhookKit.Redis.Tests.Infrastructure;
@@ -43,5 +44,34 @@ public sealed class PoisonTests(RedisFixture redis)
         deadLetter.Attempts.Should().Be(2);
         deadLetter.Reason.Should().Contain("no attempt left");
         (await Handled.StartedAsync(redis.Server.Database, prefix)).Should().BeEmpty("the handler is not run once the attempts are used up");
+    }
+
+    [Fact]
+    public async Task DeadLetter_StoringItFails_LeavesTheEntryToATakeoverThatDeadLettersItWithoutRunningTheHandlerAgain()
+    {
+        // Arrange: the partition's dead-letter key holds a string, so storing a dead letter fails (WRONGTYPE).
+        var prefix = RedisFixture.NewPrefix("dead-fails");
+        var database = redis.Server.Database;
+        var deadKey = $"{prefix}webhookkit:{{github:0}}:dead";
+        await database.StringSetAsync(deadKey, "not a stream");
+        await using var instance = await WebhookInstance.StartAsync(new RedisTestAppOptions { Redis = redis.Server.Configuration, Prefix = prefix, MaxAttempts = 2, VisibilityTimeout = TimeSpan.FromSeconds(1) });
+        var eventId = RedisTestApp.FailingPrefix + Guid.NewGuid().ToString("N");
+        var logs = instance.Services.GetFakeLogCollector();
+
+        // Act: both attempts fail; the dead letter cannot be stored, twice (the first run's, then the takeover's).
+        (await instance.SendAsync(eventId)).Should().Be(System.Net.HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(() => Task.FromResult(logs.GetSnapshot().Count(static record => record.Id.Id == 44) >= 2), "a takeover tried to dead-letter it again");
+        var startedWhileFailing = (await Handled.StartedAsync(database, prefix))[eventId];
+        await database.KeyDeleteAsync(deadKey);
+        var deadLetters = instance.Services.GetRequiredService<IDeadLetterStore>();
+        await Eventually.WaitUntilAsync(async () => (await deadLetters.ListAsync(10, CancellationToken.None)).Count == 1, "a later takeover stores the dead letter");
+
+        // Assert: the handler ran exactly the two attempts allowed.
+        startedWhileFailing.Should().Be(2, "a takeover finds no attempt left and does not run the handler again");
+        (await Handled.StartedAsync(database, prefix))[eventId].Should().Be(2);
+        var deadLetter = (await deadLetters.ListAsync(10, CancellationToken.None)).Single();
+        deadLetter.Delivery.EventId.Should().Be(eventId);
+        deadLetter.Attempts.Should().Be(2);
+        await Eventually.WaitUntilAsync(async () => await database.StreamLengthAsync($"{prefix}webhookkit:{{github:0}}:stream") == 0, "the dead-lettered entry is acknowledged");
     }
 }

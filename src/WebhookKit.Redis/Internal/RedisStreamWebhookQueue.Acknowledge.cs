@@ -1,0 +1,194 @@
+using StackExchange.Redis;
+
+namespace WebhookKit.Redis.Internal;
+
+/// <summary>Acknowledging: completing the claims and deleting the entries in batches, or leaving an entry pending with its attempts recorded.</summary>
+internal sealed partial class RedisStreamWebhookQueue
+{
+    /// <summary>
+    /// Completes and acknowledges what the dispatcher acknowledged, in batches (one script per partition per round),
+    /// retrying with backoff while Redis is unreachable. Runs until disposal, then gives the rest one last try.
+    /// </summary>
+    private async Task AcknowledgeLoopAsync()
+    {
+        var reader = _acknowledgements.Reader;
+        var batch = new List<WebhookDelivery>();
+        var retryDelay = _options.PollInterval;
+        while (true)
+        {
+            var more = batch.Count > 0 || await reader.WaitToReadAsync().ConfigureAwait(false);
+            while (batch.Count < 1024 && reader.TryRead(out var delivery))
+            {
+                batch.Add(delivery);
+            }
+
+            if (batch.Count == 0)
+            {
+                if (!more)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            var disposing = reader.Completion.IsCompleted || Volatile.Read(ref _disposed) != 0;
+            try
+            {
+                await AcknowledgeInRedisAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+                retryDelay = _options.PollInterval;
+            }
+            catch (Exception exception)
+            {
+                // Kept in hand (and renewed) until an acknowledgement gets through, so nobody takes them over meanwhile.
+                var first = batch[0];
+                Log.AcknowledgeFailed(_logger, first.ReceiverName, first.EventType, first.EventId, batch.Count, exception);
+                if (disposing)
+                {
+                    return; // They stay pending in Redis for a takeover.
+                }
+
+                await DelayAsync(retryDelay, CancellationToken.None).ConfigureAwait(false);
+                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private async Task AcknowledgeInRedisAsync(List<WebhookDelivery> batch)
+    {
+        var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+        var byTag = new Dictionary<string, List<(WebhookDelivery Delivery, InHand Entry)>>(StringComparer.Ordinal);
+        foreach (var delivery in batch)
+        {
+            if (_inHand.TryGetValue(delivery, out var entry))
+            {
+                if (!byTag.TryGetValue(entry.Tag, out var list))
+                {
+                    byTag[entry.Tag] = list = [];
+                }
+
+                list.Add((delivery, entry));
+            }
+        }
+
+        var calls = new List<Task>(byTag.Count);
+        foreach (var (tag, entries) in byTag)
+        {
+            var keys = new List<RedisKey>(2 + (entries.Count * 3)) { _layout.Stream(tag), _layout.Bytes(tag) };
+            var values = new List<RedisValue>(1 + (entries.Count * 5)) { RedisKeyLayout.Group };
+            foreach (var (delivery, entry) in entries)
+            {
+                if (Volatile.Read(ref entry.RecordedAttempts) is > 0 and var attempts)
+                {
+                    calls.Add(database.ScriptEvaluateAsync(RedisScripts.RecordAttempts, [_layout.Stream(tag)], [RedisKeyLayout.Group, _consumer, attempts, entry.EntryId]));
+                    continue;
+                }
+
+                keys.Add(_layout.Body(tag, delivery.DeliveryId));
+                keys.AddRange(entry.ClaimKeys);
+                values.Add(delivery.DeliveryId);
+                values.Add(Volatile.Read(ref entry.CompletionRetentionMs));
+                values.Add(entry.EntryId);
+                values.Add(delivery.Size);
+                values.Add(entry.ClaimKeys.Length);
+            }
+
+            if (values.Count > 1)
+            {
+                calls.Add(database.ScriptEvaluateAsync(RedisScripts.CompleteAndAcknowledgeBatch, [.. keys], [.. values]));
+            }
+        }
+
+        await Task.WhenAll(calls).ConfigureAwait(false);
+        foreach (var entries in byTag.Values)
+        {
+            foreach (var (delivery, entry) in entries)
+            {
+                ReleaseHeld(delivery, entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Defers completing the claims of a delivery in hand to its acknowledgement, which then completes (all its claims,
+    /// both with a replay key) and acknowledges in one script. False when <paramref name="owner"/> is not a delivery in
+    /// hand whose event id's key is among <paramref name="keys"/> (complete them now).
+    /// </summary>
+    internal bool TryDeferCompletion(IReadOnlyList<string> keys, string owner, TimeSpan retention)
+    {
+        if (InHandOf(keys, owner) is not { } entry)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref entry.CompletionRetentionMs, RedisIdempotencyStore.Milliseconds(retention));
+        return true;
+    }
+
+    /// <summary>The Redis keys of every claim of the delivery in hand that <paramref name="owner"/> names, or <see langword="null"/>.</summary>
+    internal RedisKey[]? ClaimKeysInHand(IReadOnlyList<string> keys, string owner) => InHandOf(keys, owner)?.ClaimKeys;
+
+    /// <summary>
+    /// Marks a delivery whose dead letter could not be stored after <paramref name="attempts"/> attempts: its
+    /// acknowledgement leaves it pending in Redis with that delivery count, instead of deleting it.
+    /// </summary>
+    internal void KeepPending(WebhookDelivery delivery, int attempts)
+    {
+        if (_inHand.TryGetValue(delivery, out var entry))
+        {
+            Volatile.Write(ref entry.RecordedAttempts, Math.Max(1, attempts));
+        }
+    }
+
+    private InHand? InHandOf(IReadOnlyList<string> keys, string owner)
+    {
+        if (_inHandByDeliveryId.TryGetValue(owner, out var entry))
+        {
+            foreach (var key in keys)
+            {
+                if (string.Equals(entry.IdempotencyKey, key, StringComparison.Ordinal))
+                {
+                    return entry;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Forgets a delivery this instance no longer holds (acknowledged in Redis, or left pending there).</summary>
+    private void ReleaseHeld(WebhookDelivery delivery, InHand entry)
+    {
+        if (_inHand.TryRemove(delivery, out _))
+        {
+            _inHandIds.TryRemove(entry.InHandId, out _);
+            _inHandByDeliveryId.TryRemove(new KeyValuePair<string, InHand>(delivery.DeliveryId, entry));
+            Interlocked.Decrement(ref _held);
+        }
+    }
+
+    /// <summary>A delivery read from a stream and not yet acknowledged.</summary>
+    private sealed class InHand(string tag, string entryId, string inHandId, string idempotencyKey, RedisKey[] claimKeys)
+    {
+        /// <summary>The attempts made when its dead letter could not be stored (its acknowledgement records them); 0 otherwise.</summary>
+        public int RecordedAttempts;
+
+        /// <summary>The claim's retention in ms once the dispatcher completed it (deferred to the acknowledgement); 0 before.</summary>
+        public long CompletionRetentionMs;
+
+        /// <summary>1 once the dispatcher acknowledged it.</summary>
+        public int Acknowledged;
+
+        public string Tag { get; } = tag;
+
+        public string EntryId { get; } = entryId;
+
+        public string InHandId { get; } = inHandId;
+
+        public string IdempotencyKey { get; } = idempotencyKey;
+
+        /// <summary>The Redis keys of its claims in its partition: its event id's, then its replay key's when it has one.</summary>
+        public RedisKey[] ClaimKeys { get; } = claimKeys;
+    }
+}

@@ -1,0 +1,205 @@
+using StackExchange.Redis;
+
+namespace WebhookKit.Redis.Internal;
+
+/// <summary>Reading: new entries, taken over entries, their bodies, and removing entries that cannot be handled.</summary>
+internal sealed partial class RedisStreamWebhookQueue
+{
+    private async ValueTask<int> ReadNewAsync(IDatabase database, string[] tags, CancellationToken stopping)
+    {
+        var read = 0;
+        var start = _roundRobin++;
+        for (var i = 0; i < tags.Length && !stopping.IsCancellationRequested; i++)
+        {
+            var free = _prefetch - Count;
+            if (free <= 0)
+            {
+                break;
+            }
+
+            var tag = tags[(int)((uint)(start + i) % (uint)tags.Length)];
+            var stream = _layout.Stream(tag);
+            StreamEntry[] entries;
+            try
+            {
+                entries = await database.StreamReadGroupAsync(stream, RedisKeyLayout.Group, _consumer, StreamPosition.NewMessages, free).ConfigureAwait(false);
+            }
+            catch (RedisServerException exception) when (exception.Message.Contains("NOGROUP", StringComparison.Ordinal))
+            {
+                await CreateGroupAsync(database, tag).ConfigureAwait(false);
+                continue;
+            }
+
+            var fresh = entries.Where(static entry => !entry.IsNull).Select(static entry => new ReadEntry((string)entry.Id!, entry.Values, 1)).ToList();
+            read += await AcceptAsync(database, tag, fresh).ConfigureAwait(false);
+        }
+
+        return read;
+    }
+
+    private async ValueTask<int> TakeOverAsync(IDatabase database, string[] tags)
+    {
+        var taken = 0;
+        foreach (var tag in tags)
+        {
+            var free = _prefetch - Count;
+            if (free <= 0)
+            {
+                break;
+            }
+
+            var cursor = _takeOverCursors.TryGetValue(tag, out var saved) ? saved : (RedisValue)"0-0";
+            RedisResult reply;
+            try
+            {
+                reply = await database.ScriptEvaluateAsync(
+                    RedisScripts.TakeOver,
+                    [_layout.Stream(tag)],
+                    [RedisKeyLayout.Group, _consumer, RedisIdempotencyStore.Milliseconds(_options.VisibilityTimeout), cursor, free]).ConfigureAwait(false);
+            }
+            catch (RedisServerException exception) when (exception.Message.Contains("NOGROUP", StringComparison.Ordinal) || exception.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var items = (RedisResult[])reply!;
+            _takeOverCursors[tag] = (RedisValue)items[0];
+            var claimed = new List<ReadEntry>(items.Length - 1);
+            for (var i = 1; i < items.Length; i++)
+            {
+                var item = (RedisResult[])items[i]!;
+                claimed.Add(new ReadEntry((string)item[0]!, RedisEntryFormat.ToFields((RedisResult[])item[1]!), (int)item[2]));
+            }
+
+            var takenHere = await AcceptAsync(database, tag, claimed).ConfigureAwait(false);
+
+            if (takenHere > 0)
+            {
+                Log.TookOver(_logger, takenHere, tag);
+                taken += takenHere;
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Fetches the bodies of read entries (one <c>MGET</c>; entries written before bodies had keys of their own, and
+    /// replayed dead letters, hold theirs) and puts each entry in hand. Returns how many were put in hand.
+    /// </summary>
+    private async ValueTask<int> AcceptAsync(IDatabase database, string tag, List<ReadEntry> entries)
+    {
+        var bodyKeys = new List<RedisKey>(entries.Count);
+        var bodyIndex = new int[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            bodyIndex[i] = -1;
+            if (RedisEntryFormat.SeparateBodyOwner(entries[i].Fields) is { } deliveryId)
+            {
+                bodyIndex[i] = bodyKeys.Count;
+                bodyKeys.Add(_layout.Body(tag, deliveryId));
+            }
+        }
+
+        var bodies = bodyKeys.Count == 0 ? [] : await database.StringGetAsync([.. bodyKeys]).ConfigureAwait(false);
+        var accepted = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            RedisValue? body = bodyIndex[i] < 0 ? null : (RedisValue?)bodies[bodyIndex[i]];
+            if (body is { IsNull: true })
+            {
+                // Acknowledged (and its body deleted) by the consumer it was taken over from after this read, or the body
+                // was evicted: the entry is removed, and the claims it still holds in flight are released, so that the
+                // provider's retry is accepted (in the first case they are done, and stay).
+                Log.BodyMissing(_logger, entry.Id, tag);
+                RemoveEntry(database, tag, entry.Id, bodyKeys[bodyIndex[i]], RedisEntryFormat.Claims(entry.Fields));
+                continue;
+            }
+
+            if (Accept(database, tag, entry.Id, entry.Fields, entry.DeliveryCount, body))
+            {
+                accepted++;
+            }
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Puts a read entry in hand and in the local buffer; false when it is already in hand or unreadable.</summary>
+    private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int deliveryCount, RedisValue? body)
+    {
+        var inHandId = string.Concat(tag, "/", entryId);
+        if (!_inHandIds.TryAdd(inHandId, 0))
+        {
+            return false; // Ours already (for example renewed late after an outage and claimed back by ourselves).
+        }
+
+        WebhookDelivery delivery;
+        try
+        {
+            // As memory: the reply's bytes are used as they are, not copied into another array.
+            delivery = RedisEntryFormat.ReadDelivery(fields, Math.Max(0, deliveryCount - 1), body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
+        {
+            Log.UnreadableEntry(_logger, entryId, tag, exception);
+            _inHandIds.TryRemove(inHandId, out _);
+            // Its claims too, when its metadata can be read: the provider's retry is then accepted (and may be readable).
+            RemoveEntry(database, tag, entryId, RedisEntryFormat.DeliveryId(fields) is { } deliveryId ? _layout.Body(tag, deliveryId) : (RedisKey?)null, RedisEntryFormat.Claims(fields));
+            return false;
+        }
+
+        var entry = new InHand(tag, entryId, inHandId, delivery.IdempotencyKey, _layout.ClaimKeys(tag, delivery));
+        _inHand[delivery] = entry;
+        _inHandByDeliveryId[delivery.DeliveryId] = entry;
+        Interlocked.Increment(ref _count);
+        Interlocked.Add(ref _bytes, delivery.Size);
+        Interlocked.Increment(ref _held);
+        _buffer.Writer.TryWrite(delivery);
+        return true;
+    }
+
+    /// <summary>
+    /// Acknowledges and deletes an entry that cannot be handled, its body if it has one, and the claims of
+    /// <paramref name="claims"/> that its delivery still holds in flight; best effort.
+    /// </summary>
+    private void RemoveEntry(IDatabase database, string tag, string entryId, RedisKey? bodyKey, (string DeliveryId, string EventId, string? ReplayKey)? claims)
+    {
+        var keys = new List<RedisKey>(5) { _layout.Stream(tag), _layout.Bytes(tag) };
+        if (bodyKey is { } body)
+        {
+            keys.Add(body);
+        }
+
+        var deletes = keys.Count - 2;
+        var owner = string.Empty;
+        if (claims is { } held)
+        {
+            owner = held.DeliveryId;
+            keys.Add(_layout.Claim(tag, held.EventId));
+            if (held.ReplayKey is { } replayKey)
+            {
+                keys.Add(_layout.Replay(tag, replayKey));
+            }
+        }
+
+        _ = database.ScriptEvaluateAsync(RedisScripts.RemoveEntry, [.. keys], [RedisKeyLayout.Group, entryId, 0, deletes, owner], CommandFlags.FireAndForget);
+    }
+
+    /// <summary>An entry as read from a stream (new, or taken over), before its body is fetched.</summary>
+    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int DeliveryCount);
+
+    private async Task CreateGroupAsync(IDatabase database, string tag)
+    {
+        try
+        {
+            await database.StreamCreateConsumerGroupAsync(_layout.Stream(tag), RedisKeyLayout.Group, StreamPosition.Beginning, createStream: true).ConfigureAwait(false);
+            Log.GroupCreated(_logger, tag);
+        }
+        catch (RedisServerException exception) when (exception.Message.Contains("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Created meanwhile by another instance.
+        }
+    }
+}
