@@ -107,7 +107,8 @@ public sealed class GitLabCorpusTests
     }
 
     /// <summary>The <c>X-Gitlab-Event</c> header GitLab sends with the payload, when WebhookKit binds it to a model of its own.</summary>
-    private static string? EventHeader(string path) => Path.GetFileNameWithoutExtension(path) switch
+    /// <remarks>A <c>docs-</c> file is the example GitLab's documentation gives for the same event.</remarks>
+    private static string? EventHeader(string path) => Path.GetFileNameWithoutExtension(path).Replace("docs-", string.Empty, StringComparison.Ordinal) switch
     {
         var name when name.StartsWith("system-", StringComparison.Ordinal) => null, // "System Hook": the catch-all only.
         "push-event" => "Push Hook",
