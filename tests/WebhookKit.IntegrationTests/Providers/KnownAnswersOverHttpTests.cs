@@ -95,7 +95,7 @@ public sealed class KnownAnswersOverHttpTests
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         await probe.WaitForAsync("vector-delivery");
-        probe.Calls.Should().ContainSingle().Which.Payload.Should().BeOfType<ShopifyEvent>().Which.Id.Should().Be(1);
+        probe.Calls.Should().ContainSingle().Which.Payload.Should().BeOfType<ShopifyEvent>().Which.Id.Should().Be("1");
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WebhookKit.Internal;
 using WebhookKit.Shopify;
 
 namespace WebhookKit.Tests.Providers.Shopify;
@@ -42,9 +43,88 @@ public sealed class ShopifyModelTests
         var product = JsonSerializer.Deserialize("""{"id":9554194432293,"title":"T-Shirt","updated_at":"2025-04-22T14:30:00-05:00","variants":[]}""", ShopifyJsonContext.Default.ShopifyEvent)!;
         var redaction = JsonSerializer.Deserialize("""{"shop_id":954889,"shop_domain":"example.myshopify.com"}""", ShopifyJsonContext.Default.ShopifyEvent)!;
 
-        order.Id.Should().Be(820982911946154508);
-        product.Id.Should().Be(9554194432293);
+        order.Id.Should().Be("820982911946154508");
+        order.NumericId.Should().Be(820982911946154508);
+        product.Id.Should().Be("9554194432293");
         product.UpdatedAt.Should().Be(new DateTimeOffset(2025, 4, 22, 14, 30, 0, TimeSpan.FromHours(-5)));
         redaction.Id.Should().BeNull();
+    }
+
+    [Fact]
+    public void Deserialize_CartWithStringTokenId_ReadsIdAsString()
+    {
+        // Arrange: carts/create and carts/update send the cart token as "id".
+        var json = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Payloads", "corpus", "shopify", "carts.create.json"));
+
+        // Act
+        var viaSerializer = JsonSerializer.Deserialize(json, ShopifyJsonContext.Default.ShopifyEvent);
+        var viaDispatch = new DeclaredPropertyReader<ShopifyEvent>(ShopifyJsonContext.Default.ShopifyEvent).Deserialize(json);
+
+        // Assert
+        foreach (var cart in new[] { viaSerializer, viaDispatch })
+        {
+            cart.Should().NotBeNull();
+            cart!.Id.Should().Be("eeafa272cebfd4b22385bc4b645e762c");
+            cart.NumericId.Should().BeNull();
+            cart.UpdatedAt.Should().Be(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        }
+    }
+
+    [Theory]
+    [InlineData("9554194432293")]
+    [InlineData("\"9554194432293\"")]
+    public void Deserialize_NumericIdAsNumberOrString_ReadsDigitsAndNumber(string id)
+    {
+        // Arrange
+        var json = $$"""{"id":{{id}}}""";
+
+        // Act
+        var evt = JsonSerializer.Deserialize(json, ShopifyJsonContext.Default.ShopifyEvent)!;
+
+        // Assert
+        evt.Id.Should().Be("9554194432293");
+        evt.NumericId.Should().Be(9554194432293);
+    }
+
+    [Fact]
+    public void Deserialize_IdLargerThanInt64_KeepsItsDigits()
+    {
+        // Arrange
+        var json = """{"id":123456789012345678901234567890}""";
+
+        // Act
+        var evt = JsonSerializer.Deserialize(json, ShopifyJsonContext.Default.ShopifyEvent)!;
+
+        // Assert
+        evt.Id.Should().Be("123456789012345678901234567890");
+        evt.NumericId.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("eeafa272cebfd4b22385bc4b645e762c", "{\"id\":\"eeafa272cebfd4b22385bc4b645e762c\"}")]
+    [InlineData("820982911946154508", "{\"id\":820982911946154508}")]
+    public void Serialize_Id_WritesItAsItCame(string id, string expected)
+    {
+        // Arrange
+        var evt = new ShopifyEvent { Id = id };
+
+        // Act
+        var json = JsonSerializer.Serialize(evt, ShopifyJsonContext.Default.ShopifyEvent);
+
+        // Assert
+        json.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Deserialize_IdAsObject_ThrowsJsonException()
+    {
+        // Arrange
+        var json = """{"id":{"nested":1}}""";
+
+        // Act
+        var act = () => JsonSerializer.Deserialize(json, ShopifyJsonContext.Default.ShopifyEvent);
+
+        // Assert
+        act.Should().Throw<JsonException>();
     }
 }

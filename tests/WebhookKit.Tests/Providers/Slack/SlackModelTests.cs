@@ -68,4 +68,18 @@ public sealed class SlackModelTests
         command.TeamId.Should().Be("T1");
         command.TriggerId.Should().Be("13345224609.738474920.8088930838d88f008e0");
     }
+
+    [Fact]
+    public void Serialize_InteractionWithoutView_LeavesViewOut()
+    {
+        // Arrange: a block_actions interaction from a message has no "view".
+        var interaction = JsonSerializer.Deserialize(ReadPayload("block_actions.json"), SlackJsonContext.Default.SlackInteraction)!;
+
+        // Act
+        var json = JsonSerializer.Serialize(interaction, SlackJsonContext.Default.SlackInteraction);
+
+        // Assert
+        interaction.View.ValueKind.Should().Be(JsonValueKind.Undefined);
+        json.Should().NotContain("\"view\"").And.Contain("\"actions\":[");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WebhookKit.Internal;
 using WebhookKit.Stripe;
 
 namespace WebhookKit.Tests.Providers.Stripe;
@@ -233,4 +234,99 @@ public sealed class StripeModelTests
         // Assert
         JsonNode.Parse(json)!["data"]!.AsObject().ContainsKey("object").Should().BeFalse();
     }
+
+    [Fact]
+    public void Deserialize_V2ThinEvent_ReadsEnvelopeAndRelatedObject()
+    {
+        // Arrange: the thin event stripe-python's tests parse (an ISO 8601 "created", no "data").
+        var json = ReadCorpusPayload("v2.thin.error_report_triggered.json");
+
+        // Act
+        var viaSerializer = JsonSerializer.Deserialize(json, StripeJsonContext.Default.StripeEvent);
+        var viaDispatch = new DeclaredPropertyReader<StripeEvent>(StripeJsonContext.Default.StripeEvent).Deserialize(json);
+
+        // Assert
+        foreach (var evt in new[] { viaSerializer, viaDispatch })
+        {
+            evt.Should().NotBeNull();
+            evt!.Id.Should().Be("evt_234");
+            evt.Object.Should().Be("v2.core.event");
+            evt.Type.Should().Be("v1.billing.meter.error_report_triggered");
+            evt.Livemode.Should().BeTrue();
+            evt.Created.Should().Be(1644884865);
+            evt.CreatedAt.Should().Be(new DateTimeOffset(2022, 2, 15, 0, 27, 45, TimeSpan.Zero));
+            evt.ApiVersion.Should().BeNull();
+            evt.Data.Should().BeNull();
+            evt.RelatedObject.Should().BeEquivalentTo(new StripeEventRelatedObject
+            {
+                Id = "mtr_123",
+                Type = "billing.meter",
+                Url = "/v1/billing/meters/mtr_123",
+                StripeContext = "acct_123",
+            });
+            evt.Reason!.Value.GetProperty("idempotency_key").GetString().Should().Be("bar");
+        }
+    }
+
+    [Fact]
+    public void Deserialize_V2EventWithContextAndData_ReadsContextAndData()
+    {
+        // Arrange
+        var json = ReadCorpusPayload("v2.thin.with_data.json");
+
+        // Act
+        var evt = JsonSerializer.Deserialize(json, StripeJsonContext.Default.StripeEvent)!;
+
+        // Assert
+        evt.Context.Should().Be("acct_123");
+        evt.Reason.Should().BeNull();
+        evt.Data.Should().NotBeNull();
+        evt.Data!.Object.ValueKind.Should().Be(JsonValueKind.Undefined);
+    }
+
+    [Theory]
+    [InlineData("\"2022-02-15T00:27:45.330Z\"", 1644884865)]
+    [InlineData("\"2022-02-15T01:27:45+01:00\"", 1644884865)]
+    [InlineData("\"1644884865\"", 1644884865)]
+    [InlineData("1644884865", 1644884865)]
+    public void Deserialize_CreatedAsNumberOrString_ReadsUnixSeconds(string created, long expected)
+    {
+        // Arrange
+        var json = $$"""{"id":"evt_1","object":"event","type":"x","created":{{created}}}""";
+
+        // Act
+        var evt = Deserialize(json);
+
+        // Assert
+        evt.Created.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Deserialize_CreatedNotATimestamp_ThrowsJsonException()
+    {
+        // Arrange
+        var json = """{"id":"evt_1","created":"yesterday"}""";
+
+        // Act
+        var act = () => Deserialize(json);
+
+        // Assert
+        act.Should().Throw<JsonException>();
+    }
+
+    [Fact]
+    public void Serialize_V2ThinEvent_WritesCreatedAsSecondsAndRelatedObject()
+    {
+        // Arrange
+        var evt = Deserialize(System.Text.Encoding.UTF8.GetString(ReadCorpusPayload("v2.thin.error_report_triggered.json")));
+
+        // Act
+        var json = JsonSerializer.Serialize(evt, StripeJsonContext.Default.StripeEvent);
+
+        // Assert
+        json.Should().Contain("\"created\":1644884865").And.Contain("\"related_object\":{\"id\":\"mtr_123\"");
+    }
+
+    private static byte[] ReadCorpusPayload(string fileName) =>
+        File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Payloads", "corpus", "stripe", fileName));
 }

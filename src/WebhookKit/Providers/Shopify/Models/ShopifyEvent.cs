@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
 namespace WebhookKit.Shopify;
 
 /// <summary>
@@ -6,8 +9,18 @@ namespace WebhookKit.Shopify;
 /// </summary>
 public sealed class ShopifyEvent
 {
-    /// <summary>Gets or sets the id of the resource the payload describes, when it has one.</summary>
-    public long? Id { get; set; }
+    /// <summary>
+    /// Gets or sets the id of the resource the payload describes, when it has one. Most resources have a number
+    /// (<c>820982911946154508</c>, kept here as its digits); some, such as carts, a string token
+    /// (<c>eeafa272cebfd4b22385bc4b645e762c</c>). Use <see cref="NumericId"/> for the number.
+    /// </summary>
+    [JsonConverter(typeof(ShopifyIdJsonConverter))]
+    public string? Id { get; set; }
+
+    /// <summary>Gets <see cref="Id"/> as a number, or <see langword="null"/> when the resource has no id or a string token for one.</summary>
+    [JsonIgnore]
+    public long? NumericId =>
+        long.TryParse(Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>Gets or sets the resource's GraphQL Admin API id, for example <c>gid://shopify/Order/820982911946154508</c>.</summary>
     public string? AdminGraphqlApiId { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace WebhookKit.Slack;
 
@@ -31,14 +32,18 @@ public sealed class SlackInteraction
     public SlackUser? User { get; set; }
 
     /// <summary>Gets or sets the actions of a <c>block_actions</c> interaction, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Actions { get; set; }
 
     /// <summary>Gets or sets the view (modal or home tab) of view interactions, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement View { get; set; }
 
     /// <summary>Gets or sets the message the interaction came from, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Message { get; set; }
 
     /// <summary>Gets or sets the container (message, view) the interaction came from, as raw JSON (<see cref="JsonValueKind.Undefined"/> when absent).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Container { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace WebhookKit.StandardWebhooks;
 
@@ -15,8 +16,10 @@ public sealed class StandardWebhooksEvent
     /// Gets or sets the body's <c>timestamp</c> as raw JSON (the specification uses an ISO 8601 string; senders vary), or
     /// <see cref="JsonValueKind.Undefined"/> when absent. The signed <c>webhook-timestamp</c> header is what replay defence uses.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Timestamp { get; set; }
 
     /// <summary>Gets or sets the event's data as raw JSON, or <see cref="JsonValueKind.Undefined"/> when absent. Read it with <c>Data.Deserialize(MyJsonContext.Default.MyModel)</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Data { get; set; }
 }

@@ -7,8 +7,15 @@ namespace WebhookKit.Twilio;
 /// <summary>
 /// A Twilio webhook's form parameters (a message or call status callback, an incoming message, or a product's
 /// <c>EventType</c> callback), as handlers receive them. Every parameter without a property here is in
-/// <see cref="Parameters"/>. Twilio sends every value as a string.
+/// <see cref="Parameters"/>. Twilio sends every form value as a string.
 /// </summary>
+/// <remarks>
+/// A JSON delivery (signed with <c>bodySHA256</c>) is read the same way: a top-level number or boolean under one of
+/// these names is read as its text, and every other member is in <see cref="Parameters"/>. A JSON body that is not an
+/// object, such as the array of CloudEvents an Event Streams webhook sink sends, reads as an event with no parameters;
+/// its content is the delivery's raw body (<c>WebhookEvent.RawBody</c>).
+/// </remarks>
+[JsonConverter(typeof(TwilioEventJsonConverter))]
 public sealed class TwilioEvent
 {
     /// <summary>Gets or sets the account the webhook belongs to.</summary>
@@ -56,8 +63,7 @@ public sealed class TwilioEvent
     /// <summary>Gets or sets the error code of a failed message or call, when there is one.</summary>
     public string? ErrorCode { get; set; }
 
-    /// <summary>Gets every other parameter, by name (each a JSON string).</summary>
-    [JsonExtensionData]
-    [SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "System.Text.Json fills extension data through the setter.")]
+    /// <summary>Gets every other parameter, by name (each a JSON string for a form delivery; any JSON value for a JSON one).</summary>
+    [SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "Settable, as every payload model property is, so tests can build one.")]
     public IDictionary<string, JsonElement>? Parameters { get; set; }
 }
