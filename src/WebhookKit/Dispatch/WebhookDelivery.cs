@@ -60,21 +60,31 @@ public sealed class WebhookDelivery
 
     /// <summary>
     /// The body-digest key <c>{receiver}:\u001Fbody:{digest}</c>: the first 128 bits, in hex, of
-    /// SHA-256(event type, 0, SHA-256(body)). A cryptographic digest, so nobody can make another signed body collide with it.
+    /// SHA-256(event type, 0, 'm', verified MAC of the body) when the provider hands on such a MAC
+    /// (<see cref="WebhookProviderResult.BodyMac"/>), else of SHA-256(event type, 0, 'b', SHA-256(body)). Cryptographic
+    /// digests, so nobody can make another signed body collide with one; the tag byte keeps the two kinds apart.
     /// </summary>
-    internal static string CreateReplayKey(string receiverName, string eventType, ReadOnlySpan<byte> body)
+    internal static string CreateReplayKey(string receiverName, string eventType, ReadOnlySpan<byte> bodyMac, ReadOnlySpan<byte> body)
     {
         Span<byte> bodyHash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
-        System.Security.Cryptography.SHA256.HashData(body, bodyHash);
+        scoped ReadOnlySpan<byte> identity = bodyMac;
+        var hashed = identity.IsEmpty || identity.Length > 64;
+        if (hashed)
+        {
+            System.Security.Cryptography.SHA256.HashData(body, bodyHash);
+            identity = bodyHash;
+        }
 
         // Event types are at most WebhookOptions.MaxEventIdBytes UTF-8 bytes (checked before this is called).
-        Span<byte> input = stackalloc byte[WebhookOptions.MaxEventIdBytes + 1 + bodyHash.Length];
-        var typeLength = System.Text.Encoding.UTF8.GetBytes(eventType, input);
-        input[typeLength] = 0;
-        bodyHash.CopyTo(input[(typeLength + 1)..]);
+        Span<byte> input = stackalloc byte[WebhookOptions.MaxEventIdBytes + 2 + 64];
+        var length = System.Text.Encoding.UTF8.GetBytes(eventType, input);
+        input[length++] = 0;
+        input[length++] = hashed ? (byte)'b' : (byte)'m';
+        identity.CopyTo(input[length..]);
+        length += identity.Length;
 
         Span<byte> digest = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
-        System.Security.Cryptography.SHA256.HashData(input[..(typeLength + 1 + bodyHash.Length)], digest);
+        System.Security.Cryptography.SHA256.HashData(input[..length], digest);
         return string.Concat(receiverName, ":", ReplayKeyMarker, Convert.ToHexStringLower(digest[..16]));
     }
 

@@ -109,7 +109,7 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
         using var locked = LockedKeys.Enter(this, keys);
         foreach (var (shard, digest, position) in locked.Keys)
         {
-            if (position == 0 && shard.Entries.TryGetValue(digest, out var entry) && entry.Owner == ownerTag && !entry.Completed)
+            if (position == 0 && shard.Entries.TryGetValue(digest, out var entry) && entry.Owner == ownerTag)
             {
                 shard.Entries.Remove(digest);
             }

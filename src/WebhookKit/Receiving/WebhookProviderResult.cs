@@ -3,10 +3,11 @@ namespace WebhookKit;
 /// <summary>The outcome of <see cref="IWebhookProvider.Read"/>.</summary>
 public readonly struct WebhookProviderResult
 {
-    private WebhookProviderResult(WebhookProviderStatus status, string? eventId, string? eventType, byte[]? payload, string? failureReason, bool eventIdSigned = false)
+    private WebhookProviderResult(WebhookProviderStatus status, string? eventId, string? eventType, byte[]? payload, string? failureReason, bool eventIdSigned = false, ReadOnlyMemory<byte> bodyMac = default)
     {
         Status = status;
         IsEventIdSigned = eventIdSigned;
+        BodyMac = bodyMac;
         EventId = eventId;
         EventType = eventType;
         Payload = payload;
@@ -37,6 +38,14 @@ public readonly struct WebhookProviderResult
     /// under a new id is answered as a duplicate (see <c>docs/architecture.md</c>, "Replays under unsigned ids").
     /// </summary>
     public bool IsEventIdSigned { get; }
+
+    /// <summary>
+    /// Gets the verified MAC when the signature is a keyed hash of the raw body and nothing else (GitHub's
+    /// <c>X-Hub-Signature-256</c>, Shopify's <c>X-Shopify-Hmac-Sha256</c>), otherwise empty. The same body always carries
+    /// the same MAC under one secret, so the receive path identifies a body by it for the body-digest claim
+    /// (<see cref="IsEventIdSigned"/>) instead of hashing the body a second time.
+    /// </summary>
+    public ReadOnlyMemory<byte> BodyMac { get; }
 
     /// <summary>Gets the JSON payload when it is not the body itself (for example a form field), otherwise <see langword="null"/>.</summary>
     public byte[]? Payload { get; }
@@ -72,11 +81,21 @@ public readonly struct WebhookProviderResult
     /// <see langword="false"/> when unsure: the body-digest claim then also guards against relabelled replays.
     /// </param>
     /// <returns>An accepted result.</returns>
-    public static WebhookProviderResult Accepted(string eventId, string eventType, byte[]? payload, bool eventIdSigned)
+    public static WebhookProviderResult Accepted(string eventId, string eventType, byte[]? payload, bool eventIdSigned) =>
+        Accepted(eventId, eventType, payload, eventIdSigned, default);
+
+    /// <summary>Accepts a delivery whose signature is a MAC of its raw body alone, handing on the verified MAC.</summary>
+    /// <param name="eventId">The provider's event id.</param>
+    /// <param name="eventType">The provider's event type.</param>
+    /// <param name="payload">The JSON payload, owned by the result; <see langword="null"/> when it is the body.</param>
+    /// <param name="eventIdSigned">Whether the event id and type come from signed content; see <see cref="IsEventIdSigned"/>.</param>
+    /// <param name="bodyMac">The verified MAC of the raw body, owned by the result; see <see cref="BodyMac"/>. Empty when the signature covers more than the body.</param>
+    /// <returns>An accepted result.</returns>
+    public static WebhookProviderResult Accepted(string eventId, string eventType, byte[]? payload, bool eventIdSigned, ReadOnlyMemory<byte> bodyMac)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         ArgumentException.ThrowIfNullOrEmpty(eventType);
-        return new(WebhookProviderStatus.Accepted, eventId, eventType, payload, null, eventIdSigned);
+        return new(WebhookProviderStatus.Accepted, eventId, eventType, payload, null, eventIdSigned, bodyMac);
     }
 
     /// <summary>Rejects a request whose signature is missing, malformed or wrong (401).</summary>

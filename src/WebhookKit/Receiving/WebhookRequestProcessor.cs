@@ -285,7 +285,7 @@ internal sealed class WebhookRequestProcessor
             // An id nobody signs can be changed by whoever captured the delivery: the body's digest is claimed as well.
             // Types without a model of their own share one digest slot, so invented types buy no extra replays.
             var replayKey = !result.IsEventIdSigned && receiver.DeduplicateByBody
-                ? WebhookDelivery.CreateReplayKey(receiverName, _payloads.RegisteredEventType(provider.Name, eventType) ?? "*", buffer.AsSpan(0, length))
+                ? WebhookDelivery.CreateReplayKey(receiverName, _payloads.RegisteredEventType(provider.Name, eventType) ?? "*", result.BodyMac.Span, buffer.AsSpan(0, length))
                 : null;
             var deliveryId = _deliveryFactory.NewDeliveryId();
             if (_claimingQueue is not null)

@@ -59,6 +59,7 @@ public sealed class EventIdSignedTests
         var result = receiver.Read(ReceiverHarness.Request(body, contentType, headers: TestSignatures.GitHub(body)));
 
         (result.Status, result.IsEventIdSigned).Should().Be((WebhookProviderStatus.Accepted, false));
+        result.BodyMac.ToArray().Should().Equal(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestSignatures.GitHubSecret), body), "the verified MAC identifies the body");
     }
 
     [Fact]
@@ -70,6 +71,7 @@ public sealed class EventIdSignedTests
         var result = receiver.Read(ReceiverHarness.Request(body, headers: TestSignatures.Shopify(body)));
 
         (result.Status, result.IsEventIdSigned).Should().Be((WebhookProviderStatus.Accepted, false));
+        result.BodyMac.ToArray().Should().Equal(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestSignatures.ShopifySecret), body));
     }
 
     [Fact]

@@ -43,6 +43,8 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
         var headers = request.Headers;
         var body = request.Body.Span;
 
+        // The verified MAC identifies the body for the receive path's body-digest claim (no second hash of the body).
+        byte[] bodyMac;
         var sha256 = headers[Signature256Header];
         if (sha256.Count > 0)
         {
@@ -50,6 +52,8 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
             {
                 return WebhookProviderResult.Unauthorized("X-Hub-Signature-256 missing, malformed or not matching");
             }
+
+            bodyMac = Convert.FromHexString(signature.AsSpan(7));
         }
         else if (_allowSha1 && headers[Signature1Header].Count > 0)
         {
@@ -57,6 +61,8 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
             {
                 return WebhookProviderResult.Unauthorized("X-Hub-Signature missing, malformed or not matching");
             }
+
+            bodyMac = Convert.FromHexString(signature.AsSpan(5));
         }
         else
         {
@@ -78,14 +84,14 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
         {
             return FormPayloadReader.TryReadField(body, "payload"u8, _maxFormFields, out var payload) switch
             {
-                FormReadStatus.Read => WebhookProviderResult.Accepted(deliveryId, eventType, payload, eventIdSigned: false),
+                FormReadStatus.Read => WebhookProviderResult.Accepted(deliveryId, eventType, payload, eventIdSigned: false, bodyMac),
                 FormReadStatus.TooManyFields => WebhookProviderResult.BadRequest("form-encoded delivery has too many fields"),
                 FormReadStatus.Repeated => WebhookProviderResult.BadRequest("form-encoded delivery has more than one payload field"),
                 _ => WebhookProviderResult.BadRequest("form-encoded delivery has no payload field"),
             };
         }
 
-        return WebhookProviderResult.Accepted(deliveryId, eventType, null, eventIdSigned: false);
+        return WebhookProviderResult.Accepted(deliveryId, eventType, null, eventIdSigned: false, bodyMac);
     }
 
     /// <summary>

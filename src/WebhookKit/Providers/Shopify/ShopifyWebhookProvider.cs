@@ -45,7 +45,7 @@ internal sealed class ShopifyWebhookProvider : IWebhookProvider
 
         // The id and topic headers are not covered by the signature: the receive path also claims the body.
         return SignatureMath.TryGetSingle(headers[TopicHeader], out var topic)
-            ? WebhookProviderResult.Accepted(eventId, topic, null, eventIdSigned: false)
+            ? WebhookProviderResult.Accepted(eventId, topic, null, eventIdSigned: false, Convert.FromBase64String(signature))
             : WebhookProviderResult.BadRequest("X-Shopify-Topic missing or repeated");
     }
 
