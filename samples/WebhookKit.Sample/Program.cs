@@ -23,6 +23,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 if (demo)
 {
+    // The only place the repository's secrets are read: without --demo the app needs secrets of your own, and refuses
+    // to start without them (see the sample's README), so no secret published here can ever accept a delivery.
+    builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, DemoRunner.SecretsFile), optional: false);
     DemoRunner.Configure(builder);
 }
 

@@ -89,5 +89,5 @@ public static class DemoCases
     private static string Required(IConfiguration configuration, string key) =>
         configuration[key] is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException($"The demo signs with '{key}', which is not configured (see appsettings.Development.json).");
+            : throw new InvalidOperationException($"The demo signs with '{key}', which is not configured (see appsettings.Demo.json).");
 }

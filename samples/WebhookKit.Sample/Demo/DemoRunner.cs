@@ -17,6 +17,9 @@ public static class DemoRunner
     private static readonly string[] Header = ["request", "status", "expected", "handled by"];
 
     /// <summary>Binds a free loopback port and keeps framework and library logs to warnings, so the table stays readable.</summary>
+    /// <summary>The demo's own secrets, in the repository and so for the demo only; nothing else reads this file.</summary>
+    public const string SecretsFile = "appsettings.Demo.json";
+
     public static void Configure(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -20,6 +20,12 @@ internal sealed class WebhookOptionsRulesValidator : IValidateOptions<WebhookOpt
             builder.AddError($"'Webhooks:{nameof(options.MinRequestBodyDataRateGracePeriod)}' must be more than 00:00:01 and at most 01:00:00.");
         }
 
+        // A zero or smaller maximum silently turns the backoff off (every retry at once).
+        if (options.MaxRetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
+        {
+            builder.AddError("'Webhooks:MaxRetryDelay' must be more than 00:00:00 and at least 'Webhooks:RetryDelay', or retries would not back off.");
+        }
+
         if (options.QueueMaxBytes < options.MaxBodyBytes)
         {
             builder.AddError("'Webhooks:QueueMaxBytes' must be at least 'Webhooks:MaxBodyBytes', or a delivery of the largest accepted size could never be queued.");

@@ -86,13 +86,16 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
     {
         var ownerTag = OwnerTag(owner);
         using var locked = LockedKeys.Enter(this, keys);
-        var expiresAt = AddSaturating(NowTicks(), retention);
+        var now = NowTicks();
+        var expiresAt = AddSaturating(now, retention);
         foreach (var (shard, digest, position) in locked.Keys)
         {
             // The event's key by its delivery; content keys by their event, so that a stale delivery of it may complete them too.
+            // A key that is gone (its lease ran out, and the sweep may have removed it) and that nobody claimed since is
+            // marked too: the event was handled all the same, as the Redis store does.
             var expected = position == 0 ? ownerTag : locked.EventTag;
-            ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(shard.Entries, digest);
-            if (!Unsafe.IsNullRef(ref entry) && entry.Owner == expected)
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.Entries, digest, out var exists);
+            if (!exists || entry.Owner == expected || entry.ExpiresAt <= now)
             {
                 entry = new Entry(expected, expiresAt, Completed: true);
             }

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using WebhookKit.Contracts;
+using WebhookKit.Idempotency;
+using WebhookKit.Redis.Tests.Infrastructure;
+
+namespace WebhookKit.Redis.Tests.Idempotency;
+
+/// <summary>The store contract on the Redis store, against a real redis-server and its own TTLs.</summary>
+[Collection(RedisTests.Name)]
+public sealed class RedisIdempotencyStoreContractTests : IdempotencyStoreContract, IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public RedisIdempotencyStoreContractTests(RedisFixture redis)
+    {
+        _services = RedisServices.Build(redis.Server.Configuration, RedisFixture.NewPrefix("contract"));
+        Store = _services.GetRequiredService<IIdempotencyStore>();
+    }
+
+    protected override IIdempotencyStore Store { get; }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    protected override Task ElapseAsync(TimeSpan time) => Task.Delay(time);
+}
