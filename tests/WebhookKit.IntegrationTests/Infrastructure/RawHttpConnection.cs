@@ -140,6 +140,25 @@ public sealed class RawHttpConnection : IAsyncDisposable
         return new RawHttpResponse(status, headers, body.ToArray());
     }
 
+    /// <summary>Writes <paramref name="bytesPerTick"/> spaces every <paramref name="tick"/> until cancelled or cut off by the server (a slow sender).</summary>
+    public async Task TrickleAsync(int bytesPerTick, TimeSpan tick, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[bytesPerTick];
+        Array.Fill(bytes, (byte)' ');
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await WriteAsync(bytes, cancellationToken);
+                await Task.Delay(tick, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Cut off by the server, or stopped by the caller.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stream.DisposeAsync();

@@ -40,7 +40,7 @@ public sealed class SlowClientTests
         await using var connection = await RawHttpConnection.OpenAsync(host.Client.BaseAddress!);
         await connection.WriteHeadAsync("POST", "/webhooks/github", [.. signed.Headers.Select(h => (h.Key, string.Join(",", h.Value))), ("Content-Type", "application/json")], contentLength: 100_000);
         using var stopTrickling = new CancellationTokenSource();
-        var trickle = TrickleAsync(connection, bytesPerTick: 10, TimeSpan.FromMilliseconds(100), stopTrickling.Token);
+        var trickle = connection.TrickleAsync(bytesPerTick: 10, TimeSpan.FromMilliseconds(100), stopTrickling.Token);
         var clock = Stopwatch.StartNew();
 
         // Act
@@ -119,24 +119,6 @@ public sealed class SlowClientTests
     }
 
     /// <summary>Writes a few bytes per tick until stopped or until the server closes the connection (pacing, not synchronisation).</summary>
-    private static async Task TrickleAsync(RawHttpConnection connection, int bytesPerTick, TimeSpan tick, CancellationToken cancellationToken)
-    {
-        var bytes = new byte[bytesPerTick];
-        Array.Fill(bytes, (byte)' ');
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await connection.WriteAsync(bytes, cancellationToken);
-                await Task.Delay(tick, cancellationToken);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // Cut off by the server, or stopped by the test.
-        }
-    }
-
     private static Task<WebhookTestHost> StartAsync(HandlerProbe probe, Action<WebhookOptions> configure, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configureBuilder = null) =>
         WebhookTestHost.StartAsync(
             webhooks => webhooks.AddGitHub(o => o.Secrets.Add(Secret)).AddHandler<RecordingHandler<GitHubPushEvent>>(),

@@ -35,7 +35,7 @@ public sealed class UnverifiedMemoryTests
                 var connection = await RawHttpConnection.OpenAsync(host.Client.BaseAddress!);
                 connections.Add(connection);
                 await connection.WriteHeadAsync("POST", "/webhooks/github", headers, contentLength: FiveMiB);
-                trickles.Add(TrickleAsync(connection, bytesPerTick: 30, TimeSpan.FromMilliseconds(100), stop.Token));
+                trickles.Add(connection.TrickleAsync(bytesPerTick: 30, TimeSpan.FromMilliseconds(100), stop.Token));
             }
 
             // Act: let them trickle for a while.
@@ -146,24 +146,6 @@ public sealed class UnverifiedMemoryTests
         GC.WaitForPendingFinalizers();
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    private static async Task TrickleAsync(RawHttpConnection connection, int bytesPerTick, TimeSpan tick, CancellationToken cancellationToken)
-    {
-        var bytes = new byte[bytesPerTick];
-        Array.Fill(bytes, (byte)' ');
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await connection.WriteAsync(bytes, cancellationToken);
-                await Task.Delay(tick, cancellationToken);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // Stopped by the test.
-        }
     }
 
     private static Task<WebhookTestHost> StartAsync(Action<WebhookOptions> configure, HandlerProbe? probe = null) =>
