@@ -68,12 +68,15 @@ public static class RedisTestApp
         return app;
     }
 
-    /// <summary>A signed GitHub delivery of event <paramref name="eventId"/>.</summary>
-    public static HttpRequestMessage Delivery(string eventId, string eventType = "ping")
+    /// <summary>
+    /// A signed GitHub delivery of event <paramref name="eventId"/>; with <paramref name="bodyOf"/>, the body of that other
+    /// event's delivery under this id (a captured delivery relabelled through the unsigned <c>X-GitHub-Delivery</c>).
+    /// </summary>
+    public static HttpRequestMessage Delivery(string eventId, string eventType = "ping", string? bodyOf = null)
     {
         // The id in the body as well: distinct events have distinct bodies, as real ones do (GitHub's ids are unsigned, so a
         // body already accepted under another id is a replay).
-        var body = Encoding.UTF8.GetBytes($$"""{"zen":"Keep it logically awesome.","hook_id":{{eventId.Length}},"action":"created","delivery":"{{eventId}}"}""");
+        var body = Encoding.UTF8.GetBytes($$"""{"zen":"Keep it logically awesome.","hook_id":{{(bodyOf ?? eventId).Length}},"action":"created","delivery":"{{bodyOf ?? eventId}}"}""");
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("X-GitHub-Event", eventType);
