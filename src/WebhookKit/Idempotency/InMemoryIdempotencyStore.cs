@@ -201,11 +201,17 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore, IDisposable
             }
 
             var entries = new (Shard Shard, KeyDigest Digest, int Position)[keys.Count];
-            var eventTag = OwnerTag(keys[0]);
+            ulong eventTag = 0;
             for (var i = 0; i < entries.Length; i++)
             {
                 var digest = KeyDigest.Of(keys[i]);
                 entries[i] = (store.ShardOf(digest), digest, i);
+                if (i == 0)
+                {
+                    // 64 bits of the event key's SHA-256, not a hash a sender could steer: an id chosen to share the tag
+                    // would pass for the same event and replay the body.
+                    eventTag = digest.Low;
+                }
             }
 
             if (entries.Length > 1)
