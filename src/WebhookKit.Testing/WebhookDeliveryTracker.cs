@@ -26,7 +26,10 @@ public sealed partial class WebhookDeliveryTracker
     /// <summary>How many finished deliveries of one event (on one receiver) the tracker keeps, newest last.</summary>
     public const int MaxDeliveriesPerEvent = 8;
 
-    /// <summary>How many events the tracker remembers; the event that finished least recently is forgotten first.</summary>
+    /// <summary>
+    /// How many event records the tracker keeps; the one whose delivery finished least recently is forgotten first.
+    /// An event id has a record per receiver and one for waits that name no receiver.
+    /// </summary>
     public const int MaxEvents = 10_000;
 
     /// <summary>How many deliveries <see cref="Finished"/> keeps, newest last.</summary>
@@ -68,6 +71,7 @@ public sealed partial class WebhookDeliveryTracker
     /// <summary>
     /// Waits until a delivery of the event <paramref name="eventId"/> on the receiver <paramref name="receiverName"/>
     /// has finished. When one already has, returns the one that finished last, at once.
+    /// A delivery counts as finished once the dispatcher acknowledged it, after its last attempt.
     /// </summary>
     /// <param name="receiverName">The receiver's name, as registered (for example <c>github</c>, or the name given to <c>AddGitHub(name, …)</c>).</param>
     /// <param name="eventId">The provider's event id.</param>
@@ -85,8 +89,8 @@ public sealed partial class WebhookDeliveryTracker
 
     /// <summary>
     /// Starts waiting for the next handling of the event <paramref name="eventId"/> on the receiver
-    /// <paramref name="receiverName"/>: the task completes only with a delivery that finishes after this call, never
-    /// with one that finished before. The wait starts when the method is called, not when the task is awaited, so
+    /// <paramref name="receiverName"/>: the task completes only with a delivery that finishes (is acknowledged by the
+    /// dispatcher) after this call, never with one that finished before. The wait starts when the method is called, not when the task is awaited, so
     /// call it before sending (or replaying) and await it after; a fast handler cannot be missed.
     /// </summary>
     /// <param name="receiverName">The receiver's name, as registered.</param>
