@@ -79,7 +79,10 @@ public static class WebhooksBuilderExtensions
         return builder;
     }
 
-    /// <summary>Registers a built-in provider's receiver: named options bound from <c>Webhooks:{name}</c>, validated at startup.</summary>
+    /// <summary>
+    /// Registers a built-in provider's receiver: named options bound from <c>Webhooks:{name}</c>, validated at startup,
+    /// and rebuilt (validated the same way) whenever they reload.
+    /// </summary>
     internal static IWebhooksBuilder AddBuiltInReceiver<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IWebhooksBuilder builder,
         string receiverName,
@@ -101,7 +104,8 @@ public static class WebhooksBuilderExtensions
         builder.Services.AddSingleton(new WebhookReceiverRegistration(
             receiverName,
             services => createProvider(services, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName)),
-            services => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName)));
+            services => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName),
+            services => WebhookReceiverReloadSource.Create(services, receiverName, ConfigurationKey(receiverName), createProvider)));
 
         // The built-in payload models are registered once per provider, however many receivers it has.
         if (!builder.Services.Any(descriptor => descriptor.ImplementationInstance is BuiltInPayloads registered && registered.Provider == provider))

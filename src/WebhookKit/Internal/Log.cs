@@ -116,4 +116,16 @@ internal static partial class Log
 
     [LoggerMessage(46, LogLevel.Critical, "Webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}) failed unexpectedly in the dispatcher ({ExceptionType}); it is acknowledged and the worker goes on.")]
     public static partial void DeliveryCrashed(ILogger logger, string exceptionType, string receiver, string eventType, string eventId, string deliveryId, Exception? exception);
+
+    // 60–69: receivers' options reloaded without a restart (secret rotation). Never the secrets: the validation
+    // failures name the receiver and the configuration key only, and other failures are logged by exception type.
+
+    [LoggerMessage(60, LogLevel.Information, "Webhook receiver {Receiver} reloaded its options ({ConfigurationKey}); new deliveries use them.")]
+    public static partial void ReceiverReloaded(ILogger logger, string receiver, string configurationKey);
+
+    [LoggerMessage(61, LogLevel.Error, "Webhook receiver {Receiver} refused its reloaded options ({ConfigurationKey}) and keeps its last valid ones: {Failures}")]
+    public static partial void ReceiverReloadInvalid(ILogger logger, string receiver, string configurationKey, string failures);
+
+    [LoggerMessage(62, LogLevel.Error, "Webhook receiver {Receiver} could not be rebuilt from its reloaded options ({ConfigurationKey}, {ExceptionType}) and keeps its last valid ones.")]
+    public static partial void ReceiverReloadFailed(ILogger logger, string receiver, string configurationKey, string exceptionType);
 }

@@ -1,26 +1,49 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
 
 namespace WebhookKit.Receiving;
 
-/// <summary>Receiver name → provider instance, built once at startup (so a misconfigured receiver fails the boot).</summary>
-internal sealed class WebhookReceiverRegistry
+/// <summary>
+/// Receiver name → provider instance, built at startup (so a misconfigured receiver fails the boot) and rebuilt by
+/// <see cref="WebhookReceiverReloader"/> when a built-in receiver's options reload (secret rotation without a restart).
+/// </summary>
+internal sealed class WebhookReceiverRegistry : IDisposable
 {
-    private readonly FrozenDictionary<string, WebhookReceiver> _receivers;
+    private readonly FrozenDictionary<string, Entry> _receivers;
 
-    public WebhookReceiverRegistry(IEnumerable<WebhookReceiverRegistration> registrations, IServiceProvider services)
+    public WebhookReceiverRegistry(IEnumerable<WebhookReceiverRegistration> registrations, IServiceProvider services, ILogger<WebhookReceiverRegistry> logger)
     {
-        var receivers = new Dictionary<string, WebhookReceiver>(StringComparer.OrdinalIgnoreCase);
-        foreach (var registration in registrations)
+        var receivers = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
+        try
         {
-            if (receivers.ContainsKey(registration.Name))
+            foreach (var registration in registrations)
             {
-                throw new InvalidOperationException($"Webhook receiver '{registration.Name}' is registered more than once. Give each receiver its own name.");
+                if (receivers.ContainsKey(registration.Name))
+                {
+                    throw new InvalidOperationException($"Webhook receiver '{registration.Name}' is registered more than once. Give each receiver its own name.");
+                }
+
+                var options = registration.OptionsFactory?.Invoke(services);
+                var receiver = Build(registration.Name, registration.ProviderFactory(services), options);
+                if (registration.ReloadSource is { } reloadSource)
+                {
+                    receivers[registration.Name] = new Entry(null, new WebhookReceiverReloader(receiver, reloadSource(services), logger));
+                }
+                else
+                {
+                    receivers[registration.Name] = new Entry(receiver, null);
+                }
+            }
+        }
+        catch
+        {
+            foreach (var entry in receivers.Values)
+            {
+                entry.Reloader?.Dispose();
             }
 
-            var options = registration.OptionsFactory?.Invoke(services);
-            var guard = WebhookReceiverGuard.Create(options);
-            receivers[registration.Name] = new WebhookReceiver(registration.Name, registration.ProviderFactory(services), guard, options?.DeduplicateByBody ?? true);
+            throw;
         }
 
         _receivers = receivers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -28,7 +51,34 @@ internal sealed class WebhookReceiverRegistry
 
     public int Count => _receivers.Count;
 
-    public bool TryGet(string name, [NotNullWhen(true)] out WebhookReceiver? receiver) => _receivers.TryGetValue(name, out receiver);
+    /// <summary>The receiver as it is now; a request reads it once and keeps it, so it never sees two option sets.</summary>
+    public bool TryGet(string name, [NotNullWhen(true)] out WebhookReceiver? receiver)
+    {
+        if (_receivers.TryGetValue(name, out var entry))
+        {
+            receiver = entry.Reloader?.Current ?? entry.Fixed!;
+            return true;
+        }
+
+        receiver = null;
+        return false;
+    }
+
+    /// <summary>Stops listening for option changes.</summary>
+    public void Dispose()
+    {
+        foreach (var entry in _receivers.Values)
+        {
+            entry.Reloader?.Dispose();
+        }
+    }
+
+    /// <summary>Builds an immutable receiver (provider, guard, settings) from one options instance.</summary>
+    internal static WebhookReceiver Build(string name, IWebhookProvider provider, WebhookReceiverOptions? options) =>
+        new(name, provider, WebhookReceiverGuard.Create(options), options?.DeduplicateByBody ?? true);
+
+    /// <summary>A receiver that never changes (one of <c>AddReceiver</c>), or the reloader of a built-in one.</summary>
+    private sealed record Entry(WebhookReceiver? Fixed, WebhookReceiverReloader? Reloader);
 }
 
 /// <summary>
