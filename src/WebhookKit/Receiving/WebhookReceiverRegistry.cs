@@ -20,7 +20,10 @@ internal sealed class WebhookReceiverRegistry
 
             var options = registration.OptionsFactory?.Invoke(services);
             var guard = WebhookReceiverGuard.Create(options);
-            receivers[registration.Name] = new WebhookReceiver(registration.Name, registration.ProviderFactory(services), guard, options?.DeduplicateByBody ?? true);
+            var provider = registration.ProviderFactory(services);
+
+            // What the provider can check before the body is read is resolved here, once, never per request.
+            receivers[registration.Name] = new WebhookReceiver(registration.Name, provider, guard, options?.DeduplicateByBody ?? true, RequiredHeaders.For(provider));
         }
 
         _receivers = receivers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -33,6 +36,11 @@ internal sealed class WebhookReceiverRegistry
 
 /// <summary>
 /// A receiver's registered (canonical) name, its provider, its transport guard (<see langword="null"/> when it has none),
-/// and whether deliveries with unsigned ids are also deduplicated by body (<see cref="WebhookReceiverOptions.DeduplicateByBody"/>).
+/// whether deliveries with unsigned ids are also deduplicated by body (<see cref="WebhookReceiverOptions.DeduplicateByBody"/>),
+/// and the headers its provider requires before the body is read (<see cref="IWebhookProviderPrecheck"/>).
 /// </summary>
-internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null, bool DeduplicateByBody = true);
+internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null, bool DeduplicateByBody = true, RequiredHeaders? Precheck = null)
+{
+    /// <summary>Gets the provider's required headers, <see cref="RequiredHeaders.None"/> when it declares none.</summary>
+    public RequiredHeaders Precheck { get; init; } = Precheck ?? RequiredHeaders.None;
+}
