@@ -116,4 +116,9 @@ internal static partial class Log
 
     [LoggerMessage(46, LogLevel.Critical, "Webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}) failed unexpectedly in the dispatcher ({ExceptionType}); it is acknowledged and the worker goes on.")]
     public static partial void DeliveryCrashed(ILogger logger, string exceptionType, string receiver, string eventType, string eventId, string deliveryId, Exception? exception);
+
+    // 50–59: the receive path, continued.
+
+    [LoggerMessage(50, LogLevel.Debug, "Webhook request for receiver {Receiver} ended by the client before its body was read; nothing answered.")]
+    public static partial void Aborted(ILogger logger, string receiver);
 }

@@ -5,7 +5,7 @@ namespace WebhookKit.Receiving;
 
 /// <summary>
 /// The receive path's refusals that come before a provider reads a body: required headers missing, the body over its
-/// limit and the server cutting the body off (docs/architecture.md, "Bounded cost").
+/// limit, the server cutting the body off, and the client going away (docs/architecture.md, "Bounded cost").
 /// </summary>
 internal sealed partial class WebhookRequestProcessor
 {
@@ -18,6 +18,22 @@ internal sealed partial class WebhookRequestProcessor
         Log.Unauthorized(_logger, receiverName, reason);
         Count(receiverName, provider.Name, DeliveryOutcome.Unauthorized, null);
         return WebhookResponses.Unauthorized(context);
+    }
+
+    /// <summary>
+    /// Whether a <see cref="BadHttpRequestException"/> from the body read means the client went away rather than sent
+    /// a malformed request. A body of a Content-Length can only fail with 400 when it ends before that length: the
+    /// client closed the connection mid-body. A chunked body's 400 is a framing error unless the request was aborted.
+    /// </summary>
+    private static bool IsClientGone(HttpContext context, BadHttpRequestException exception) =>
+        exception.StatusCode == StatusCodes.Status400BadRequest
+        && (context.Request.ContentLength is not null || context.RequestAborted.IsCancellationRequested);
+
+    /// <summary>The client went away before its body was read: counted and logged once, nothing answered.</summary>
+    private void Aborted(string receiverName, IWebhookProvider provider)
+    {
+        Log.Aborted(_logger, receiverName);
+        Count(receiverName, provider.Name, DeliveryOutcome.Aborted, null);
     }
 
     /// <summary>The server cut the body off: over its size limit, too slow, or malformed framing.</summary>

@@ -165,9 +165,15 @@ internal sealed partial class WebhookRequestProcessor
             {
                 body = await RequestBodyReader.ReadAsync(context.Request, _options.MaxBodyBytes, _unverified, context.RequestAborted).ConfigureAwait(false);
             }
-            catch (BadHttpRequestException exception)
+            catch (BadHttpRequestException exception) when (!IsClientGone(context, exception))
             {
                 await ServerRejected(context, receiverName, provider, exception).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException)
+            {
+                // The client went away mid-body (HTTP/1.1 disconnect, HTTP/2 or HTTP/3 stream reset): nobody to answer.
+                Aborted(receiverName, provider);
                 return;
             }
 
