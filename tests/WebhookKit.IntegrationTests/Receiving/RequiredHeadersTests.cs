@@ -76,4 +76,55 @@ public sealed class RequiredHeadersTests
         // Assert
         response.Status.Should().Be(100);
     }
+
+    [Fact]
+    public async Task PostGitLab_SigningTokensOnlyAndTokenHeaderOnly_Returns401WithoutContinue()
+    {
+        // Arrange: with signing tokens only, X-Gitlab-Token cannot verify anything; webhook-signature is required.
+        await using var host = await WebhookTestHost.StartAsync(webhooks => webhooks.AddGitLab(o => o.SigningTokens.Add(Signatures.NewSigningToken())));
+
+        // Act
+        var response = await SendHeadOnlyAsync(host, "/webhooks/gitlab", ("X-Gitlab-Token", "glpat-some-token"), ("X-Gitlab-Event", "Push Hook"));
+
+        // Assert
+        response.Status.Should().Be(401);
+        host.LogsWithEventId(4).Should().ContainSingle().Which.Message.Should().Contain("webhook-signature missing");
+    }
+
+    [Fact]
+    public async Task PostCustomReceiver_ProviderDeclaresRequiredHeaders_RefusedBeforeReadAndReadOtherwise()
+    {
+        // Arrange: a provider of the application's own that declares the capability.
+        var provider = new HeaderOnlyProvider();
+        await using var host = await WebhookTestHost.StartAsync(webhooks => webhooks.AddReceiver("custom", _ => provider));
+
+        // Act
+        var refused = await SendHeadOnlyAsync(host, "/webhooks/custom", ("X-Other", "1"));
+        using var read = await host.Client.SendAsync(Deliveries.Post("/webhooks/custom", "{}"u8.ToArray(), headers: ("X-Custom-Signature", "1")));
+
+        // Assert
+        refused.Status.Should().Be(401);
+        ((int)read.StatusCode).Should().Be(401, "the provider's Read refuses everything");
+        provider.Reads.Should().Be(1, "only the request that had the required header reached Read");
+    }
+
+    /// <summary>Requires <c>X-Custom-Signature</c> and refuses every request it reads.</summary>
+    private sealed class HeaderOnlyProvider : IWebhookProviderPrecheck
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public string Name => "custom";
+
+        public IReadOnlyList<string> ForwardedHeaders => [];
+
+        public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders { get; } = [["X-Custom-Signature"]];
+
+        public WebhookProviderResult Read(WebhookRequest request)
+        {
+            Interlocked.Increment(ref _reads);
+            return WebhookProviderResult.Unauthorized("custom signature not matching");
+        }
+    }
 }
