@@ -17,4 +17,5 @@ internal static class DeliveryOutcome
     public const string TooSlow = "too_slow";
     public const string HttpsRequired = "https_required";
     public const string IpNotAllowed = "ip_not_allowed";
+    public const string Aborted = "aborted";
 }

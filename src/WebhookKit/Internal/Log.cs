@@ -128,4 +128,9 @@ internal static partial class Log
 
     [LoggerMessage(62, LogLevel.Error, "Webhook receiver {Receiver} could not be rebuilt from its reloaded options ({ConfigurationKey}, {ExceptionType}) and keeps its last valid ones.")]
     public static partial void ReceiverReloadFailed(ILogger logger, string receiver, string configurationKey, string exceptionType);
+
+    // 50–59: the receive path, continued.
+
+    [LoggerMessage(50, LogLevel.Debug, "Webhook request for receiver {Receiver} ended by the client before its body was read; nothing answered.")]
+    public static partial void Aborted(ILogger logger, string receiver);
 }

@@ -73,9 +73,12 @@ internal sealed class WebhookReceiverRegistry : IDisposable
         }
     }
 
-    /// <summary>Builds an immutable receiver (provider, guard, settings) from one options instance.</summary>
+    /// <summary>
+    /// Builds an immutable receiver (provider, guard, settings) from one options instance. What the provider can check
+    /// before the body is read is resolved here, once per build, never per request.
+    /// </summary>
     internal static WebhookReceiver Build(string name, IWebhookProvider provider, WebhookReceiverOptions? options) =>
-        new(name, provider, WebhookReceiverGuard.Create(options), options?.DeduplicateByBody ?? true);
+        new(name, provider, WebhookReceiverGuard.Create(options), options?.DeduplicateByBody ?? true, RequiredHeaders.For(provider));
 
     /// <summary>A receiver that never changes (one of <c>AddReceiver</c>), or the reloader of a built-in one.</summary>
     private sealed record Entry(WebhookReceiver? Fixed, WebhookReceiverReloader? Reloader);
@@ -83,6 +86,11 @@ internal sealed class WebhookReceiverRegistry : IDisposable
 
 /// <summary>
 /// A receiver's registered (canonical) name, its provider, its transport guard (<see langword="null"/> when it has none),
-/// and whether deliveries with unsigned ids are also deduplicated by body (<see cref="WebhookReceiverOptions.DeduplicateByBody"/>).
+/// whether deliveries with unsigned ids are also deduplicated by body (<see cref="WebhookReceiverOptions.DeduplicateByBody"/>),
+/// and the headers its provider requires before the body is read (<see cref="IWebhookProviderPrecheck"/>).
 /// </summary>
-internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null, bool DeduplicateByBody = true);
+internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null, bool DeduplicateByBody = true, RequiredHeaders? Precheck = null)
+{
+    /// <summary>Gets the provider's required headers, <see cref="RequiredHeaders.None"/> when it declares none.</summary>
+    public RequiredHeaders Precheck { get; init; } = Precheck ?? RequiredHeaders.None;
+}

@@ -16,7 +16,7 @@ namespace WebhookKit.Receiving;
 /// The receive path of one delivery (DESIGN §1, steps 1–8): match the receiver, guard, read the body once
 /// into a pooled buffer, verify, identify, claim, enqueue, answer. Nothing here waits for a handler.
 /// </summary>
-internal sealed class WebhookRequestProcessor
+internal sealed partial class WebhookRequestProcessor
 {
     private readonly WebhookReceiverRegistry _receivers;
     private readonly WebhookPayloadRegistry _payloads;
@@ -123,6 +123,13 @@ internal sealed class WebhookRequestProcessor
             return TooLarge(context, receiverName, provider);
         }
 
+        // Still before the body: a request without the headers its provider cannot verify without is refused now, so
+        // its body is never read and a client waiting on Expect: 100-continue is never invited to send it.
+        if (receiver.Precheck.FindMissing(request.Headers) is { } missing)
+        {
+            return UnauthorizedBeforeBody(context, receiverName, provider, missing);
+        }
+
         // The server's own limit must never refuse a body this receiver accepts. With Content-Length it is exact
         // (and raised above the server default when MaxBodyBytes is larger). Without it, Kestrel counts chunk
         // framing against the limit, so a chunked body of MaxBodyBytes would get 413: the limit is lifted and
@@ -158,9 +165,15 @@ internal sealed class WebhookRequestProcessor
             {
                 body = await RequestBodyReader.ReadAsync(context.Request, _options.MaxBodyBytes, _unverified, context.RequestAborted).ConfigureAwait(false);
             }
-            catch (BadHttpRequestException exception)
+            catch (BadHttpRequestException exception) when (!IsClientGone(context, exception))
             {
                 await ServerRejected(context, receiverName, provider, exception).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException)
+            {
+                // The client went away mid-body (HTTP/1.1 disconnect, HTTP/2 or HTTP/3 stream reset): nobody to answer.
+                Aborted(receiverName, provider);
                 return;
             }
 
@@ -204,32 +217,6 @@ internal sealed class WebhookRequestProcessor
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
-    }
-
-    /// <summary>The server cut the body off: over its size limit, too slow, or malformed framing.</summary>
-    private Task ServerRejected(HttpContext context, string receiverName, IWebhookProvider provider, BadHttpRequestException exception)
-    {
-        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(context, receiverName, provider);
-        }
-
-        if (exception.StatusCode == StatusCodes.Status408RequestTimeout)
-        {
-            Log.TooSlow(_logger, receiverName, _options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod);
-            Count(receiverName, provider.Name, DeliveryOutcome.TooSlow, null);
-            return WebhookResponses.TooSlow(context);
-        }
-
-        Log.ServerRejected(_logger, receiverName, exception.StatusCode);
-        Count(receiverName, provider.Name, DeliveryOutcome.BadRequest, null);
-        if (exception.StatusCode == StatusCodes.Status400BadRequest)
-        {
-            return WebhookResponses.BadRequest(context);
-        }
-
-        context.Response.StatusCode = exception.StatusCode;
-        return Task.CompletedTask;
     }
 
     private async Task AcceptAsync(HttpContext context, WebhookReceiver receiver, WebhookProviderResult result, byte[] buffer, int length, System.Diagnostics.Activity? activity)
@@ -480,12 +467,5 @@ internal sealed class WebhookRequestProcessor
         {
             WebhookDiagnostics.Outcome(activity, outcome);
         }
-    }
-
-    private Task TooLarge(HttpContext context, string receiverName, IWebhookProvider provider)
-    {
-        Log.TooLarge(_logger, receiverName, _options.MaxBodyBytes);
-        Count(receiverName, provider.Name, DeliveryOutcome.TooLarge, null);
-        return WebhookResponses.TooLarge(context);
     }
 }

@@ -9,7 +9,7 @@ namespace WebhookKit.GitHub;
 /// <c>X-Hub-Signature: sha1=&lt;hex&gt;</c> only when enabled. Id from <c>X-GitHub-Delivery</c>, type from <c>X-GitHub-Event</c>.
 /// Form-encoded deliveries are verified over the raw form body; their JSON is the <c>payload</c> field.
 /// </summary>
-internal sealed class GitHubWebhookProvider : IWebhookProvider
+internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "github";
     private const string Signature256Header = "X-Hub-Signature-256";
@@ -20,6 +20,9 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
 
     private static readonly string[] Forwarded =
         [EventHeader, DeliveryHeader, "X-GitHub-Hook-ID", "X-GitHub-Hook-Installation-Target-ID", "X-GitHub-Hook-Installation-Target-Type", "User-Agent"];
+
+    private static readonly string[][] Required = [[Signature256Header]];
+    private static readonly string[][] RequiredWithSha1 = [[Signature256Header, Signature1Header]];
 
     private readonly byte[][] _keys;
     private readonly HmacKey[] _sha256Keys;
@@ -37,6 +40,8 @@ internal sealed class GitHubWebhookProvider : IWebhookProvider
     public string Name => ProviderName;
 
     public IReadOnlyList<string> ForwardedHeaders => Forwarded;
+
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders => _allowSha1 ? RequiredWithSha1 : Required;
 
     public WebhookProviderResult Read(WebhookRequest request)
     {

@@ -10,7 +10,7 @@ namespace WebhookKit.GitLab;
 /// signed <c>webhook-id</c>; a request verified by its token is identified by <c>Idempotency-Key</c>, else
 /// <c>X-Gitlab-Event-UUID</c>, else <c>webhook-id</c>. Type from <c>X-Gitlab-Event</c>.
 /// </summary>
-internal sealed class GitLabWebhookProvider : IWebhookProvider
+internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "gitlab";
     private const string TokenHeader = "X-Gitlab-Token";
@@ -39,6 +39,16 @@ internal sealed class GitLabWebhookProvider : IWebhookProvider
     public string Name => ProviderName;
 
     public IReadOnlyList<string> ForwardedHeaders => Forwarded;
+
+    /// <summary>A token, or with signing tokens a signature; with signing tokens only, the signature.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders =>
+        (_tokenHashes.Length > 0, _signingKeys.Length > 0) switch
+        {
+            (true, true) => [[TokenHeader, StandardWebhooksSignature.SignatureHeader]],
+            (true, false) => [[TokenHeader]],
+            (false, true) => [[StandardWebhooksSignature.SignatureHeader]],
+            _ => [],
+        };
 
     public WebhookProviderResult Read(WebhookRequest request)
     {

@@ -12,7 +12,7 @@ namespace WebhookKit.Hmac;
 /// base64) over a signed-content template of the optional timestamp, the optional id and the raw body; id and type from
 /// a header or a top-level JSON property.
 /// </summary>
-internal sealed class HmacWebhookProvider : IWebhookProvider
+internal sealed class HmacWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "hmac";
     private const int MaxTimestampDigits = 19;
@@ -65,6 +65,8 @@ internal sealed class HmacWebhookProvider : IWebhookProvider
     public string Name => ProviderName;
 
     public IReadOnlyList<string> ForwardedHeaders => _forwarded;
+
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders => [[_signatureHeader]];
 
     public WebhookProviderResult Read(WebhookRequest request)
     {

@@ -9,7 +9,7 @@ namespace WebhookKit.Shopify;
 /// <c>X-Shopify-Webhook-Id</c> (one per delivery, repeated on retries), else <c>X-Shopify-Event-Id</c>; type from
 /// <c>X-Shopify-Topic</c>, for example <c>orders/create</c>.
 /// </summary>
-internal sealed class ShopifyWebhookProvider : IWebhookProvider
+internal sealed class ShopifyWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "shopify";
     private const string SignatureHeader = "X-Shopify-Hmac-Sha256";
@@ -28,6 +28,8 @@ internal sealed class ShopifyWebhookProvider : IWebhookProvider
     public string Name => ProviderName;
 
     public IReadOnlyList<string> ForwardedHeaders => Forwarded;
+
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders { get; } = [[SignatureHeader]];
 
     public WebhookProviderResult Read(WebhookRequest request)
     {

@@ -14,7 +14,7 @@ namespace WebhookKit.Slack;
 /// <c>type</c>; the <c>url_verification</c> challenge is answered at once), slash commands (form; id <c>trigger_id</c>,
 /// type <c>slash_command</c>) and interactivity (form field <c>payload</c>; id <c>trigger_id</c>, type its <c>type</c>).
 /// </summary>
-internal sealed class SlackWebhookProvider : IWebhookProvider
+internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "slack";
     public const string SlashCommandEventType = "slash_command";
@@ -40,6 +40,8 @@ internal sealed class SlackWebhookProvider : IWebhookProvider
     public string Name => ProviderName;
 
     public IReadOnlyList<string> ForwardedHeaders => Forwarded;
+
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders { get; } = [[SignatureHeader], [TimestampHeader]];
 
     public WebhookProviderResult Read(WebhookRequest request)
     {

@@ -9,7 +9,7 @@ namespace WebhookKit.StandardWebhooks;
 /// keyed with the base64 after <c>whsec_</c>; Svix's <c>svix-*</c> header names are accepted too. Id from
 /// <c>webhook-id</c>; type from a top-level JSON property (<c>type</c> by default).
 /// </summary>
-internal sealed class StandardWebhooksProvider : IWebhookProvider
+internal sealed class StandardWebhooksProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "standardwebhooks";
 
@@ -34,6 +34,9 @@ internal sealed class StandardWebhooksProvider : IWebhookProvider
     public string Name => ProviderName;
 
     public IReadOnlyList<string> ForwardedHeaders => Forwarded;
+
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders { get; } =
+        [[StandardWebhooksSignature.SignatureHeader, StandardWebhooksSignature.SvixSignatureHeader]];
 
     public WebhookProviderResult Read(WebhookRequest request)
     {

@@ -10,7 +10,7 @@ namespace WebhookKit.Stripe;
 /// the whole <c>whsec_…</c> string. Any <c>v1</c> matching any secret is accepted; other schemes are ignored.
 /// Id and type are the body's top-level <c>id</c> and <c>type</c>.
 /// </summary>
-internal sealed class StripeWebhookProvider : IWebhookProvider
+internal sealed class StripeWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "stripe";
     private const string SignatureHeader = "Stripe-Signature";
@@ -30,6 +30,8 @@ internal sealed class StripeWebhookProvider : IWebhookProvider
     public string Name => ProviderName;
 
     public IReadOnlyList<string> ForwardedHeaders => [];
+
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders { get; } = [[SignatureHeader]];
 
     public WebhookProviderResult Read(WebhookRequest request)
     {

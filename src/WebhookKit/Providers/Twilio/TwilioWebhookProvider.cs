@@ -16,7 +16,7 @@ namespace WebhookKit.Twilio;
 /// without its default port. Id from <c>I-Twilio-Idempotency-Token</c>, else <c>{MessageSid|CallSid}:{status}</c>;
 /// type from the <c>EventType</c> parameter, else <c>message</c> or <c>call</c>.
 /// </summary>
-internal sealed class TwilioWebhookProvider : IWebhookProvider
+internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "twilio";
     public const string MessageEventType = "message";
@@ -46,6 +46,8 @@ internal sealed class TwilioWebhookProvider : IWebhookProvider
     public string Name => ProviderName;
 
     public IReadOnlyList<string> ForwardedHeaders => Forwarded;
+
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders { get; } = [[SignatureHeader]];
 
     public WebhookProviderResult Read(WebhookRequest request)
     {
