@@ -133,7 +133,7 @@ internal sealed partial class WebhookRequestProcessor
         // The server's own limit must never refuse a body this receiver accepts. With Content-Length it is exact
         // (and raised above the server default when MaxBodyBytes is larger). Without it, Kestrel counts chunk
         // framing against the limit, so a chunked body of MaxBodyBytes would get 413: the limit is lifted and
-        // ReadBodyAsync enforces MaxBodyBytes on the decoded bytes while streaming.
+        // RequestBodyReader enforces MaxBodyBytes on the decoded bytes while streaming.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             sizeFeature.MaxRequestBodySize = request.ContentLength is null ? null : _options.MaxBodyBytes;
