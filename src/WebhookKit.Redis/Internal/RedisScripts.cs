@@ -161,7 +161,7 @@ internal static partial class RedisScripts
 
     /// <summary>
     /// KEYS: stream, bytes, then per entry its body key and its c claim keys. ARGV: group, then per entry: owner,
-    /// retention ms (0: do not complete), entry id, size, c. Completes the claims (DESIGN §1 step 11; both keys of a
+    /// retention ms (0: do not complete), entry id, size, c. Completes the claims (docs/architecture.md, step 11; both keys of a
     /// delivery with a replay key) and acknowledges a batch of entries of one partition in one step, deleting their
     /// bodies. Multi-key and multi-id commands where they exist: each command a script runs costs Redis about a
     /// microsecond and a half. An entry still pending is still in the stream (entries are only ever acknowledged and

@@ -13,7 +13,7 @@ using WebhookKit.Internal;
 namespace WebhookKit.Receiving;
 
 /// <summary>
-/// The receive path of one delivery (DESIGN §1, steps 1–8): match the receiver, guard, read the body once
+/// The receive path of one delivery (docs/architecture.md, "The path of one delivery", steps 1–8): match the receiver, guard, read the body once
 /// into a pooled buffer, verify, identify, claim, enqueue, answer. Nothing here waits for a handler.
 /// </summary>
 internal sealed partial class WebhookRequestProcessor

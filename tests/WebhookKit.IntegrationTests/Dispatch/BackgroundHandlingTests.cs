@@ -6,7 +6,7 @@ using WebhookKit.IntegrationTests.Infrastructure;
 
 namespace WebhookKit.IntegrationTests.Dispatch;
 
-/// <summary>Nothing on the receive path waits for a handler (DESIGN §1).</summary>
+/// <summary>Nothing on the receive path waits for a handler (docs/architecture.md, "The path of one delivery").</summary>
 [Collection(TimingSensitiveTests.Name)]
 public sealed class BackgroundHandlingTests
 {

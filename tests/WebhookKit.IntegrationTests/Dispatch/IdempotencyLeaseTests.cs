@@ -8,7 +8,7 @@ using WebhookKit.IntegrationTests.Infrastructure;
 namespace WebhookKit.IntegrationTests.Dispatch;
 
 /// <summary>
-/// The idempotency key's life (DESIGN §1): in flight under a lease, claimable again once the lease expires,
+/// The idempotency key's life (docs/architecture.md, "Idempotency"): in flight under a lease, claimable again once the lease expires,
 /// and a stale owner cannot complete a key that another delivery claimed since. Time is a <see cref="FakeTimeProvider"/>.
 /// </summary>
 public sealed class IdempotencyLeaseTests
