@@ -15,6 +15,21 @@ internal static class FormPayloadReader
     /// <summary>The default limit on the fields of a form body, as ASP.NET Core's <c>FormOptions.ValueCountLimit</c>.</summary>
     public const int DefaultMaxFields = 1000;
 
+    /// <summary>
+    /// Keeps the first value of a field that identifies an event; true when the field was already there, so that a
+    /// body repeating it is refused rather than read one way by the key and another by the model.
+    /// </summary>
+    public static bool TakeFirst(ref string? field, string value)
+    {
+        if (field is not null)
+        {
+            return true;
+        }
+
+        field = value;
+        return false;
+    }
+
     /// <summary>True when <paramref name="body"/> has more than <paramref name="maxFields"/> fields; decodes nothing.</summary>
     public static bool HasTooManyFields(ReadOnlySpan<byte> body, int maxFields) => body.Count((byte)'&') >= maxFields;
 

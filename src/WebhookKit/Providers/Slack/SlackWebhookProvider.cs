@@ -127,9 +127,9 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
         {
             var repeated = name switch
             {
-                "command" => Take(ref command, value),
-                "trigger_id" => Take(ref commandTriggerId, value),
-                "ssl_check" => Take(ref sslCheck, value),
+                "command" => FormPayloadReader.TakeFirst(ref command, value),
+                "trigger_id" => FormPayloadReader.TakeFirst(ref commandTriggerId, value),
+                "ssl_check" => FormPayloadReader.TakeFirst(ref sslCheck, value),
                 _ => false,
             };
             if (repeated)
@@ -149,18 +149,6 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
         return sslCheck == "1"
             ? WebhookProviderResult.Respond(ReadOnlyMemory<byte>.Empty, null)
             : WebhookProviderResult.BadRequest("Slack form body is neither a slash command nor an interactivity payload");
-    }
-
-    /// <summary>Keeps the first value of a field; true when the field was already there (repeated).</summary>
-    private static bool Take(ref string? field, string value)
-    {
-        if (field is not null)
-        {
-            return true;
-        }
-
-        field = value;
-        return false;
     }
 
     private static bool IsFormEncoded(StringValues contentType) =>

@@ -114,13 +114,13 @@ internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
         {
             var repeated = name switch
             {
-                "EventType" => Take(ref eventType, value),
-                "MessageSid" => Take(ref messageSid, value),
-                "SmsSid" => Take(ref smsSid, value),
-                "CallSid" => Take(ref callSid, value),
-                "MessageStatus" => Take(ref messageStatus, value),
-                "SmsStatus" => Take(ref smsStatus, value),
-                "CallStatus" => Take(ref callStatus, value),
+                "EventType" => FormPayloadReader.TakeFirst(ref eventType, value),
+                "MessageSid" => FormPayloadReader.TakeFirst(ref messageSid, value),
+                "SmsSid" => FormPayloadReader.TakeFirst(ref smsSid, value),
+                "CallSid" => FormPayloadReader.TakeFirst(ref callSid, value),
+                "MessageStatus" => FormPayloadReader.TakeFirst(ref messageStatus, value),
+                "SmsStatus" => FormPayloadReader.TakeFirst(ref smsStatus, value),
+                "CallStatus" => FormPayloadReader.TakeFirst(ref callStatus, value),
                 _ => false,
             };
             if (repeated)
@@ -158,18 +158,6 @@ internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
 
         var eventType = scan == JsonScanStatus.Read && !string.IsNullOrEmpty(type) ? type : DefaultEventType;
         return WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: false);
-    }
-
-    /// <summary>Keeps the first value of a field; true when the field was already there (repeated).</summary>
-    private static bool Take(ref string? field, string value)
-    {
-        if (field is not null)
-        {
-            return true;
-        }
-
-        field = value;
-        return false;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
