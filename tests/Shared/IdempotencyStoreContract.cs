@@ -24,12 +24,83 @@ public abstract class IdempotencyStoreContract
     protected abstract Task ElapseAsync(TimeSpan time);
 
     [Fact]
-    public async Task TryClaimAsync_NewKey_IsClaimedThenInFlight()
+    public async Task TryClaimAsync_NewKey_IsClaimedThenPendingUntilRenewedThenInFlight()
     {
         var key = NewKey();
 
         (await Store.TryClaimAsync(key, "a", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed);
+        var beforeRenewal = await Store.TryClaimAsync(key, "b", Lease, default);
+        (await Store.RenewAsync(key, "a", Lease, default)).Should().BeTrue();
+
+        beforeRenewal.Should().Be(IdempotencyClaimStatus.Pending, "the first copy is not yet known to be queued");
         (await Store.TryClaimAsync(key, "b", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight);
+    }
+
+    [Fact]
+    public async Task RenewAsync_KeepsTheClaimPastItsFirstLease()
+    {
+        var key = NewKey();
+        await Store.TryClaimAsync(key, "a", ShortLease, default);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await ElapseAsync(ShortLease / 2);
+            (await Store.RenewAsync(key, "a", ShortLease, default)).Should().BeTrue($"renewal {i} came within the lease");
+        }
+
+        (await Store.TryClaimAsync(key, "b", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight, "two leases have passed, but the owner renewed it");
+    }
+
+    [Fact]
+    public async Task RenewAsync_ExtendsTheContentKeyWithItsEvent()
+    {
+        var (first, relabelled, body) = (NewKey(), NewKey(), NewContentKey());
+        await Store.TryClaimAsync([first, body], "a", ShortLease, default);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await ElapseAsync(ShortLease / 2);
+            await Store.RenewAsync([first, body], "a", ShortLease, default);
+        }
+
+        (await Store.TryClaimAsync([relabelled, body], "b", Lease, default)).Should().Be(IdempotencyClaimStatus.Replay);
+    }
+
+    [Fact]
+    public async Task RenewAsync_ByAnotherOwnerOrAfterCompletionReleaseOrExpiry_IsRefusedAndTakesNothing()
+    {
+        var (completed, released, expired, strangers) = (NewKey(), NewKey(), NewKey(), NewKey());
+        await Store.TryClaimAsync(completed, "a", Lease, default);
+        await Store.CompleteAsync(completed, "a", Retention, default);
+        await Store.TryClaimAsync(released, "a", Lease, default);
+        await Store.ReleaseAsync(released, "a", default);
+        await Store.TryClaimAsync(expired, "a", ShortLease, default);
+        await Store.TryClaimAsync(strangers, "a", Lease, default);
+        await ElapseAsync(ShortLease * 2);
+
+        (await Store.RenewAsync(completed, "a", Lease, default)).Should().BeFalse();
+        (await Store.RenewAsync(released, "a", Lease, default)).Should().BeFalse();
+        (await Store.RenewAsync(expired, "a", Lease, default)).Should().BeFalse();
+        (await Store.RenewAsync(strangers, "b", Lease, default)).Should().BeFalse();
+
+        (await Store.TryClaimAsync(completed, "c", Lease, default)).Should().Be(IdempotencyClaimStatus.Duplicate);
+        (await Store.TryClaimAsync(released, "c", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed, "a refused renewal does not take a released claim back");
+        (await Store.TryClaimAsync(expired, "c", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed);
+        (await Store.TryClaimAsync(strangers, "c", Lease, default)).Should().Be(IdempotencyClaimStatus.Pending, "a stranger's renewal does not mark the owner's claim queued");
+    }
+
+    [Fact]
+    public async Task CompleteAndRelease_OfAPendingClaim_WorkAsOfAQueuedOne()
+    {
+        var (completed, released) = (NewKey(), NewKey());
+        await Store.TryClaimAsync(completed, "a", Lease, default);
+        await Store.TryClaimAsync(released, "a", Lease, default);
+
+        await Store.CompleteAsync(completed, "a", Retention, default);
+        await Store.ReleaseAsync(released, "a", default);
+
+        (await Store.TryClaimAsync(completed, "b", Lease, default)).Should().Be(IdempotencyClaimStatus.Duplicate);
+        (await Store.TryClaimAsync(released, "b", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed);
     }
 
     [Fact]
@@ -53,7 +124,7 @@ public abstract class IdempotencyStoreContract
         var afterStrangerRelease = await Store.TryClaimAsync(key, "c", Lease, default);
         await Store.ReleaseAsync(key, "a", default);
 
-        afterStrangerRelease.Should().Be(IdempotencyClaimStatus.InFlight);
+        afterStrangerRelease.Should().Be(IdempotencyClaimStatus.Pending);
         (await Store.TryClaimAsync(key, "c", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed);
     }
 
@@ -68,7 +139,7 @@ public abstract class IdempotencyStoreContract
         await Store.CompleteAsync(key, "a", Retention, default);
         await Store.ReleaseAsync(key, "a", default);
 
-        (await Store.TryClaimAsync(key, "c", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight, "b still holds it");
+        (await Store.TryClaimAsync(key, "c", Lease, default)).Should().Be(IdempotencyClaimStatus.Pending, "b still holds it");
     }
 
     [Fact]

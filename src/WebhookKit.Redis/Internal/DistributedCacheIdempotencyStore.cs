@@ -20,6 +20,7 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
     private const string KeyPrefix = "webhookkit:claim:";
     private const string DonePrefix = "done:";
     private const string EventPrefix = "e:";
+    private const string PendingPrefix = "p:";
 
     public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
         var first = await cache.GetAsync(KeyPrefix + keys[0], cancellationToken).ConfigureAwait(false);
         if (first is not null)
         {
-            return IsDone(first) ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
+            return Status(first);
         }
 
         var eventValue = Encoding.UTF8.GetBytes(EventPrefix + keys[0]);
@@ -40,7 +41,7 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
             }
         }
 
-        var value = Encoding.UTF8.GetBytes(owner);
+        var value = Encoding.UTF8.GetBytes(PendingPrefix + owner);
         var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lease };
         await cache.SetAsync(KeyPrefix + keys[0], value, options, cancellationToken).ConfigureAwait(false);
         for (var i = 1; i < keys.Count; i++)
@@ -52,7 +53,7 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
         var after = await cache.GetAsync(KeyPrefix + keys[0], cancellationToken).ConfigureAwait(false);
         if (after is null || !after.AsSpan().SequenceEqual(value))
         {
-            return after is not null && IsDone(after) ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
+            return after is null ? IdempotencyClaimStatus.InFlight : Status(after);
         }
 
         return IdempotencyClaimStatus.Claimed;
@@ -63,7 +64,7 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
         ArgumentNullException.ThrowIfNull(keys);
         var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = retention };
         var existing = await cache.GetAsync(KeyPrefix + keys[0], cancellationToken).ConfigureAwait(false);
-        if (existing is null || Encoding.UTF8.GetString(existing) == owner)
+        if (existing is null || IsHeldBy(existing, owner))
         {
             await cache.SetAsync(KeyPrefix + keys[0], Encoding.UTF8.GetBytes(DonePrefix + owner), options, cancellationToken).ConfigureAwait(false);
         }
@@ -85,10 +86,48 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
         ArgumentNullException.ThrowIfNull(keys);
         var cacheKey = KeyPrefix + keys[0];
         var existing = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && Encoding.UTF8.GetString(existing) == owner)
+        if (existing is not null && IsHeldBy(existing, owner))
         {
             await cache.RemoveAsync(cacheKey, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    public async ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        // Read, then write: a claim that changed hands in between is overwritten, as the class remarks allow.
+        ArgumentNullException.ThrowIfNull(keys);
+        var existing = await cache.GetAsync(KeyPrefix + keys[0], cancellationToken).ConfigureAwait(false);
+        if (existing is null || !IsHeldBy(existing, owner))
+        {
+            return false;
+        }
+
+        var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lease };
+        await cache.SetAsync(KeyPrefix + keys[0], Encoding.UTF8.GetBytes(owner), options, cancellationToken).ConfigureAwait(false);
+        var eventValue = Encoding.UTF8.GetBytes(EventPrefix + keys[0]);
+        for (var i = 1; i < keys.Count; i++)
+        {
+            // While the event's key is in flight its content keys hold a lease, never a completion's retention: the
+            // lease from now does not shorten anything.
+            var held = await cache.GetAsync(KeyPrefix + keys[i], cancellationToken).ConfigureAwait(false);
+            if (held is not null && held.AsSpan().SequenceEqual(eventValue))
+            {
+                await cache.SetAsync(KeyPrefix + keys[i], eventValue, options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return true;
+    }
+
+    private static IdempotencyClaimStatus Status(byte[] value) =>
+        IsDone(value) ? IdempotencyClaimStatus.Duplicate
+        : value.AsSpan().StartsWith(Encoding.UTF8.GetBytes(PendingPrefix)) ? IdempotencyClaimStatus.Pending
+        : IdempotencyClaimStatus.InFlight;
+
+    private static bool IsHeldBy(byte[] value, string owner)
+    {
+        var text = Encoding.UTF8.GetString(value);
+        return text == owner || text == PendingPrefix + owner;
     }
 
     private static bool IsDone(byte[] value) => value.AsSpan().StartsWith(Encoding.UTF8.GetBytes(DonePrefix));

@@ -29,6 +29,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
             0 => IdempotencyClaimStatus.Claimed,
             1 => IdempotencyClaimStatus.Duplicate,
             3 => IdempotencyClaimStatus.Replay,
+            4 => IdempotencyClaimStatus.Pending,
             _ => IdempotencyClaimStatus.InFlight,
         };
     }
@@ -44,6 +45,19 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
         await database.ScriptEvaluateAsync(RedisScripts.Complete, redisKeys, [owner, Milliseconds(retention)]).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var redisKeys = queue.ClaimKeysInHand(keys, owner);
+        if (redisKeys is null)
+        {
+            layout.ClaimKeys(keys, out redisKeys);
+        }
+
+        var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
+        return (int)await database.ScriptEvaluateAsync(RedisScripts.RenewClaim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false) == 1;
     }
 
     public async ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)

@@ -3,7 +3,8 @@ namespace WebhookKit.Redis.Internal;
 /// <summary>
 /// The Lua scripts WebhookKit runs in Redis. Each touches only keys of one partition (one hash tag), so it is
 /// atomic and runs on one shard of a cluster. A delivery's first claim is its event id's: its value is its owner (a
-/// delivery id) while in flight and <c>done:</c> + owner once handled. A later claim is a content key (the body digest of
+/// delivery id) while in flight, <c>p:</c> + owner while pending (claimed by <see cref="Claim"/>, the delivery not yet
+/// known to be queued; <see cref="RenewClaim"/> makes it the owner) and <c>done:</c> + owner once handled. A later claim is a content key (the body digest of
 /// a delivery whose id is unsigned): it belongs to the event, not to a delivery, so its value is <c>e:</c> + the SHA-1 of
 /// the event's claim key. Another event finding it held is a replay; the same event (the provider's redelivery) may claim
 /// it again; it is completed with the event, and never released (see IIdempotencyStore).
@@ -11,21 +12,23 @@ namespace WebhookKit.Redis.Internal;
 internal static partial class RedisScripts
 {
     /// <summary>
-    /// KEYS: the claims of one delivery, its event id's first. ARGV: owner, lease ms. Claims all of them or none.
-    /// Returns 0 claimed, 1 duplicate (the event's claim is done), 2 in flight (the event's claim is held), 3 replay
-    /// (the event's claim is free, a content key is held for another event).
+    /// KEYS: the claims of one delivery, its event id's first. ARGV: owner, lease ms. Claims all of them or none, the
+    /// event's as pending (<c>p:</c> + owner). Returns 0 claimed, 1 duplicate (the event's claim is done), 2 in flight
+    /// (the event's claim is held, queued), 3 replay (the event's claim is free, a content key is held for another
+    /// event), 4 pending (the event's claim is held, not yet known to be queued).
     /// </summary>
     public const string Claim = """
         local existing = redis.call('MGET', unpack(KEYS))
         if existing[1] then
           if string.sub(existing[1], 1, 5) == 'done:' then return 1 end
+          if string.sub(existing[1], 1, 2) == 'p:' then return 4 end
           return 2
         end
         local event = 'e:' .. redis.sha1hex(KEYS[1])
         for i = 2, #KEYS do
           if existing[i] and existing[i] ~= event then return 3 end
         end
-        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        redis.call('SET', KEYS[1], 'p:' .. ARGV[1], 'PX', ARGV[2])
         for i = 2, #KEYS do
           if redis.call('PTTL', KEYS[i]) < tonumber(ARGV[2]) then redis.call('SET', KEYS[i], event, 'PX', ARGV[2]) end
         end
@@ -33,8 +36,25 @@ internal static partial class RedisScripts
         """;
 
     /// <summary>
+    /// KEYS: the claims of one delivery, its event id's first. ARGV: owner, lease ms. When the owner holds the event's
+    /// claim (pending or in flight), marks it in flight (the owner) with the lease from now, and extends the event's
+    /// content keys to it (never shortening a longer retention). Returns 1 when held, 0 otherwise (completed,
+    /// released, expired or another owner's: an absent claim is not taken again).
+    /// </summary>
+    public const string RenewClaim = """
+        local current = redis.call('GET', KEYS[1])
+        if current ~= ARGV[1] and current ~= 'p:' .. ARGV[1] then return 0 end
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        local event = 'e:' .. redis.sha1hex(KEYS[1])
+        for i = 2, #KEYS do
+          if redis.call('GET', KEYS[i]) == event and redis.call('PTTL', KEYS[i]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+        end
+        return 1
+        """;
+
+    /// <summary>
     /// KEYS: the claims of one delivery, its event id's first. ARGV: owner, retention ms. Marks the event's claim done
-    /// when the owner holds it, or when it is absent (its lease ran out and nobody claimed it since: the event was handled
+    /// when the owner holds it (pending or in flight), or when it is absent (its lease ran out and nobody claimed it since: the event was handled
     /// all the same), and keeps the content keys of the event for the retention. Returns 1 when the event's claim was marked.
     /// </summary>
     public const string Complete = """
@@ -43,7 +63,7 @@ internal static partial class RedisScripts
         for i = 2, #KEYS do
           if existing[i] == event or not existing[i] then redis.call('SET', KEYS[i], event, 'PX', ARGV[2]) end
         end
-        if existing[1] == ARGV[1] or not existing[1] then
+        if existing[1] == ARGV[1] or existing[1] == 'p:' .. ARGV[1] or not existing[1] then
           redis.call('SET', KEYS[1], 'done:' .. ARGV[1], 'PX', ARGV[2])
           return 1
         end
@@ -52,10 +72,11 @@ internal static partial class RedisScripts
 
     /// <summary>
     /// KEYS: the claims of one delivery, its event id's first. ARGV: owner. Deletes the event's claim when the owner
-    /// holds it (in flight); content keys stay until they expire. Returns 1 when deleted.
+    /// holds it (pending or in flight); content keys stay until they expire. Returns 1 when deleted.
     /// </summary>
     public const string Release = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        local current = redis.call('GET', KEYS[1])
+        if current == ARGV[1] or current == 'p:' .. ARGV[1] then return redis.call('DEL', KEYS[1]) end
         return 0
         """;
 

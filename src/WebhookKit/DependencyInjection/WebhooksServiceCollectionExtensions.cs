@@ -39,6 +39,7 @@ public static class WebhooksServiceCollectionExtensions
             services.TryAddSingleton<IWebhookQueue, InMemoryWebhookQueue>();
             services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
 
+            services.AddSingleton<ClaimLeaseRenewer>();
             services.AddSingleton<WebhookDeliveryFactory>();
             services.AddSingleton<WebhookMetrics>();
             services.AddSingleton(static provider => new UnverifiedBodyBudget(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxUnverifiedBytes));

@@ -20,6 +20,7 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
     private readonly Dictionary<string, LinkedList<Entry>> _byReceiver = new(StringComparer.OrdinalIgnoreCase);
     private readonly IWebhookQueue _queue;
     private readonly IIdempotencyStore _idempotencyStore;
+    private readonly ClaimLeaseRenewer _leases;
     private readonly WebhookDeliveryFactory _deliveryFactory;
     private readonly WebhookOptions _options;
     private readonly ILogger<InMemoryDeadLetterStore> _logger;
@@ -27,12 +28,14 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
     public InMemoryDeadLetterStore(
         IWebhookQueue queue,
         IIdempotencyStore idempotencyStore,
+        ClaimLeaseRenewer leases,
         WebhookDeliveryFactory deliveryFactory,
         IOptions<WebhookOptions> options,
         ILogger<InMemoryDeadLetterStore> logger)
     {
         _queue = queue;
         _idempotencyStore = idempotencyStore;
+        _leases = leases;
         _deliveryFactory = deliveryFactory;
         _options = options.Value;
         _logger = logger;
@@ -110,11 +113,15 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
             return DeadLetterReplayResult.AlreadyAccepted;
         }
 
+        _leases.Hold(replay.DeliveryId, replay.IdempotencyKeys, replay.ReceiverName, replay.EventId);
         if (await _queue.TryEnqueueAsync(replay, cancellationToken).ConfigureAwait(false) != WebhookEnqueueResult.Enqueued)
         {
+            _leases.Forget(replay.DeliveryId);
             await _idempotencyStore.ReleaseAsync(replay.IdempotencyKeys, replay.DeliveryId, cancellationToken).ConfigureAwait(false);
             return DeadLetterReplayResult.QueueUnavailable;
         }
+
+        await _leases.QueuedAsync(replay.DeliveryId).ConfigureAwait(false);
 
         Remove(deliveryId);
         return DeadLetterReplayResult.Replayed;

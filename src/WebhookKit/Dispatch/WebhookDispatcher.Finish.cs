@@ -8,6 +8,8 @@ internal sealed partial class WebhookDispatcher
     /// <summary>Completes or dead-letters the delivery. Each store call fails on its own: it is logged, never thrown.</summary>
     private async Task FinishAsync(WebhookDelivery delivery, DispatchOutcome outcome)
     {
+        // Renewals stop before the claim is completed or released; one in flight meanwhile never takes it back.
+        _leases.Forget(delivery.DeliveryId);
         if (outcome.Succeeded)
         {
             await TryFinishClaimAsync(delivery, complete: true).ConfigureAwait(false);

@@ -24,6 +24,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
 {
     private readonly IWebhookQueue _queue;
     private readonly IIdempotencyStore _idempotencyStore;
+    private readonly ClaimLeaseRenewer _leases;
     private readonly IDeadLetterStore _deadLetters;
     private readonly WebhookPayloadRegistry _payloads;
     private readonly WebhookReceiverRegistry _receivers;
@@ -40,6 +41,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
     public WebhookDispatcher(
         IWebhookQueue queue,
         IIdempotencyStore idempotencyStore,
+        ClaimLeaseRenewer leases,
         IDeadLetterStore deadLetters,
         WebhookPayloadRegistry payloads,
         WebhookReceiverRegistry receivers,
@@ -52,6 +54,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
     {
         _queue = queue;
         _idempotencyStore = idempotencyStore;
+        _leases = leases;
         _deadLetters = deadLetters;
         _payloads = payloads;
         _receivers = receivers;

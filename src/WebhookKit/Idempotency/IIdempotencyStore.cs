@@ -19,7 +19,9 @@ namespace WebhookKit.Idempotency;
 /// cannot run its handlers again meanwhile.
 /// </para>
 /// <para>
-/// A key is absent, in flight (claimed, under a lease) or completed (kept for the retention period).
+/// A key is absent, pending (claimed, its delivery not yet queued), in flight (queued, being handled or waiting for a
+/// retry) or completed (kept for the retention period). Pending and in flight are held under a lease, which the owner
+/// renews (<see cref="RenewAsync"/>) while its delivery lives, so that a claim expires only when its owner is gone.
 /// Every operation that changes a claimed key names the claim's owner, so a stale owner whose lease
 /// expired cannot complete or release a key that another delivery has claimed since.
 /// Implementations must make <see cref="TryClaimAsync"/> atomic across every instance that shares the store.
@@ -38,10 +40,26 @@ public interface IIdempotencyStore
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// <see cref="IdempotencyClaimStatus.Claimed"/> when every key was claimed; otherwise, by the first key,
-    /// <see cref="IdempotencyClaimStatus.Duplicate"/> (completed) or <see cref="IdempotencyClaimStatus.InFlight"/>; and when
+    /// <see cref="IdempotencyClaimStatus.Duplicate"/> (completed), <see cref="IdempotencyClaimStatus.InFlight"/> (renewed) or
+    /// <see cref="IdempotencyClaimStatus.Pending"/> (claimed, not yet renewed); and when
     /// the first key is free but a later one is held for another event, <see cref="IdempotencyClaimStatus.Replay"/>.
     /// </returns>
     ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the owner's claim as queued (in flight) and extends its lease, and the lease of the event's content keys:
+    /// called once the delivery is queued, and then every third of the lease while it waits, is handled or waits for a
+    /// retry. Until the first renewal other deliveries of the event see <see cref="IdempotencyClaimStatus.Pending"/>.
+    /// </summary>
+    /// <param name="keys">The keys claimed together by <see cref="TryClaimAsync"/>.</param>
+    /// <param name="owner">The owner that claimed the keys.</param>
+    /// <param name="lease">The lease from now on.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// <see langword="true"/> when the owner still held the event's key (pending or in flight); <see langword="false"/> when
+    /// it did not (it was completed or released, or its lease ran out): an absent key is not taken again.
+    /// </returns>
+    ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Marks claimed keys as completed and keeps them for <paramref name="retention"/>.</summary>
     /// <param name="keys">The keys claimed together by <see cref="TryClaimAsync"/>.</param>

@@ -29,6 +29,19 @@ public static class IdempotencyStoreExtensions
         return store.CompleteAsync([key], owner, retention, cancellationToken);
     }
 
+    /// <summary>Marks a claimed key as queued and extends its lease.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="key">The idempotency key.</param>
+    /// <param name="owner">The owner that claimed the key.</param>
+    /// <param name="lease">The lease from now on.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the owner still held the key.</returns>
+    public static ValueTask<bool> RenewAsync(this IIdempotencyStore store, string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.RenewAsync([key], owner, lease, cancellationToken);
+    }
+
     /// <summary>Releases a claim so that the next delivery of the same event is accepted again.</summary>
     /// <param name="store">The store.</param>
     /// <param name="key">The idempotency key.</param>

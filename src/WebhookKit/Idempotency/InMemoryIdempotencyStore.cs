@@ -57,7 +57,12 @@ internal sealed partial class InMemoryIdempotencyStore : IIdempotencyStore, IDis
             if (position == 0)
             {
                 // The event's own key decides whenever it is held.
-                status = entry.Completed ? IdempotencyClaimStatus.Duplicate : IdempotencyClaimStatus.InFlight;
+                status = entry.State switch
+                {
+                    ClaimState.Completed => IdempotencyClaimStatus.Duplicate,
+                    ClaimState.Queued => IdempotencyClaimStatus.InFlight,
+                    _ => IdempotencyClaimStatus.Pending,
+                };
             }
             else if (entry.Owner != eventTag && status == IdempotencyClaimStatus.Claimed)
             {
@@ -74,8 +79,8 @@ internal sealed partial class InMemoryIdempotencyStore : IIdempotencyStore, IDis
             {
                 ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.Entries, digest, out _);
                 entry = position == 0
-                    ? new Entry(ownerTag, expiresAt, Completed: false)
-                    : new Entry(eventTag, entry.Owner == eventTag ? Math.Max(expiresAt, entry.ExpiresAt) : expiresAt, Completed: false);
+                    ? new Entry(ownerTag, expiresAt, ClaimState.Pending)
+                    : new Entry(eventTag, entry.Owner == eventTag ? Math.Max(expiresAt, entry.ExpiresAt) : expiresAt, ClaimState.Pending);
             }
         }
 
@@ -97,11 +102,47 @@ internal sealed partial class InMemoryIdempotencyStore : IIdempotencyStore, IDis
             ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.Entries, digest, out var exists);
             if (!exists || entry.Owner == expected || entry.ExpiresAt <= now)
             {
-                entry = new Entry(expected, expiresAt, Completed: true);
+                entry = new Entry(expected, expiresAt, ClaimState.Completed);
             }
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var ownerTag = OwnerTag(owner);
+        using var locked = LockedKeys.Enter(this, keys);
+        var now = NowTicks();
+        var expiresAt = AddSaturating(now, lease);
+        var held = false;
+        foreach (var (shard, digest, position) in locked.Keys)
+        {
+            if (position == 0)
+            {
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(shard.Entries, digest);
+                held = !Unsafe.IsNullRef(ref entry) && entry.Owner == ownerTag && entry.State != ClaimState.Completed && entry.ExpiresAt > now;
+                if (held)
+                {
+                    entry = new Entry(ownerTag, expiresAt, ClaimState.Queued);
+                }
+            }
+        }
+
+        if (held)
+        {
+            // Content keys only with the event's own: they may hold a longer retention already, which is never shortened.
+            foreach (var (shard, digest, position) in locked.Keys)
+            {
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(shard.Entries, digest);
+                if (position > 0 && !Unsafe.IsNullRef(ref entry) && entry.Owner == locked.EventTag && entry.ExpiresAt < expiresAt)
+                {
+                    entry = entry with { ExpiresAt = expiresAt };
+                }
+            }
+        }
+
+        return ValueTask.FromResult(held);
     }
 
     public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
@@ -172,7 +213,14 @@ internal sealed partial class InMemoryIdempotencyStore : IIdempotencyStore, IDis
         public override int GetHashCode() => (int)Low;
     }
 
-    private readonly record struct Entry(ulong Owner, long ExpiresAt, bool Completed);
+    private readonly record struct Entry(ulong Owner, long ExpiresAt, ClaimState State);
+
+    private enum ClaimState : byte
+    {
+        Pending,
+        Queued,
+        Completed,
+    }
 
     private sealed class Shard(int index)
     {

@@ -96,6 +96,15 @@ internal static partial class Log
     // Payloads never reach these lines: a deserialization failure is logged by exception type only, since a
     // System.Text.Json or converter message may quote the payload.
 
+    [LoggerMessage(29, LogLevel.Information, "Webhook {EventType} {EventId} for receiver {Receiver} refused with 503: an earlier copy of it holds the claim and is not yet queued; if that copy fails, the provider's retry is accepted.")]
+    public static partial void PendingDuplicate(ILogger logger, string receiver, string eventType, string eventId);
+
+    [LoggerMessage(30, LogLevel.Warning, "The claim of webhook {EventId} (receiver {Receiver}, delivery {DeliveryId}) was gone when its lease was renewed: it ran out (a pause longer than the lease?), so a redelivery may be handled beside this one.")]
+    public static partial void LeaseLost(ILogger logger, string receiver, string eventId, string deliveryId);
+
+    [LoggerMessage(31, LogLevel.Warning, "Renewing the claims of {Count} webhook deliveries failed; they are retried on the next round, and a claim not renewed within its lease lets a redelivery in.")]
+    public static partial void LeaseRenewalFailed(ILogger logger, int count, Exception exception);
+
     [LoggerMessage(40, LogLevel.Warning, "Webhook {EventType} {EventId} (receiver {Receiver}) does not deserialize into {Model} ({ExceptionType}); that model's handlers do not run and the delivery will be dead-lettered.")]
     public static partial void PayloadNotDeserialized(ILogger logger, string model, string exceptionType, string receiver, string eventType, string eventId);
 

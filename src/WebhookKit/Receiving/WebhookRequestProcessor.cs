@@ -23,6 +23,7 @@ internal sealed partial class WebhookRequestProcessor
     private readonly IIdempotencyStore _idempotencyStore;
     private readonly IWebhookQueue _queue;
     private readonly IClaimingWebhookQueue? _claimingQueue;
+    private readonly ClaimLeaseRenewer _leases;
     private readonly WebhookDeliveryFactory _deliveryFactory;
     private readonly WebhookMetrics _metrics;
     private readonly IHostApplicationLifetime _lifetime;
@@ -43,6 +44,7 @@ internal sealed partial class WebhookRequestProcessor
         WebhookPayloadRegistry payloads,
         IIdempotencyStore idempotencyStore,
         IWebhookQueue queue,
+        ClaimLeaseRenewer leases,
         WebhookDeliveryFactory deliveryFactory,
         UnverifiedBodyBudget unverified,
         WebhookMetrics metrics,
@@ -56,6 +58,7 @@ internal sealed partial class WebhookRequestProcessor
         _idempotencyStore = idempotencyStore;
         _queue = queue;
         _claimingQueue = queue as IClaimingWebhookQueue;
+        _leases = leases;
         _deliveryFactory = deliveryFactory;
         _unverified = unverified;
         _metrics = metrics;

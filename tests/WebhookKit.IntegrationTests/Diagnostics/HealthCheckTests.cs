@@ -100,5 +100,7 @@ public sealed class HealthCheckTests
         public ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken) => throw new TimeoutException("store down");
 
         public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken) => throw new TimeoutException("store down");
+
+        public ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken) => throw new TimeoutException("store down");
     }
 }

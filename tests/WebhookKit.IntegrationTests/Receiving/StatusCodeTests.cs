@@ -346,5 +346,8 @@ public sealed class StatusCodeTests
 
         public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken) =>
             ValueTask.FromException(new IOException("Connection refused: store.example:6379"));
+
+        public ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+            ValueTask.FromException<bool>(new IOException("Connection refused: store.example:6379"));
     }
 }

@@ -150,7 +150,7 @@ public sealed class RedisWebhooksBuilderExtensionsTests(RedisFixture redis)
 
         // Assert
         first.Should().Be(IdempotencyClaimStatus.Claimed);
-        second.Should().Be(IdempotencyClaimStatus.InFlight);
+        second.Should().Be(IdempotencyClaimStatus.Pending);
         third.Should().Be(IdempotencyClaimStatus.Duplicate);
         (await store.TryClaimAsync(released, "owner-b", TimeSpan.FromMinutes(1), CancellationToken.None)).Should().Be(IdempotencyClaimStatus.Claimed);
     }

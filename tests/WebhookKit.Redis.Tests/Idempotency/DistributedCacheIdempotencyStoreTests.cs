@@ -40,8 +40,8 @@ public sealed class DistributedCacheIdempotencyStoreTests
         var claim = await store.TryClaimAsync(["github:id-1", ReplayKey], "owner-1", Lease, CancellationToken.None);
 
         // Assert
-        claim.Should().Be(IdempotencyClaimStatus.InFlight);
-        Encoding.UTF8.GetString((await cache.GetAsync("webhookkit:claim:github:id-1"))!).Should().Be("other-owner", "the other writer keeps the event");
+        claim.Should().Be(IdempotencyClaimStatus.Pending);
+        Encoding.UTF8.GetString((await cache.GetAsync("webhookkit:claim:github:id-1"))!).Should().Be("p:other-owner", "the other writer keeps the event");
     }
 
     private static MemoryDistributedCache NewCache() => new(Options.Create(new MemoryDistributedCacheOptions()));
@@ -68,7 +68,7 @@ public sealed class DistributedCacheIdempotencyStoreTests
             await inner.SetAsync(key, value, options, token);
             if (key == contested)
             {
-                await inner.SetAsync(key, Encoding.UTF8.GetBytes("other-owner"), options, token);
+                await inner.SetAsync(key, Encoding.UTF8.GetBytes("p:other-owner"), options, token);
             }
         }
     }

@@ -54,7 +54,7 @@ public sealed class RedisIdempotencyStoreKeyListTests(RedisFixture redis)
         var afterCompletion = await store.TryClaimAsync(["github:a", replayKey], "owner-c", Lease, CancellationToken.None);
 
         // Assert
-        again.Should().Be(IdempotencyClaimStatus.InFlight);
+        again.Should().Be(IdempotencyClaimStatus.Pending);
         afterCompletion.Should().Be(IdempotencyClaimStatus.Duplicate);
     }
 
@@ -98,7 +98,7 @@ public sealed class RedisIdempotencyStoreKeyListTests(RedisFixture redis)
         for (var id = 0; id < 50; id++)
         {
             var value = (string?)await database.StringGetAsync(layout.Claim(tag, $"race-{id}"));
-            value.Should().Be(id == winner / 2 ? $"owner-{winner}" : null);
+            value.Should().Be(id == winner / 2 ? $"p:owner-{winner}" : null);
         }
 
         ((string?)await database.StringGetAsync(layout.Replay(tag, replayKey))).Should().StartWith("e:");

@@ -25,7 +25,7 @@ public sealed class RedisIdempotencyStoreTests(RedisFixture redis)
         // Assert
         claim.Should().Be(IdempotencyClaimStatus.Claimed);
         var key = ClaimKey(prefix, eventId);
-        ((string?)await redis.Server.Database.StringGetAsync(key)).Should().Be("owner-a");
+        ((string?)await redis.Server.Database.StringGetAsync(key)).Should().Be("p:owner-a", "pending until the delivery is queued and the claim renewed");
         var ttl = await redis.Server.Database.KeyTimeToLiveAsync(key);
         ttl.Should().NotBeNull();
         ttl!.Value.Should().BeCloseTo(Lease, TimeSpan.FromSeconds(30));
@@ -46,7 +46,7 @@ public sealed class RedisIdempotencyStoreTests(RedisFixture redis)
         var afterCompletion = await store.TryClaimAsync(key, "owner-c", Lease, CancellationToken.None);
 
         // Assert
-        whileInFlight.Should().Be(IdempotencyClaimStatus.InFlight);
+        whileInFlight.Should().Be(IdempotencyClaimStatus.Pending);
         afterCompletion.Should().Be(IdempotencyClaimStatus.Duplicate);
         var ttl = await redis.Server.Database.KeyTimeToLiveAsync(ClaimKey(prefix, key["github:".Length..]));
         ttl!.Value.Should().BeCloseTo(Retention, TimeSpan.FromMinutes(1));
@@ -65,7 +65,7 @@ public sealed class RedisIdempotencyStoreTests(RedisFixture redis)
         await store.CompleteAsync(key, "stale-owner", Retention, CancellationToken.None);
 
         // Assert
-        (await store.TryClaimAsync(key, "owner-b", Lease, CancellationToken.None)).Should().Be(IdempotencyClaimStatus.InFlight);
+        (await store.TryClaimAsync(key, "owner-b", Lease, CancellationToken.None)).Should().Be(IdempotencyClaimStatus.Pending);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class RedisIdempotencyStoreTests(RedisFixture redis)
         await store.ReleaseAsync(completed, "owner-a", CancellationToken.None);
 
         // Assert
-        (await store.TryClaimAsync(inFlight, "owner-b", Lease, CancellationToken.None)).Should().Be(IdempotencyClaimStatus.InFlight);
+        (await store.TryClaimAsync(inFlight, "owner-b", Lease, CancellationToken.None)).Should().Be(IdempotencyClaimStatus.Pending);
         (await store.TryClaimAsync(completed, "owner-b", Lease, CancellationToken.None)).Should().Be(IdempotencyClaimStatus.Duplicate);
     }
 

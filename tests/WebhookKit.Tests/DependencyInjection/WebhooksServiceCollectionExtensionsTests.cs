@@ -255,5 +255,7 @@ public sealed class WebhooksServiceCollectionExtensionsTests
         public ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 }

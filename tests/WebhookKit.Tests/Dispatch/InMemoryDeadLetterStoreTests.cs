@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -73,9 +74,11 @@ public sealed class InMemoryDeadLetterStoreTests
         var time = new FakeTimeProvider();
         var options = Options.Create(new WebhookOptions { DeadLetterCapacity = Capacity });
         var logger = new FakeLogger<InMemoryDeadLetterStore>();
+        var idempotency = new InMemoryIdempotencyStore(time);
         var store = new InMemoryDeadLetterStore(
             new InMemoryWebhookQueue(options),
-            new InMemoryIdempotencyStore(time),
+            idempotency,
+            new ClaimLeaseRenewer(idempotency, time, options, NullLogger<ClaimLeaseRenewer>.Instance),
             new WebhookDeliveryFactory(time),
             options,
             logger);

@@ -19,7 +19,7 @@ public sealed class InMemoryContentKeyTests
         using var store = new InMemoryIdempotencyStore(_time);
         await store.TryClaimAsync(["r:a", "r:body"], "owner-a", Lease, default);
 
-        (await store.TryClaimAsync(["r:a", "r:body"], "owner-b", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight);
+        (await store.TryClaimAsync(["r:a", "r:body"], "owner-b", Lease, default)).Should().Be(IdempotencyClaimStatus.Pending);
         await store.CompleteAsync(["r:a", "r:body"], "owner-a", Retention, default);
         (await store.TryClaimAsync(["r:a", "r:body"], "owner-b", Lease, default)).Should().Be(IdempotencyClaimStatus.Duplicate);
         (await store.TryClaimAsync(["r:b", "r:body"], "owner-b", Lease, default)).Should().Be(IdempotencyClaimStatus.Replay);

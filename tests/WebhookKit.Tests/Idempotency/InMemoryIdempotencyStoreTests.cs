@@ -10,12 +10,12 @@ public sealed class InMemoryIdempotencyStoreTests
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-23T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
-    public async Task TryClaimAsync_NewKey_IsClaimedThenInFlight()
+    public async Task TryClaimAsync_NewKey_IsClaimedThenPending()
     {
         using var store = new InMemoryIdempotencyStore(_time);
 
         (await store.TryClaimAsync("r:1", "a", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed);
-        (await store.TryClaimAsync("r:1", "b", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight);
+        (await store.TryClaimAsync("r:1", "b", Lease, default)).Should().Be(IdempotencyClaimStatus.Pending);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class InMemoryIdempotencyStoreTests
         await store.ReleaseAsync("r:1", "stale", default);
         await store.CompleteAsync("r:1", "stale", Retention, default);
 
-        (await store.TryClaimAsync("r:1", "third", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight, "the fresh claim still holds");
+        (await store.TryClaimAsync("r:1", "third", Lease, default)).Should().Be(IdempotencyClaimStatus.Pending, "the fresh claim still holds");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class InMemoryIdempotencyStoreTests
     {
         using var store = new InMemoryIdempotencyStore(_time);
         await store.TryClaimAsync("r:1", "a", TimeSpan.MaxValue, default);
-        (await store.TryClaimAsync("r:1", "b", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight);
+        (await store.TryClaimAsync("r:1", "b", Lease, default)).Should().Be(IdempotencyClaimStatus.Pending);
 
         await store.CompleteAsync("r:1", "a", TimeSpan.MaxValue, default);
         _time.Advance(Retention + TimeSpan.FromDays(1)); // past any bounded retention the tests use
@@ -140,7 +140,7 @@ public sealed class InMemoryIdempotencyStoreTests
         await store.ReleaseAsync("r:1", "b", default);
         await store.CompleteAsync("r:1", "b", Retention, default);
 
-        (await store.TryClaimAsync("r:1", "c", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight);
+        (await store.TryClaimAsync("r:1", "c", Lease, default)).Should().Be(IdempotencyClaimStatus.Pending);
     }
 
     [Fact]
