@@ -49,7 +49,8 @@ public sealed class IdempotencyLeaseTests
     [Fact]
     public async Task Post_RedeliveryAfterLeaseExpired_IsAcceptedAgainAndOnlyNewOwnerCompletes()
     {
-        // Arrange: the first delivery's handler hangs past its 30-second lease.
+        // Arrange: the first delivery's handler hangs past its 30-second lease, and the clock jumps past it at once, so
+        // that the renewal (every 10 s) comes too late: what a process paused for longer than its lease would see.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var probe = new HandlerProbe { Behavior = (_, _) => release.Task };
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -68,6 +69,7 @@ public sealed class IdempotencyLeaseTests
             first.StatusCode.Should().Be(HttpStatusCode.OK);
             redelivery.StatusCode.Should().Be(HttpStatusCode.OK);
             host.LogsWithEventId(1).Should().HaveCount(2, "an expired lease makes the key claimable again");
+            host.LogsWithEventId(30).Should().ContainSingle("the renewal came after the lease ran out (the clock jumped 31 s at once), and says so");
             await probe.WaitForAttemptsAsync(2);
         }
         finally
