@@ -212,6 +212,7 @@ public class ReceivePipelineBenchmarks
             Queue = Host.Services.GetRequiredService<IWebhookQueue>();
             Store = Host.Services.GetRequiredService<IIdempotencyStore>();
             Dispatcher = Host.Services.GetRequiredService<WebhookDispatcher>();
+            Leases = Host.Services.GetRequiredService<ClaimLeaseRenewer>();
         }
 
         /// <summary>Gets the host, disposed by the benchmark's cleanup.</summary>
@@ -224,6 +225,8 @@ public class ReceivePipelineBenchmarks
         public IIdempotencyStore Store { get; }
 
         public WebhookDispatcher Dispatcher { get; }
+
+        public ClaimLeaseRenewer Leases { get; }
 
         /// <summary>Posts the case, expects 200 and takes the delivery off the queue.</summary>
         public async Task<WebhookDelivery> ReceiveAsync(Case request)
@@ -243,9 +246,12 @@ public class ReceivePipelineBenchmarks
             await ReleaseAsync(delivery).ConfigureAwait(false);
         }
 
-        /// <summary>Releases the delivery's claim, so that the same event id can be accepted again.</summary>
-        public ValueTask ReleaseAsync(WebhookDelivery delivery) =>
-            Store.ReleaseAsync(delivery.IdempotencyKeys, delivery.DeliveryId, CancellationToken.None);
+        /// <summary>Releases the delivery's claim, so that the same event id can be accepted again, and stops renewing it, as the dispatcher does.</summary>
+        public ValueTask ReleaseAsync(WebhookDelivery delivery)
+        {
+            Leases.Forget(delivery.DeliveryId);
+            return Store.ReleaseAsync(delivery.IdempotencyKeys, delivery.DeliveryId, CancellationToken.None);
+        }
     }
 
     /// <summary>A reusable POST /webhooks/github with one body and fixed headers.</summary>
