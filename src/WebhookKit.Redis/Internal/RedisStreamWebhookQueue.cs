@@ -32,7 +32,8 @@ namespace WebhookKit.Redis.Internal;
 /// acknowledged when the process ends stays pending for another instance to take over.</item>
 /// </list>
 /// <see cref="Count"/> and <see cref="Bytes"/> are this instance's: deliveries read and not yet acknowledged by the dispatcher.
-/// Split by concern: reading and takeover in <c>.Read.cs</c>, acknowledgement and claim hand-over in <c>.Acknowledge.cs</c>.
+/// Split by concern: reading and takeover in <c>.Read.cs</c>, acknowledgement and claim hand-over in <c>.Acknowledge.cs</c>,
+/// renewal in <c>.Leases.cs</c>.
 /// </remarks>
 internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, IHealthCheck, IAsyncDisposable, IDisposable
 {
@@ -369,46 +370,6 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         {
             _buffer.Writer.TryComplete();
             Log.ReaderStopped(_logger, Count);
-        }
-    }
-
-    /// <summary>Renews the entries in hand every third of the visibility timeout, and retries failed acknowledgements.</summary>
-    private async Task RenewLoopAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(_renewInterval, _timeProvider, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            var byTag = _inHand.Values.GroupBy(static entry => entry.Tag, StringComparer.Ordinal).ToList();
-            if (byTag.Count == 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-                var renewals = new List<Task>(byTag.Count);
-                foreach (var group in byTag)
-                {
-                    var values = new List<RedisValue> { RedisKeyLayout.Group, _consumer };
-                    values.AddRange(group.Select(static entry => (RedisValue)entry.EntryId));
-                    renewals.Add(database.ScriptEvaluateAsync(RedisScripts.Renew, [_layout.Stream(group.Key)], [.. values]));
-                }
-
-                await Task.WhenAll(renewals).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                Log.RenewFailed(_logger, Count, exception);
-            }
         }
     }
 
