@@ -22,8 +22,11 @@ namespace WebhookKit.Redis.Internal;
 /// <c>MGET</c>.</item>
 /// <item>A reader loop fetches up to <see cref="RedisWebhookOptions.PrefetchCount"/> entries with <c>XREADGROUP</c>
 /// into a local buffer that the dispatcher's workers dequeue from. Entries in hand are renewed every third of the
-/// visibility timeout; entries another consumer left idle longer than that are taken over with <c>XAUTOCLAIM</c>,
-/// their delivery count becoming <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
+/// visibility timeout, and with them, atomically, the claims their deliveries hold, for
+/// <see cref="WebhookOptions.LeaseDuration"/> (<see cref="RedisScripts.Renew"/>): a claim expires only once no instance
+/// holds its entry, whether it is queued, handled or waiting for a retry. Entries another consumer left idle longer
+/// than the visibility timeout are taken over with <c>XAUTOCLAIM</c>, their delivery count becoming
+/// <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
 /// <item>Acknowledging completes the claims and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
 /// a background loop (the dispatcher's worker moves on at once; the entry stays pending, and renewed, until Redis
 /// confirmed). A stream holds exactly its unacknowledged entries, bounded by <see cref="WebhookOptions.QueueCapacity"/> and <see cref="WebhookOptions.QueueMaxBytes"/>
