@@ -45,4 +45,47 @@ internal static partial class RedisScripts
         end
         return renewed
         """;
+
+    /// <summary>
+    /// KEYS: per entry read its c claim keys (its event id's first). ARGV: lease ms, then per entry: owner, c. Renews the
+    /// claims of entries just read (new, or taken over), which may have waited unread for longer than the lease (a
+    /// backlog): the event's claim, when it holds the owner (or <c>p:</c> + owner) or is absent (expired meanwhile, and
+    /// claimed by nobody since), is set to the owner for the lease, and the content keys are set to the event's value
+    /// when absent or extended when shorter, as <see cref="Claim"/> takes them. An entry whose event's claim is another
+    /// delivery's or done, or one of whose content keys is held for another event, is superseded: a redelivery was
+    /// accepted after its claim expired, or the event was handled, meanwhile; its claims are left alone. Entries are
+    /// taken in turn, each seeing what the earlier ones claimed (two entries of one event: the first one wins).
+    /// Returns one result per entry: 0 held, 1 superseded.
+    /// </summary>
+    public const string RenewOnRead = """
+        local lease = tonumber(ARGV[1])
+        local values = redis.call('MGET', unpack(KEYS))
+        local held = {}
+        for i = 1, #KEYS do held[KEYS[i]] = values[i] end
+        local results = {}
+        local k, a = 1, 2
+        while a <= #ARGV do
+          local owner, c = ARGV[a], tonumber(ARGV[a + 1])
+          local first = held[KEYS[k]]
+          local event = 'e:' .. redis.sha1hex(KEYS[k])
+          local superseded = first and first ~= owner and first ~= 'p:' .. owner
+          for j = k + 1, k + c - 1 do
+            if held[KEYS[j]] and held[KEYS[j]] ~= event then superseded = true end
+          end
+          if superseded then
+            results[#results + 1] = 1
+          else
+            redis.call('SET', KEYS[k], owner, 'PX', lease)
+            held[KEYS[k]] = owner
+            for j = k + 1, k + c - 1 do
+              if redis.call('PTTL', KEYS[j]) < lease then redis.call('SET', KEYS[j], event, 'PX', lease) end
+              held[KEYS[j]] = event
+            end
+            results[#results + 1] = 0
+          end
+          k = k + c
+          a = a + 2
+        end
+        return results
+        """;
 }

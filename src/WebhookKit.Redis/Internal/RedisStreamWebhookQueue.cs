@@ -27,6 +27,10 @@ namespace WebhookKit.Redis.Internal;
 /// holds its entry, whether it is queued, handled or waiting for a retry. Entries another consumer left idle longer
 /// than the visibility timeout are taken over with <c>XAUTOCLAIM</c>, their delivery count becoming
 /// <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
+/// <item>An entry may wait unread for longer than the lease (a backlog, a takeover): the claims of entries read are
+/// renewed, or re-taken when they expired, in the round trip of the bodies' <c>MGET</c>
+/// (<see cref="RedisScripts.RenewOnRead"/>). An entry whose event another delivery claimed meanwhile, or that was
+/// handled, is superseded: removed without running, its claims left to the other delivery (log event 112).</item>
 /// <item>Acknowledging completes the claims and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
 /// a background loop (the dispatcher's worker moves on at once; the entry stays pending, and renewed, until Redis
 /// confirmed). A stream holds exactly its unacknowledged entries, bounded by <see cref="WebhookOptions.QueueCapacity"/> and <see cref="WebhookOptions.QueueMaxBytes"/>
