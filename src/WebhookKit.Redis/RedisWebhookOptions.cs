@@ -43,8 +43,9 @@ public sealed class RedisWebhookOptions
 
     /// <summary>
     /// Gets or sets how long a delivery read by an instance may go without a sign of life (its instance renews it every
-    /// third of this time while handling it) before another instance takes it over. Must be shorter than
-    /// <see cref="WebhookOptions.LeaseDuration"/>.
+    /// third of this time while handling it) before another instance takes it over. Each renewal also renews the
+    /// delivery's idempotency claim for <see cref="WebhookOptions.LeaseDuration"/>, which must be longer than this: the
+    /// claim then expires only once no instance holds the delivery, however long its handlers and retries take.
     /// </summary>
     /// <value>The default is 1 minute.</value>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);

@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(111, LogLevel.Warning, "Redis maxmemory-policy is '{Policy}': under memory pressure Redis evicts idempotency claims (redeliveries are then handled again) and bodies of queued deliveries (those deliveries are lost). Set maxmemory-policy to 'noeviction' on the Redis that WebhookKit uses.")]
     public static partial void EvictionPolicy(ILogger logger, string policy);
+
+    [LoggerMessage(112, LogLevel.Warning, "Webhook stream entry {EntryId} of partition {Partition} (event {EventId}, delivery {DeliveryId}) is superseded: its claim expired while it waited unread and another delivery of the event (or of its body) was accepted, or the event was handled, meanwhile. It is removed without running its handlers; the claims stay with the other delivery.")]
+    public static partial void Superseded(ILogger logger, string entryId, string partition, string eventId, string deliveryId);
 }

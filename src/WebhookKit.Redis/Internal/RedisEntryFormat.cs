@@ -134,6 +134,25 @@ internal static class RedisEntryFormat
         }
     }
 
+    /// <summary>
+    /// The bytes the entry counts against its partition's <see cref="WebhookOptions.QueueMaxBytes"/>, as
+    /// <see cref="WebhookDelivery.Size"/>: its body's (<paramref name="separateBody"/> when it is a key of its own) and
+    /// its payload's when it has one.
+    /// </summary>
+    public static long Size(NameValueEntry[] fields, RedisValue? separateBody)
+    {
+        var size = separateBody is { IsNull: false } body ? body.Length() : 0;
+        foreach (var field in fields)
+        {
+            if (field.Name == BodyField || field.Name == PayloadField)
+            {
+                size += field.Value.Length();
+            }
+        }
+
+        return size;
+    }
+
     private static string? Field(NameValueEntry[] fields, string name)
     {
         foreach (var field in fields)

@@ -84,8 +84,9 @@ internal sealed partial class RedisStreamWebhookQueue
     }
 
     /// <summary>
-    /// Fetches the bodies of read entries (one <c>MGET</c>; entries written before bodies had keys of their own, and
-    /// replayed dead letters, hold theirs) and puts each entry in hand. Returns how many were put in hand.
+    /// Renews the claims of read entries and fetches their bodies in one round trip (a script, then one <c>MGET</c>;
+    /// entries written before bodies had keys of their own, and replayed dead letters, hold theirs) and puts each entry
+    /// in hand, but for superseded ones, which are removed. Returns how many were put in hand.
     /// </summary>
     private async ValueTask<int> AcceptAsync(IDatabase database, string tag, List<ReadEntry> entries)
     {
@@ -101,12 +102,26 @@ internal sealed partial class RedisStreamWebhookQueue
             }
         }
 
-        var bodies = bodyKeys.Count == 0 ? [] : await database.StringGetAsync([.. bodyKeys]).ConfigureAwait(false);
+        // Both started before either is awaited: no round trip of their own for the claims.
+        var renewal = StartRenewOnRead(database, tag, entries);
+        var fetch = bodyKeys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : database.StringGetAsync([.. bodyKeys]);
+        await Task.WhenAll(renewal, fetch).ConfigureAwait(false);
+        var superseded = await renewal.ConfigureAwait(false);
+        var bodies = await fetch.ConfigureAwait(false);
         var accepted = 0;
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
             RedisValue? body = bodyIndex[i] < 0 ? null : (RedisValue?)bodies[bodyIndex[i]];
+            if (superseded[i])
+            {
+                // Its claims are the delivery's that superseded it (or the event's, handled): removed without them.
+                var claims = RedisEntryFormat.Claims(entry.Fields)!.Value;
+                Log.Superseded(_logger, entry.Id, tag, claims.EventId, claims.DeliveryId);
+                RemoveEntry(database, tag, entry.Id, bodyIndex[i] < 0 ? null : (RedisKey?)bodyKeys[bodyIndex[i]], null, RedisEntryFormat.Size(entry.Fields, body));
+                continue;
+            }
+
             if (body is { IsNull: true })
             {
                 // Acknowledged (and its body deleted) by the consumer it was taken over from after this read, or the body
@@ -129,7 +144,7 @@ internal sealed partial class RedisStreamWebhookQueue
     /// <summary>Puts a read entry in hand and in the local buffer; false when it is already in hand or unreadable.</summary>
     private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int deliveryCount, RedisValue? body)
     {
-        var inHandId = string.Concat(tag, "/", entryId);
+        var inHandId = InHandId(tag, entryId);
         if (!_inHandIds.TryAdd(inHandId, 0))
         {
             return false; // Ours already (for example renewed late after an outage and claimed back by ourselves).
@@ -162,9 +177,10 @@ internal sealed partial class RedisStreamWebhookQueue
 
     /// <summary>
     /// Acknowledges and deletes an entry that cannot be handled, its body if it has one, and the claims of
-    /// <paramref name="claims"/> that its delivery still holds in flight; best effort.
+    /// <paramref name="claims"/> that its delivery still holds in flight; frees <paramref name="size"/> bytes (0 when
+    /// unknown: the counter is reset when the stream empties); best effort.
     /// </summary>
-    private void RemoveEntry(IDatabase database, string tag, string entryId, RedisKey? bodyKey, (string DeliveryId, string EventId, string? ReplayKey)? claims)
+    private void RemoveEntry(IDatabase database, string tag, string entryId, RedisKey? bodyKey, (string DeliveryId, string EventId, string? ReplayKey)? claims, long size = 0)
     {
         var keys = new List<RedisKey>(5) { _layout.Stream(tag), _layout.Bytes(tag) };
         if (bodyKey is { } body)
@@ -184,8 +200,11 @@ internal sealed partial class RedisStreamWebhookQueue
             }
         }
 
-        _ = database.ScriptEvaluateAsync(RedisScripts.RemoveEntry, [.. keys], [RedisKeyLayout.Group, entryId, 0, deletes, owner], CommandFlags.FireAndForget);
+        _ = database.ScriptEvaluateAsync(RedisScripts.RemoveEntry, [.. keys], [RedisKeyLayout.Group, entryId, size, deletes, owner], CommandFlags.FireAndForget);
     }
+
+    /// <summary>The key of an entry in <see cref="_inHandIds"/>: entry ids are unique per stream only.</summary>
+    private static string InHandId(string tag, string entryId) => string.Concat(tag, "/", entryId);
 
     /// <summary>An entry as read from a stream (new, or taken over), before its body is fetched.</summary>
     private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int DeliveryCount);

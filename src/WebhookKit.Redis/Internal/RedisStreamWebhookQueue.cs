@@ -22,8 +22,15 @@ namespace WebhookKit.Redis.Internal;
 /// <c>MGET</c>.</item>
 /// <item>A reader loop fetches up to <see cref="RedisWebhookOptions.PrefetchCount"/> entries with <c>XREADGROUP</c>
 /// into a local buffer that the dispatcher's workers dequeue from. Entries in hand are renewed every third of the
-/// visibility timeout; entries another consumer left idle longer than that are taken over with <c>XAUTOCLAIM</c>,
-/// their delivery count becoming <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
+/// visibility timeout, and with them, atomically, the claims their deliveries hold, for
+/// <see cref="WebhookOptions.LeaseDuration"/> (<see cref="RedisScripts.Renew"/>): a claim expires only once no instance
+/// holds its entry, whether it is queued, handled or waiting for a retry. Entries another consumer left idle longer
+/// than the visibility timeout are taken over with <c>XAUTOCLAIM</c>, their delivery count becoming
+/// <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
+/// <item>An entry may wait unread for longer than the lease (a backlog, a takeover): the claims of entries read are
+/// renewed, or re-taken when they expired, in the round trip of the bodies' <c>MGET</c>
+/// (<see cref="RedisScripts.RenewOnRead"/>). An entry whose event another delivery claimed meanwhile, or that was
+/// handled, is superseded: removed without running, its claims left to the other delivery (log event 112).</item>
 /// <item>Acknowledging completes the claims and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
 /// a background loop (the dispatcher's worker moves on at once; the entry stays pending, and renewed, until Redis
 /// confirmed). A stream holds exactly its unacknowledged entries, bounded by <see cref="WebhookOptions.QueueCapacity"/> and <see cref="WebhookOptions.QueueMaxBytes"/>
@@ -32,7 +39,8 @@ namespace WebhookKit.Redis.Internal;
 /// acknowledged when the process ends stays pending for another instance to take over.</item>
 /// </list>
 /// <see cref="Count"/> and <see cref="Bytes"/> are this instance's: deliveries read and not yet acknowledged by the dispatcher.
-/// Split by concern: reading and takeover in <c>.Read.cs</c>, acknowledgement and claim hand-over in <c>.Acknowledge.cs</c>.
+/// Split by concern: reading and takeover in <c>.Read.cs</c>, acknowledgement and claim hand-over in <c>.Acknowledge.cs</c>,
+/// renewal in <c>.Leases.cs</c>.
 /// </remarks>
 internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, IHealthCheck, IAsyncDisposable, IDisposable
 {
@@ -369,46 +377,6 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         {
             _buffer.Writer.TryComplete();
             Log.ReaderStopped(_logger, Count);
-        }
-    }
-
-    /// <summary>Renews the entries in hand every third of the visibility timeout, and retries failed acknowledgements.</summary>
-    private async Task RenewLoopAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(_renewInterval, _timeProvider, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            var byTag = _inHand.Values.GroupBy(static entry => entry.Tag, StringComparer.Ordinal).ToList();
-            if (byTag.Count == 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-                var renewals = new List<Task>(byTag.Count);
-                foreach (var group in byTag)
-                {
-                    var values = new List<RedisValue> { RedisKeyLayout.Group, _consumer };
-                    values.AddRange(group.Select(static entry => (RedisValue)entry.EntryId));
-                    renewals.Add(database.ScriptEvaluateAsync(RedisScripts.Renew, [_layout.Stream(group.Key)], [.. values]));
-                }
-
-                await Task.WhenAll(renewals).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                Log.RenewFailed(_logger, Count, exception);
-            }
         }
     }
 
