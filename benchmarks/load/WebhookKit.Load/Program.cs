@@ -120,7 +120,12 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, bool durable
             o.QueueMaxBytes = (long)(count + 1) * (body.Length + 1024);
             o.MaxConcurrency = 8;
         })
-        .AddGitHub(o => o.Secrets.Add(Secret));
+        // One body under many ids: each must be handled, not recognised as a replay of the first (DeduplicateByBody).
+        .AddGitHub(o =>
+        {
+            o.Secrets.Add(Secret);
+            o.DeduplicateByBody = false;
+        });
     if (eventType == "push")
     {
         webhooks.AddHandler<PushRefHandler>(); // One model per delivery: registering both would deserialize twice.
