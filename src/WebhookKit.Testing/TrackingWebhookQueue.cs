@@ -5,6 +5,9 @@ namespace WebhookKit.Testing;
 /// <summary>Wraps the app's queue and tells the tracker when a delivery is acknowledged (handled or dead-lettered).</summary>
 internal sealed class TrackingWebhookQueue(IWebhookQueue inner, WebhookDeliveryTracker tracker) : IWebhookQueue
 {
+    // The inner queue's: the receive path under test takes the same path as in production.
+    public WebhookQueueCapabilities Capabilities => inner.Capabilities;
+
     public int Count => inner.Count;
 
     public long Bytes => inner.Bytes;

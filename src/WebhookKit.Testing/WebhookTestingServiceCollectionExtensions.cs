@@ -28,15 +28,9 @@ public static class WebhookTestingServiceCollectionExtensions
 
         services.TryAddSingleton<WebhookDeliveryTracker>();
         services.RemoveAll<IWebhookQueue>();
-        services.AddSingleton<IWebhookQueue>(provider => Wrap(CreateOriginal(provider, original), provider.GetRequiredService<WebhookDeliveryTracker>()));
+        services.AddSingleton<IWebhookQueue>(provider => new TrackingWebhookQueue(CreateOriginal(provider, original), provider.GetRequiredService<WebhookDeliveryTracker>()));
         return services;
     }
-
-    /// <summary>Wraps the queue, forwarding <see cref="IClaimingWebhookQueue"/> when it has that capability.</summary>
-    private static IWebhookQueue Wrap(IWebhookQueue queue, WebhookDeliveryTracker tracker) =>
-        queue is IClaimingWebhookQueue claiming
-            ? new TrackingClaimingWebhookQueue(queue, claiming, tracker)
-            : new TrackingWebhookQueue(queue, tracker);
 
     private static IWebhookQueue CreateOriginal(IServiceProvider provider, ServiceDescriptor original)
     {

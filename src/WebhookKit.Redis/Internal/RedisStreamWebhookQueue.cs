@@ -80,6 +80,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     private long _bytes;
     private int _held;
     private int _roundRobin;
+    private WebhookQueueCapabilities? _capabilities;
 
     public RedisStreamWebhookQueue(
         RedisConnection connection,
@@ -108,6 +109,9 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         _takeOverInterval = TimeSpan.FromTicks(Math.Clamp(_options.VisibilityTimeout.Ticks / 2, _options.PollInterval.Ticks, TimeSpan.FromSeconds(10).Ticks));
         _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions);
     }
+
+    /// <summary>Gets the capabilities: the atomic claim-and-enqueue, and the health of the Redis server.</summary>
+    public WebhookQueueCapabilities Capabilities => _capabilities ??= new() { ClaimAndEnqueue = this, HealthCheck = this };
 
     public int Count => Volatile.Read(ref _count);
 

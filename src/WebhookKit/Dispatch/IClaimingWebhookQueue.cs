@@ -3,11 +3,12 @@ using WebhookKit.Idempotency;
 namespace WebhookKit.Dispatch;
 
 /// <summary>
-/// Optionally implemented by an <see cref="IWebhookQueue"/> that can claim a delivery's idempotency key and
-/// enqueue the delivery in one atomic operation, for example a durable queue whose store also holds the claims.
+/// The atomic claim-and-enqueue of an <see cref="IWebhookQueue"/> that can claim a delivery's idempotency keys and
+/// enqueue the delivery in one operation, for example a durable queue whose store also holds the claims. A queue
+/// offers it through <see cref="WebhookQueueCapabilities.ClaimAndEnqueue"/>.
 /// </summary>
 /// <remarks>
-/// When the registered queue implements this interface, the receive path calls
+/// When the registered queue offers it, the receive path calls
 /// <see cref="TryClaimAndEnqueueAsync"/> instead of <see cref="IIdempotencyStore.TryClaimAsync"/> followed by
 /// <see cref="IWebhookQueue.TryEnqueueAsync"/>: a delivery is then either claimed and queued, or neither, so
 /// there is never a claim to release. The claim must live where the registered <see cref="IIdempotencyStore"/>

@@ -13,6 +13,13 @@ namespace WebhookKit.Dispatch;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue; the name is part of the documented API.")]
 public interface IWebhookQueue
 {
+    /// <summary>
+    /// Gets what this queue can do beyond this interface. A queue that wraps another returns the inner queue's, so that
+    /// the receive path takes the same path with the wrapper as without it.
+    /// </summary>
+    /// <value>The default is <see cref="WebhookQueueCapabilities.None"/>.</value>
+    WebhookQueueCapabilities Capabilities => WebhookQueueCapabilities.None;
+
     /// <summary>Gets the number of deliveries enqueued and not yet acknowledged.</summary>
     int Count { get; }
 

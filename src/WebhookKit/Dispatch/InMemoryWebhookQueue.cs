@@ -12,6 +12,8 @@ namespace WebhookKit.Dispatch;
 /// </summary>
 internal sealed class InMemoryWebhookQueue : IWebhookQueue
 {
+    private static readonly WebhookQueueCapabilities PooledBuffers = new() { ReturnsPooledBuffers = true };
+
     private readonly Channel<WebhookDelivery> _channel = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
     private readonly int _capacity;
     private readonly long _maxBytes;
@@ -23,6 +25,9 @@ internal sealed class InMemoryWebhookQueue : IWebhookQueue
         _capacity = options.Value.QueueCapacity;
         _maxBytes = options.Value.QueueMaxBytes;
     }
+
+    /// <summary>Gets the capabilities: it returns a delivery's pooled buffer at acknowledgement.</summary>
+    public WebhookQueueCapabilities Capabilities => PooledBuffers;
 
     public int Count => Volatile.Read(ref _count);
 

@@ -9,8 +9,9 @@ namespace WebhookKit.Internal;
 /// Unhealthy when the idempotency store or the queue backend cannot be reached; Degraded when the queue is
 /// more than 80% full (by count or bytes), deliveries were dead-lettered since the previous check, or the store or the
 /// queue reports itself degraded (a Redis that may evict keys, for example).
-/// A store or queue that implements <see cref="IHealthCheck"/> answers for itself; otherwise the store is
-/// probed with a real claim and release of a unique key.
+/// A queue answers for its backend through <see cref="Dispatch.WebhookQueueCapabilities.HealthCheck"/>; a store that
+/// implements <see cref="IHealthCheck"/> answers for itself, otherwise it is probed with a real claim and release of a
+/// unique key.
 /// </summary>
 internal sealed class WebhookKitHealthCheck(
     IWebhookQueue queue,
@@ -39,7 +40,7 @@ internal sealed class WebhookKitHealthCheck(
 
         // The first component that reports itself degraded, reported once nothing is worse.
         var degraded = storeResult;
-        if (queue is IHealthCheck queueCheck)
+        if (queue.Capabilities.HealthCheck is { } queueCheck)
         {
             var result = await queueCheck.CheckHealthAsync(context, cancellationToken).ConfigureAwait(false);
             if (result.Status == HealthStatus.Unhealthy)

@@ -34,7 +34,7 @@ internal sealed partial class WebhookRequestProcessor
     /// <summary>Queue depth from which a new delivery is expected to wait long enough to outlive gen0 collections.</summary>
     private readonly int _backlogThreshold;
 
-    /// <summary>Whether the queue is the built-in in-memory one, which returns a delivery's pooled buffer at acknowledgement.</summary>
+    /// <summary>Whether the queue returns a delivery's pooled buffer at acknowledgement (<see cref="WebhookQueueCapabilities.ReturnsPooledBuffers"/>).</summary>
     private readonly bool _queueReturnsPooledBuffers;
     private readonly UnverifiedBodyBudget _unverified;
     private readonly ILogger<WebhookRequestProcessor> _logger;
@@ -57,7 +57,9 @@ internal sealed partial class WebhookRequestProcessor
         _payloads = payloads;
         _idempotencyStore = idempotencyStore;
         _queue = queue;
-        _claimingQueue = queue as IClaimingWebhookQueue;
+        // What the queue can do, as it says (a wrapper says its inner queue's): decided once, never by type checks.
+        var capabilities = queue.Capabilities;
+        _claimingQueue = capabilities.ClaimAndEnqueue;
         _leases = leases;
         _deliveryFactory = deliveryFactory;
         _unverified = unverified;
@@ -65,7 +67,7 @@ internal sealed partial class WebhookRequestProcessor
         _lifetime = lifetime;
         _options = options.Value;
         _backlogThreshold = Math.Max(64, 2 * _options.MaxConcurrency);
-        _queueReturnsPooledBuffers = queue is InMemoryWebhookQueue;
+        _queueReturnsPooledBuffers = capabilities.ReturnsPooledBuffers;
         _minBodyDataRate = _options.MinRequestBodyDataRate > 0
             ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(_options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod)
             : null;
