@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebhookKit.Dispatch;
+using WebhookKit.Internal;
 using WebhookKit.Testing;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -28,22 +29,7 @@ public static class WebhookTestingServiceCollectionExtensions
 
         services.TryAddSingleton<WebhookDeliveryTracker>();
         services.RemoveAll<IWebhookQueue>();
-        services.AddSingleton<IWebhookQueue>(provider => new TrackingWebhookQueue(CreateOriginal(provider, original), provider.GetRequiredService<WebhookDeliveryTracker>()));
+        services.AddSingleton<IWebhookQueue>(provider => new TrackingWebhookQueue(ServiceDescriptorActivator.Create<IWebhookQueue>(provider, original), provider.GetRequiredService<WebhookDeliveryTracker>()));
         return services;
-    }
-
-    private static IWebhookQueue CreateOriginal(IServiceProvider provider, ServiceDescriptor original)
-    {
-        if (original.ImplementationInstance is IWebhookQueue instance)
-        {
-            return instance;
-        }
-
-        if (original.ImplementationFactory is { } factory)
-        {
-            return (IWebhookQueue)factory(provider);
-        }
-
-        return (IWebhookQueue)ActivatorUtilities.CreateInstance(provider, original.ImplementationType!);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WebhookKit;
 using WebhookKit.Dispatch;
 using WebhookKit.Idempotency;
+using WebhookKit.Internal;
 using WebhookKit.Redis;
 using WebhookKit.Redis.DependencyInjection;
 using WebhookKit.Redis.Internal;
@@ -90,17 +91,7 @@ public static class RedisWebhooksBuilderExtensions
             throw new InvalidOperationException($"No {typeof(TService).Name} is registered. Call AddRedis() on the builder returned by AddWebhooks().");
         }
 
-        if (descriptor.ImplementationInstance is TService instance)
-        {
-            return instance;
-        }
-
-        if (descriptor.ImplementationFactory is { } factory)
-        {
-            return (TService)factory(provider);
-        }
-
-        return (TService)ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!);
+        return ServiceDescriptorActivator.Create<TService>(provider, descriptor);
     }
 
     private static RedisCacheOptions Copy(RedisCacheOptions source) => new()

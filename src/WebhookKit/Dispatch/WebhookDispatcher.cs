@@ -36,7 +36,6 @@ internal sealed partial class WebhookDispatcher : BackgroundService
     private readonly WebhookMetrics _metrics;
     private readonly WebhookHealthState _health;
     private readonly HandlerRunObserver _observer;
-    private int _inFlight;
 
     public WebhookDispatcher(
         IWebhookQueue queue,
@@ -159,7 +158,6 @@ internal sealed partial class WebhookDispatcher : BackgroundService
                 return;
             }
 
-            Interlocked.Increment(ref _inFlight);
             try
             {
                 await DispatchAsync(delivery, stoppingToken).ConfigureAwait(false);
@@ -168,10 +166,6 @@ internal sealed partial class WebhookDispatcher : BackgroundService
             {
                 // DispatchAsync does not throw; should logging itself fail, the worker still goes on.
                 Log.DispatcherFailed(_logger, exception);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
             }
         }
     }
