@@ -13,9 +13,6 @@ namespace WebhookKit.Redis.Internal;
 /// </summary>
 internal sealed class RedisAppendBatcher : IAsyncDisposable
 {
-    /// <summary>The result of an append refused because the batcher was disposed.</summary>
-    public const int Closed = -1;
-
     private const int MaxDeliveriesPerBatch = 64;
     private const long MaxBytesPerBatch = 1024 * 1024;
 
@@ -44,15 +41,16 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
 
     /// <summary>
     /// Claims the delivery's keys (with a replay key, both, or neither) for <paramref name="owner"/> (none when empty)
-    /// and appends it to the partition of <see cref="RedisKeyLayout.Tag(WebhookDelivery)"/>. Returns 0 enqueued,
-    /// 1 duplicate, 2 in flight, 3 full, or <see cref="Closed"/>; throws when the outcome is unknown.
+    /// and appends it to the partition of <see cref="RedisKeyLayout.Tag(WebhookDelivery)"/>. Returns done (enqueued),
+    /// duplicate, in flight, full or replay (<see cref="RedisClaimCode"/>), or <see cref="RedisClaimCode.Closed"/>
+    /// when disposed; throws when the outcome is unknown.
     /// </summary>
-    public Task<int> AppendAsync(WebhookDelivery delivery, string owner, TimeSpan lease)
+    public Task<RedisClaimCode> AppendAsync(WebhookDelivery delivery, string owner, TimeSpan lease)
     {
         var pending = new PendingAppend(delivery, owner, RedisIdempotencyStore.Milliseconds(lease));
         if (!_pending.Writer.TryWrite(pending))
         {
-            return Task.FromResult(Closed);
+            return Task.FromResult(RedisClaimCode.Closed);
         }
 
         EnsureStarted();
@@ -80,7 +78,7 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
         // Whatever was written after the loop ended (it cannot be, but a start may have raced the completion).
         while (_pending.Reader.TryRead(out var left))
         {
-            left.Result.TrySetResult(Closed);
+            left.Result.TrySetResult(RedisClaimCode.Closed);
         }
     }
 
@@ -201,7 +199,7 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
 
             for (var i = 0; i < partition.Length; i++)
             {
-                partition[i].Result.TrySetResult(results[i]);
+                partition[i].Result.TrySetResult((RedisClaimCode)results[i]);
             }
         }
         catch (Exception exception)
@@ -222,6 +220,6 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
 
         public long LeaseMilliseconds { get; } = leaseMilliseconds;
 
-        public TaskCompletionSource<int> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<RedisClaimCode> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -134,19 +134,13 @@ internal sealed class RedisDeadLetterStore(
         RedisEntryFormat.AddFields(values, replay);
         RedisKey[] keys = [layout.Stream(tag), layout.Bytes(tag), layout.DeadLetters(tag), layout.DeadLetterIndex(tag), .. layout.ClaimKeys(tag, replay)];
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        var result = (int)await database.ScriptEvaluateAsync(RedisScripts.Replay, keys, [.. values]).ConfigureAwait(false);
-        switch (result)
+        var result = RedisClaimCodes.ToReplayResult(RedisClaimCodes.Of(await database.ScriptEvaluateAsync(RedisScripts.Replay, keys, [.. values]).ConfigureAwait(false)));
+        if (result == DeadLetterReplayResult.Replayed)
         {
-            case 0:
-                queue.NotifyEnqueued();
-                return DeadLetterReplayResult.Replayed;
-            case 1 or 2 or 5:
-                return DeadLetterReplayResult.AlreadyAccepted;
-            case 3:
-                return DeadLetterReplayResult.QueueUnavailable;
-            default:
-                return DeadLetterReplayResult.NotFound;
+            queue.NotifyEnqueued();
         }
+
+        return result;
     }
 
     private async ValueTask<(string Tag, WebhookDeadLetter Letter)?> FindAsync(string deliveryId)

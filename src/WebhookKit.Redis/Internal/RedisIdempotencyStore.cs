@@ -23,15 +23,8 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         ArgumentNullException.ThrowIfNull(keys);
         layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        var result = (int)await database.ScriptEvaluateAsync(RedisScripts.Claim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false);
-        return result switch
-        {
-            0 => IdempotencyClaimStatus.Claimed,
-            1 => IdempotencyClaimStatus.Duplicate,
-            3 => IdempotencyClaimStatus.Replay,
-            4 => IdempotencyClaimStatus.Pending,
-            _ => IdempotencyClaimStatus.InFlight,
-        };
+        var result = await database.ScriptEvaluateAsync(RedisScripts.Claim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false);
+        return RedisClaimCodes.ToClaimStatus(RedisClaimCodes.Of(result));
     }
 
     public async ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken)

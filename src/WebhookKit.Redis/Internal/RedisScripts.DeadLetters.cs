@@ -39,12 +39,12 @@ internal static partial class RedisScripts
     /// KEYS: stream, bytes, dead, dead-index, then the new delivery's claims (its event id's and, with a replay key, its
     /// body digest's). ARGV: new owner, lease ms, max entries, max bytes, size, group, dead delivery id, then the new
     /// entry's field/value pairs. Moves a dead letter back into the stream as a new delivery holding all its claims, in
-    /// one step; claims follow <see cref="Claim"/>. Returns 0 replayed, 1/2 already accepted (the event's claim done /
-    /// in flight), 3 full, 4 not found, 5 the body was accepted since under another event.
+    /// one step; claims follow <see cref="Claim"/>. Returns a <see cref="RedisClaimCode"/>: done (replayed), duplicate or
+    /// in flight (the event's claim done or held), full, not found, replay (the body was accepted since under another event).
     /// </summary>
     public const string Replay = """
         local dead = redis.call('HGET', KEYS[4], ARGV[7])
-        if not dead then return 4 end
+        if not dead then return 6 end
         local first = redis.call('GET', KEYS[5])
         if first then
           if string.sub(first, 1, 5) == 'done:' then return 1 end
@@ -53,7 +53,7 @@ internal static partial class RedisScripts
         local event = 'e:' .. redis.sha1hex(KEYS[5])
         for i = 6, #KEYS do
           local v = redis.call('GET', KEYS[i])
-          if v and v ~= event then return 5 end
+          if v and v ~= event then return 4 end
         end
         local size = tonumber(ARGV[5])
         local bytes = 0

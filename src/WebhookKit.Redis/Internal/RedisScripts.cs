@@ -13,20 +13,20 @@ internal static partial class RedisScripts
 {
     /// <summary>
     /// KEYS: the claims of one delivery, its event id's first. ARGV: owner, lease ms. Claims all of them or none, the
-    /// event's as pending (<c>p:</c> + owner). Returns 0 claimed, 1 duplicate (the event's claim is done), 2 in flight
-    /// (the event's claim is held, queued), 3 replay (the event's claim is free, a content key is held for another
-    /// event), 4 pending (the event's claim is held, not yet known to be queued).
+    /// event's as pending (<c>p:</c> + owner). Returns a <see cref="RedisClaimCode"/>: done (claimed), duplicate (the
+    /// event's claim is done), in flight (the event's claim is held, queued), replay (the event's claim is free, a content
+    /// key is held for another event), pending (the event's claim is held, not yet known to be queued).
     /// </summary>
     public const string Claim = """
         local existing = redis.call('MGET', unpack(KEYS))
         if existing[1] then
           if string.sub(existing[1], 1, 5) == 'done:' then return 1 end
-          if string.sub(existing[1], 1, 2) == 'p:' then return 4 end
+          if string.sub(existing[1], 1, 2) == 'p:' then return 5 end
           return 2
         end
         local event = 'e:' .. redis.sha1hex(KEYS[1])
         for i = 2, #KEYS do
-          if existing[i] and existing[i] ~= event then return 3 end
+          if existing[i] and existing[i] ~= event then return 4 end
         end
         redis.call('SET', KEYS[1], 'p:' .. ARGV[1], 'PX', ARGV[2])
         for i = 2, #KEYS do
@@ -89,8 +89,9 @@ internal static partial class RedisScripts
     /// script runs costs Redis about a microsecond and a half), then claims (all of a delivery's keys or none) and
     /// appends each delivery in turn, as one step each (a later delivery of the same event, or of the same body, finds
     /// the earlier one's claims), keeping the body of what it appended (PERSIST) and deleting the others. Claims follow
-    /// <see cref="Claim"/>: the event's decides, a content key held for another event is a replay. Returns one result per
-    /// delivery: 0 enqueued, 1 duplicate (the event's claim is done), 2 in flight, 3 full (nothing written), 4 replay.
+    /// <see cref="Claim"/>: the event's decides, a content key held for another event is a replay. Returns one
+    /// <see cref="RedisClaimCode"/> per delivery: done (enqueued), duplicate, in flight (a pending claim too: the durable
+    /// path writes none), full (nothing written), replay.
     /// Creates the stream and its consumer group on first use.
     /// </summary>
     public const string ClaimAndEnqueueBatch = """

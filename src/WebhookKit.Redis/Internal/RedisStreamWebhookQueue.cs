@@ -130,16 +130,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
             return WebhookClaimAndEnqueueResult.Closed;
         }
 
-        var result = await AppendAsync(delivery, delivery.DeliveryId, lease).ConfigureAwait(false);
-        return result switch
-        {
-            0 => WebhookClaimAndEnqueueResult.Enqueued,
-            1 => WebhookClaimAndEnqueueResult.Duplicate,
-            2 => WebhookClaimAndEnqueueResult.InFlight,
-            4 => WebhookClaimAndEnqueueResult.Replay,
-            RedisAppendBatcher.Closed => WebhookClaimAndEnqueueResult.Closed,
-            _ => WebhookClaimAndEnqueueResult.Full,
-        };
+        return RedisClaimCodes.ToClaimAndEnqueueResult(await AppendAsync(delivery, delivery.DeliveryId, lease).ConfigureAwait(false));
     }
 
     public async ValueTask<WebhookEnqueueResult> TryEnqueueAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -151,13 +142,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         }
 
         // Without claiming: the caller holds the claim (the two-step path of a custom setup).
-        var result = await AppendAsync(delivery, string.Empty, TimeSpan.Zero).ConfigureAwait(false);
-        return result switch
-        {
-            0 => WebhookEnqueueResult.Enqueued,
-            RedisAppendBatcher.Closed => WebhookEnqueueResult.Closed,
-            _ => WebhookEnqueueResult.Full,
-        };
+        return RedisClaimCodes.ToEnqueueResult(await AppendAsync(delivery, string.Empty, TimeSpan.Zero).ConfigureAwait(false));
     }
 
     /// <summary>Unhealthy when Redis cannot be reached, Degraded when it may evict queued deliveries (<see cref="RedisServerHealth"/>).</summary>
@@ -290,10 +275,10 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         }
     }
 
-    private async ValueTask<int> AppendAsync(WebhookDelivery delivery, string owner, TimeSpan lease)
+    private async ValueTask<RedisClaimCode> AppendAsync(WebhookDelivery delivery, string owner, TimeSpan lease)
     {
         var result = await _appender.AppendAsync(delivery, owner, lease).ConfigureAwait(false);
-        if (result == 0)
+        if (result == RedisClaimCode.Done)
         {
             Wake();
         }
