@@ -5,8 +5,13 @@ namespace WebhookKit.Testing;
 /// <summary>Wraps the app's queue and tells the tracker when a delivery is acknowledged (handled or dead-lettered).</summary>
 internal sealed class TrackingWebhookQueue(IWebhookQueue inner, WebhookDeliveryTracker tracker) : IWebhookQueue
 {
-    // The inner queue's: the receive path under test takes the same path as in production.
-    public WebhookQueueCapabilities Capabilities => inner.Capabilities;
+    // The inner queue's, so that the app under test takes the path it takes in production; only a queue that finishes
+    // deliveries itself has that operation wrapped, for the tracker to learn when they finish.
+    private readonly WebhookQueueCapabilities _capabilities = inner.Capabilities.CompleteAndAcknowledge is { } completing
+        ? inner.Capabilities with { CompleteAndAcknowledge = new TrackingCompletingWebhookQueue(completing, tracker) }
+        : inner.Capabilities;
+
+    public WebhookQueueCapabilities Capabilities => _capabilities;
 
     public int Count => inner.Count;
 

@@ -48,6 +48,7 @@ public static class RedisWebhooksBuilderExtensions
             });
             services.AddSingleton<RedisPartitionRegistry>();
             services.AddSingleton<RedisServerHealth>();
+            services.AddSingleton<RedisReaderWakeup>();
             services.AddSingleton<RedisIdempotencyStore>();
             services.AddSingleton<RedisStreamWebhookQueue>();
             services.AddSingleton<RedisDeadLetterStore>();

@@ -18,7 +18,7 @@ internal sealed class RedisDeadLetterStore(
     RedisConnection connection,
     RedisKeyLayout layout,
     RedisPartitionRegistry partitions,
-    RedisStreamWebhookQueue queue,
+    RedisReaderWakeup wake,
     TimeProvider timeProvider,
     IOptions<WebhookOptions> webhookOptions,
     ILogger<RedisDeadLetterStore> logger) : IDeadLetterStore
@@ -32,23 +32,13 @@ internal sealed class RedisDeadLetterStore(
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
         var tag = layout.Tag(deadLetter.Delivery);
-        long evicted;
-        try
-        {
-            var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-            await partitions.EnsureAsync(database, tag).ConfigureAwait(false);
-            var values = new List<RedisValue>(24) { deadLetter.DeliveryId, _partitionCapacity };
-            RedisEntryFormat.AddFields(values, deadLetter);
-            evicted = (long)await database.ScriptEvaluateAsync(RedisScripts.AddDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [.. values]).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Not stored: the delivery must stay in its stream (the dispatcher acknowledges it next) with its attempts
-            // recorded, so that the takeover dead-letters it again without running a handler.
-            queue.KeepPending(deadLetter.Delivery, deadLetter.Attempts);
-            throw;
-        }
-
+        // When this throws, the dispatcher leaves the delivery in its stream with its attempts recorded
+        // (ICompletingWebhookQueue.KeepForTakeoverAsync), so that the takeover dead-letters it without running a handler.
+        var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
+        await partitions.EnsureAsync(database, tag).ConfigureAwait(false);
+        var values = new List<RedisValue>(24) { deadLetter.DeliveryId, _partitionCapacity };
+        RedisEntryFormat.AddFields(values, deadLetter);
+        var evicted = (long)await database.ScriptEvaluateAsync(RedisScripts.AddDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [.. values]).ConfigureAwait(false);
         if (evicted > 0)
         {
             Log.DeadLettersEvicted(logger, tag, _partitionCapacity, evicted);
@@ -137,7 +127,7 @@ internal sealed class RedisDeadLetterStore(
         var result = RedisClaimCodes.ToReplayResult(RedisClaimCodes.Of(await database.ScriptEvaluateAsync(RedisScripts.Replay, keys, [.. values]).ConfigureAwait(false)));
         if (result == DeadLetterReplayResult.Replayed)
         {
-            queue.NotifyEnqueued();
+            wake.Signal(); // This instance's reader may take it at once.
         }
 
         return result;

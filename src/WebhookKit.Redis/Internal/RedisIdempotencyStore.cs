@@ -8,12 +8,12 @@ namespace WebhookKit.Redis.Internal;
 /// The <see cref="IIdempotencyStore"/> shared by every instance: a claim is one Redis string per key, all keys of a
 /// delivery under one partition tag (<see cref="RedisKeyLayout.ClaimKeys(IReadOnlyList{string}, out RedisKey[])"/>), so that
 /// one Lua script claims all or none, and completing and releasing check the owner in the script that changes the keys.
-/// Leases and retention are the core's TTLs, enforced by Redis. Completing a delivery that the durable queue holds is
-/// deferred to its acknowledgement, which completes the claims and acknowledges the entry in one script (the
-/// dispatcher acknowledges right after completing); releasing one uses the partition and keys of its entry.
+/// Leases and retention are the core's TTLs, enforced by Redis. A delivery of the durable queue is completed by the queue
+/// with its acknowledgement (<see cref="WebhookKit.Dispatch.ICompletingWebhookQueue"/>), not here: the store knows nothing
+/// of the queue, and claims-only mode never builds it.
 /// Its health check adds the server's settings (<see cref="RedisServerHealth"/>) to a probe claim and release.
 /// </summary>
-internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKeyLayout layout, RedisStreamWebhookQueue queue, RedisServerHealth health, TimeProvider timeProvider)
+internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKeyLayout layout, RedisServerHealth health, TimeProvider timeProvider)
     : IIdempotencyStore, IHealthCheck
 {
     private static readonly TimeSpan ProbeLease = TimeSpan.FromSeconds(30);
@@ -30,11 +30,6 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
     public async ValueTask CompleteAsync(IReadOnlyList<string> keys, string owner, TimeSpan retention, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (queue.TryDeferCompletion(keys, owner, retention))
-        {
-            return;
-        }
-
         layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
         await database.ScriptEvaluateAsync(RedisScripts.Complete, redisKeys, [owner, Milliseconds(retention)]).ConfigureAwait(false);
@@ -43,12 +38,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
     public async ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var redisKeys = queue.ClaimKeysInHand(keys, owner);
-        if (redisKeys is null)
-        {
-            layout.ClaimKeys(keys, out redisKeys);
-        }
-
+        layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
         return (int)await database.ScriptEvaluateAsync(RedisScripts.RenewClaim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false) == 1;
     }
@@ -56,14 +46,8 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
     public async ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        // A delivery in hand is released under its entry's partition with all its claims, even when the caller names
-        // only its event id's key.
-        var redisKeys = queue.ClaimKeysInHand(keys, owner);
-        if (redisKeys is null)
-        {
-            layout.ClaimKeys(keys, out redisKeys);
-        }
-
+        // Under the partition of the whole key list (its replay key's, when it has one), as the delivery's entry and claims.
+        layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
         await database.ScriptEvaluateAsync(RedisScripts.Release, redisKeys, [owner]).ConfigureAwait(false);
     }

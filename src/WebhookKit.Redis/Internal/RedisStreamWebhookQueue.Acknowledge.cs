@@ -111,50 +111,34 @@ internal sealed partial class RedisStreamWebhookQueue
     }
 
     /// <summary>
-    /// Defers completing the claims of a delivery in hand to its acknowledgement, which then completes (all its claims,
-    /// both with a replay key) and acknowledges in one script. False when <paramref name="owner"/> is not a delivery in
-    /// hand whose event id's key is among <paramref name="keys"/> (complete them now).
+    /// Completes the delivery's claims (all of them, both with a replay key) and acknowledges it in one script, batched
+    /// in the background (<see cref="AcknowledgeLoopAsync"/>); until Redis confirms it stays in hand, and renewed.
     /// </summary>
-    internal bool TryDeferCompletion(IReadOnlyList<string> keys, string owner, TimeSpan retention)
+    public ValueTask CompleteAndAcknowledgeAsync(WebhookDelivery delivery, TimeSpan retention, CancellationToken cancellationToken)
     {
-        if (InHandOf(keys, owner) is not { } entry)
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (_inHand.TryGetValue(delivery, out var entry))
         {
-            return false;
+            Volatile.Write(ref entry.CompletionRetentionMs, RedisIdempotencyStore.Milliseconds(retention));
         }
 
-        Volatile.Write(ref entry.CompletionRetentionMs, RedisIdempotencyStore.Milliseconds(retention));
-        return true;
+        return AcknowledgeAsync(delivery, cancellationToken);
     }
 
-    /// <summary>The Redis keys of every claim of the delivery in hand that <paramref name="owner"/> names, or <see langword="null"/>.</summary>
-    internal RedisKey[]? ClaimKeysInHand(IReadOnlyList<string> keys, string owner) => InHandOf(keys, owner)?.ClaimKeys;
-
     /// <summary>
-    /// Marks a delivery whose dead letter could not be stored after <paramref name="attempts"/> attempts: its
-    /// acknowledgement leaves it pending in Redis with that delivery count, instead of deleting it.
+    /// Leaves a delivery whose dead letter could not be stored pending in Redis with its delivery count set to
+    /// <paramref name="attempts"/> (<see cref="RedisScripts.RecordAttempts"/>), so that the takeover dead-letters it
+    /// without running a handler; its claims stay.
     /// </summary>
-    internal void KeepPending(WebhookDelivery delivery, int attempts)
+    public ValueTask KeepForTakeoverAsync(WebhookDelivery delivery, int attempts, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(delivery);
         if (_inHand.TryGetValue(delivery, out var entry))
         {
             Volatile.Write(ref entry.RecordedAttempts, Math.Max(1, attempts));
         }
-    }
 
-    private InHand? InHandOf(IReadOnlyList<string> keys, string owner)
-    {
-        if (_inHandByDeliveryId.TryGetValue(owner, out var entry))
-        {
-            foreach (var key in keys)
-            {
-                if (string.Equals(entry.IdempotencyKey, key, StringComparison.Ordinal))
-                {
-                    return entry;
-                }
-            }
-        }
-
-        return null;
+        return AcknowledgeAsync(delivery, cancellationToken);
     }
 
     /// <summary>Forgets a delivery this instance no longer holds (acknowledged in Redis, or left pending there).</summary>
@@ -163,7 +147,6 @@ internal sealed partial class RedisStreamWebhookQueue
         if (_inHand.TryRemove(delivery, out _))
         {
             _inHandIds.TryRemove(entry.InHandId, out _);
-            _inHandByDeliveryId.TryRemove(new KeyValuePair<string, InHand>(delivery.DeliveryId, entry));
             Interlocked.Decrement(ref _held);
         }
     }

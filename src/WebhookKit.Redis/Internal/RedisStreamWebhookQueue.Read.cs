@@ -167,7 +167,6 @@ internal sealed partial class RedisStreamWebhookQueue
 
         var entry = new InHand(tag, entryId, inHandId, delivery.IdempotencyKey, _layout.ClaimKeys(tag, delivery));
         _inHand[delivery] = entry;
-        _inHandByDeliveryId[delivery.DeliveryId] = entry;
         Interlocked.Increment(ref _count);
         Interlocked.Add(ref _bytes, delivery.Size);
         Interlocked.Increment(ref _held);

@@ -42,7 +42,7 @@ namespace WebhookKit.Redis.Internal;
 /// Split by concern: reading and takeover in <c>.Read.cs</c>, acknowledgement and claim hand-over in <c>.Acknowledge.cs</c>,
 /// renewal in <c>.Leases.cs</c>.
 /// </remarks>
-internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, IHealthCheck, IAsyncDisposable, IDisposable
+internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, ICompletingWebhookQueue, IHealthCheck, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -64,10 +64,9 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     private readonly Channel<WebhookDelivery> _buffer = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
     private readonly ConcurrentDictionary<WebhookDelivery, InHand> _inHand = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, byte> _inHandIds = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, InHand> _inHandByDeliveryId = new(StringComparer.Ordinal);
     private readonly Channel<WebhookDelivery> _acknowledgements = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly Dictionary<string, RedisValue> _takeOverCursors = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly RedisReaderWakeup _wake;
     private readonly CancellationTokenSource _stopReading = new();
     private readonly CancellationTokenSource _stopRenewing = new();
     private readonly Lock _startGate = new();
@@ -90,9 +89,11 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         IOptions<WebhookOptions> webhookOptions,
         IOptions<RedisWebhookOptions> options,
         RedisServerHealth health,
+        RedisReaderWakeup wake,
         ILogger<RedisStreamWebhookQueue> logger)
     {
         _health = health;
+        _wake = wake;
         _connection = connection;
         _layout = layout;
         _partitions = partitions;
@@ -110,8 +111,8 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions);
     }
 
-    /// <summary>Gets the capabilities: the atomic claim-and-enqueue, and the health of the Redis server.</summary>
-    public WebhookQueueCapabilities Capabilities => _capabilities ??= new() { ClaimAndEnqueue = this, HealthCheck = this };
+    /// <summary>Gets the capabilities: the atomic claim-and-enqueue, completion with the acknowledgement, and the health of the Redis server.</summary>
+    public WebhookQueueCapabilities Capabilities => _capabilities ??= new() { ClaimAndEnqueue = this, CompleteAndAcknowledge = this, HealthCheck = this };
 
     public int Count => Volatile.Read(ref _count);
 
@@ -179,7 +180,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
             Wake(); // Room for a batch: the reader may be waiting for it.
         }
 
-        // Acknowledged in Redis by the background loop; or, when its dead letter could not be stored (KeepPending), left
+        // Acknowledged in Redis by the background loop; or, when its dead letter could not be stored (KeepForTakeoverAsync), left
         // pending there with its attempts recorded, so that the takeover dead-letters it without running a handler.
         if (!_acknowledgements.Writer.TryWrite(delivery))
         {
@@ -239,7 +240,6 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
 
         _stopReading.Dispose();
         _stopRenewing.Dispose();
-        _wake.Dispose();
     }
 
     /// <summary>
@@ -286,8 +286,6 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         return result;
     }
 
-    /// <summary>Wakes the reader after a delivery was appended by another path (a dead-letter replay).</summary>
-    internal void NotifyEnqueued() => Wake();
 
     private void EnsureStarted()
     {
@@ -369,36 +367,9 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         }
     }
 
-    private async Task WaitForWorkAsync(CancellationToken stopping)
-    {
-        try
-        {
-            await _wake.WaitAsync(_options.PollInterval, stopping).ConfigureAwait(false);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed while stopping.
-        }
-    }
+    private Task WaitForWorkAsync(CancellationToken stopping) => _wake.WaitAsync(_options.PollInterval, stopping);
 
     private Task DelayAsync(TimeSpan delay, CancellationToken stopping) => Task.Delay(delay, _timeProvider, stopping);
 
-    private void Wake()
-    {
-        try
-        {
-            if (_wake.CurrentCount == 0)
-            {
-                _wake.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed while stopping.
-        }
-    }
+    private void Wake() => _wake.Signal();
 }

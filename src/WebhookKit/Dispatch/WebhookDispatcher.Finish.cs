@@ -2,18 +2,31 @@ using WebhookKit.Internal;
 
 namespace WebhookKit.Dispatch;
 
-/// <summary>Finishing a delivery: complete its claim, or dead-letter it and release the claim; then acknowledge it.</summary>
+/// <summary>
+/// Finishing a delivery: complete its claim, or dead-letter it and release the claim; then acknowledge it. A queue that
+/// keeps its deliveries' claims (<see cref="WebhookQueueCapabilities.CompleteAndAcknowledge"/>) completes and
+/// acknowledges in one operation, and keeps one whose dead letter could not be stored for a takeover.
+/// </summary>
 internal sealed partial class WebhookDispatcher
 {
-    /// <summary>Completes or dead-letters the delivery. Each store call fails on its own: it is logged, never thrown.</summary>
-    private async Task FinishAsync(WebhookDelivery delivery, DispatchOutcome outcome)
+    /// <summary>
+    /// Completes or dead-letters the delivery. Each store call fails on its own: it is logged, never thrown.
+    /// </summary>
+    /// <returns>Whether the delivery is acknowledged (or left for a takeover) already; otherwise the caller acknowledges it.</returns>
+    private async Task<bool> FinishAsync(WebhookDelivery delivery, DispatchOutcome outcome)
     {
         // Renewals stop before the claim is completed or released; one in flight meanwhile never takes it back.
         _leases.Forget(delivery.DeliveryId);
         if (outcome.Succeeded)
         {
+            if (_completingQueue is { } completing)
+            {
+                await TryQueueFinishAsync(delivery, completing.CompleteAndAcknowledgeAsync(delivery, _options.RetentionDuration, CancellationToken.None)).ConfigureAwait(false);
+                return true;
+            }
+
             await TryFinishClaimAsync(delivery, complete: true).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         bool stored;
@@ -35,10 +48,32 @@ internal sealed partial class WebhookDispatcher
         Log.DeadLettered(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, outcome.Attempts, outcome.Reason);
         if (stored)
         {
-            // Released so that the provider's redelivery of the same event is processed again. When the store failed the
-            // claim is kept until its lease expires: a durable queue keeps such a delivery pending and takes it over
-            // later, and a redelivery accepted meanwhile would run the handlers twice.
+            // Released so that the provider's redelivery of the same event is processed again.
             await TryFinishClaimAsync(delivery, complete: false).ConfigureAwait(false);
+            return false;
+        }
+
+        // Not stored: the claim is kept until its lease expires, since a redelivery accepted meanwhile would run the
+        // handlers again. A queue that keeps claims keeps the delivery too, for a takeover that stores its dead letter.
+        if (_completingQueue is { } keeping)
+        {
+            await TryQueueFinishAsync(delivery, keeping.KeepForTakeoverAsync(delivery, outcome.Attempts, CancellationToken.None)).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Awaits a queue's finishing operation; a failure is logged as a failed acknowledgement, never thrown.</summary>
+    private async Task TryQueueFinishAsync(WebhookDelivery delivery, ValueTask finishing)
+    {
+        try
+        {
+            await finishing.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.AcknowledgeFailed(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, exception);
         }
     }
 

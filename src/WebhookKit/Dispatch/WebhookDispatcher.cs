@@ -25,6 +25,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
     private readonly IWebhookQueue _queue;
     private readonly IIdempotencyStore _idempotencyStore;
     private readonly ClaimLeaseRenewer _leases;
+    private readonly ICompletingWebhookQueue? _completingQueue;
     private readonly IDeadLetterStore _deadLetters;
     private readonly WebhookPayloadRegistry _payloads;
     private readonly WebhookReceiverRegistry _receivers;
@@ -54,6 +55,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         _queue = queue;
         _idempotencyStore = idempotencyStore;
         _leases = leases;
+        _completingQueue = queue.Capabilities.CompleteAndAcknowledge;
         _deadLetters = deadLetters;
         _payloads = payloads;
         _receivers = receivers;
@@ -181,10 +183,14 @@ internal sealed partial class WebhookDispatcher : BackgroundService
             var outcome = await RunAsync(delivery, cancellationToken).ConfigureAwait(false);
             if (outcome is null)
             {
+                _leases.Forget(delivery.DeliveryId);
                 return; // Cancelled by the shutdown timeout: not acknowledged, the lease will expire.
             }
 
-            await FinishAsync(delivery, outcome.Value).ConfigureAwait(false);
+            if (await FinishAsync(delivery, outcome.Value).ConfigureAwait(false))
+            {
+                return;
+            }
         }
         catch (Exception exception)
         {

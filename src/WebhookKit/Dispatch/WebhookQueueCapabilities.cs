@@ -8,9 +8,10 @@ namespace WebhookKit.Dispatch;
 /// </summary>
 /// <remarks>
 /// A queue that wraps another (to count, trace or track deliveries) returns its inner queue's capabilities, so that
-/// wrapping a queue never changes the path a delivery takes; capabilities are never discovered by type checks.
+/// wrapping a queue never changes the path a delivery takes (with <c>with</c>, wrapping those it must see, such as
+/// <see cref="CompleteAndAcknowledge"/> to learn when a delivery finishes); capabilities are never discovered by type checks.
 /// </remarks>
-public sealed class WebhookQueueCapabilities
+public sealed record WebhookQueueCapabilities
 {
     /// <summary>Gets the capabilities of a queue that has none beyond <see cref="IWebhookQueue"/>.</summary>
     public static WebhookQueueCapabilities None { get; } = new();
@@ -21,6 +22,14 @@ public sealed class WebhookQueueCapabilities
     /// </summary>
     /// <value>The default is <see langword="null"/>: claim, then enqueue.</value>
     public IClaimingWebhookQueue? ClaimAndEnqueue { get; init; }
+
+    /// <summary>
+    /// Gets the queue's way of finishing a delivery whose claims it keeps: when set, the dispatcher completes a handled
+    /// delivery's claims and acknowledges it in this one step, and leaves one whose dead letter could not be stored for a
+    /// takeover, instead of calling the <c>IIdempotencyStore</c> and <see cref="IWebhookQueue.AcknowledgeAsync"/>.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: complete in the store, then acknowledge.</value>
+    public ICompletingWebhookQueue? CompleteAndAcknowledge { get; init; }
 
     /// <summary>Gets the health check of the queue's backend, which the webhooks health check includes.</summary>
     /// <value>The default is <see langword="null"/>: only the queue's fill is reported.</value>

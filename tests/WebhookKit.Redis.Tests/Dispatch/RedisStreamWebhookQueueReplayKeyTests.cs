@@ -21,7 +21,6 @@ public sealed class RedisStreamWebhookQueueReplayKeyTests(RedisFixture redis)
         await using var services = Build(prefix);
         var queue = services.GetRequiredService<IWebhookQueue>();
         var claiming = (IClaimingWebhookQueue)queue;
-        var store = services.GetRequiredService<IIdempotencyStore>();
         var body = """{"action":"opened"}"""u8.ToArray();
         var replayKey = RedisServices.ReplayKey();
         var first = RedisServices.Delivery("id-1", body: body, replayKey: replayKey);
@@ -32,9 +31,8 @@ public sealed class RedisStreamWebhookQueueReplayKeyTests(RedisFixture redis)
         var relabelledWhileInFlight = await claiming.TryClaimAndEnqueueAsync(RedisServices.Delivery("id-2", body: body, replayKey: replayKey), Lease, CancellationToken.None);
         var dequeued = await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
-        // As the dispatcher does: complete (by the event id's key only, or by both), then acknowledge.
-        await store.CompleteAsync(dequeued!.IdempotencyKey, dequeued.DeliveryId, TimeSpan.FromDays(1), CancellationToken.None);
-        await queue.AcknowledgeAsync(dequeued, CancellationToken.None);
+        // As the dispatcher does with a queue that keeps its claims: complete and acknowledge, in one operation.
+        await queue.Capabilities.CompleteAndAcknowledge!.CompleteAndAcknowledgeAsync(dequeued!, TimeSpan.FromDays(1), CancellationToken.None);
         var database = redis.Server.Database;
         await Eventually.WaitUntilAsync(async () => (string?)await database.StringGetAsync(claimKey) == "done:" + first.DeliveryId, "the acknowledgement completes the event's claim");
         var relabelled = await claiming.TryClaimAndEnqueueAsync(RedisServices.Delivery("id-3", body: body, replayKey: replayKey), Lease, CancellationToken.None);
@@ -43,7 +41,7 @@ public sealed class RedisStreamWebhookQueueReplayKeyTests(RedisFixture redis)
         // Assert
         enqueued.Should().Be(WebhookClaimAndEnqueueResult.Enqueued);
         relabelledWhileInFlight.Should().Be(WebhookClaimAndEnqueueResult.Replay);
-        dequeued.ReplayKey.Should().Be(replayKey, "the entry keeps the replay key");
+        dequeued!.ReplayKey.Should().Be(replayKey, "the entry keeps the replay key");
         relabelled.Should().Be(WebhookClaimAndEnqueueResult.Replay, "a captured body under a new id is a replay");
         ((string?)await database.StringGetAsync(replayClaimKey)).Should().StartWith("e:", "the body is claimed for its event");
         redelivered.Should().Be(WebhookClaimAndEnqueueResult.Duplicate);
@@ -73,7 +71,7 @@ public sealed class RedisStreamWebhookQueueReplayKeyTests(RedisFixture redis)
 
         // Act: as the dispatcher does after the last attempt: store the dead letter, release the claim, acknowledge.
         await deadLetters.AddAsync(new WebhookDeadLetter(dequeued!, DateTimeOffset.UtcNow, 3, "failed"), CancellationToken.None);
-        await store.ReleaseAsync(dequeued!.IdempotencyKey, dequeued.DeliveryId, CancellationToken.None);
+        await store.ReleaseAsync(dequeued!.IdempotencyKeys, dequeued.DeliveryId, CancellationToken.None);
         await queue.AcknowledgeAsync(dequeued, CancellationToken.None);
         var eventClaimedAfterRelease = await database.KeyExistsAsync(claimKey);
         var bodyClaimedAfterRelease = await database.KeyExistsAsync(replayClaimKey);
