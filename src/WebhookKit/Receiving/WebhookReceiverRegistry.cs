@@ -83,14 +83,3 @@ internal sealed class WebhookReceiverRegistry : IDisposable
     /// <summary>A receiver that never changes (one of <c>AddReceiver</c>), or the reloader of a built-in one.</summary>
     private sealed record Entry(WebhookReceiver? Fixed, WebhookReceiverReloader? Reloader);
 }
-
-/// <summary>
-/// A receiver's registered (canonical) name, its provider, its transport guard (<see langword="null"/> when it has none),
-/// whether deliveries with unsigned ids are also deduplicated by body (<see cref="WebhookReceiverOptions.DeduplicateByBody"/>),
-/// and the headers its provider requires before the body is read (<see cref="IWebhookProviderPrecheck"/>).
-/// </summary>
-internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null, bool DeduplicateByBody = true, RequiredHeaders? Precheck = null)
-{
-    /// <summary>Gets the provider's required headers, <see cref="RequiredHeaders.None"/> when it declares none.</summary>
-    public RequiredHeaders Precheck { get; init; } = Precheck ?? RequiredHeaders.None;
-}
