@@ -1,9 +1,14 @@
+using System.Globalization;
 using System.Text;
 using WebhookKit.Sample.Handlers;
+using WebhookKit.Testing;
 
 namespace WebhookKit.Sample.Demo;
 
-/// <summary>The requests the demo sends, signed with the secrets the app itself is configured with.</summary>
+/// <summary>
+/// The requests the demo sends, signed with the secrets the app itself is configured with by WebhookKit.Testing's
+/// signers (the ones your own tests would use; they sign as the providers document, apart from the verifiers).
+/// </summary>
 public static class DemoCases
 {
     private const string GitHubPath = "/webhooks/github";
@@ -31,31 +36,33 @@ public static class DemoCases
         var forgedId = Guid.NewGuid().ToString();
         var sponsorshipId = Guid.NewGuid().ToString();
         HttpRequestMessage GitHub(string eventType, string deliveryId, byte[] body, string signingSecret) =>
-            Post(GitHubPath, body, ("X-GitHub-Event", eventType), ("X-GitHub-Delivery", deliveryId), ("X-Hub-Signature-256", DemoSignatures.GitHub(signingSecret, body)));
+            Post(GitHubPath, body, ("X-GitHub-Event", eventType), ("X-GitHub-Delivery", deliveryId), (GitHubSigner.SignatureHeader, WebhookSigner.GitHub(signingSecret).Sign(body)));
 
         // Stripe: the event id and type are in the body; the signature covers a timestamp.
         var stripeId = "evt_" + Guid.NewGuid().ToString("N")[..24];
         var staleId = "evt_" + Guid.NewGuid().ToString("N")[..24];
+        var stripeSigner = WebhookSigner.Stripe(stripeSecret, timeProvider);
         HttpRequestMessage Stripe(string eventId, TimeSpan age)
         {
             var signedAt = Now() - (long)age.TotalSeconds;
             var body = Encoding.UTF8.GetBytes(DemoPayloads.StripeCustomerUpdated(eventId, signedAt));
-            return Post(StripePath, body, ("Stripe-Signature", DemoSignatures.Stripe(stripeSecret, signedAt, body)));
+            return Post(StripePath, body, (StripeSigner.SignatureHeader, stripeSigner.Sign(body, DateTimeOffset.FromUnixTimeSeconds(signedAt))));
         }
 
         // GitLab: a secret token, or a Standard Webhooks signature made with a signing token.
         var tokenPushId = Guid.NewGuid().ToString();
         var signedPushId = "msg_" + Guid.NewGuid().ToString("N");
+        var gitLabSigner = WebhookSigner.StandardWebhooks(gitLabSigningToken, timeProvider);
         HttpRequestMessage GitLabSigned()
         {
-            var signedAt = Now();
+            var signedAt = Now().ToString(CultureInfo.InvariantCulture);
             return Post(
                 GitLabPath,
                 gitLabPush,
                 ("X-Gitlab-Event", "Push Hook"),
                 ("webhook-id", signedPushId),
-                ("webhook-timestamp", signedAt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("webhook-signature", DemoSignatures.StandardWebhooks(gitLabSigningToken, signedPushId, signedAt, gitLabPush)));
+                ("webhook-timestamp", signedAt),
+                ("webhook-signature", gitLabSigner.Sign(signedPushId, signedAt, gitLabPush)));
         }
 
         return

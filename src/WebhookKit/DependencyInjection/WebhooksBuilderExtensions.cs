@@ -63,20 +63,36 @@ public static class WebhooksBuilderExtensions
     }
 
     /// <summary>
-    /// Adds a receiver served by a provider of your own at <c>/webhooks/{receiverName}</c>.
-    /// Register its payload types with <see cref="AddPayloadType"/>.
+    /// Adds a receiver served by a provider of your own at <c>/webhooks/{receiverName}</c>, with the transport guards
+    /// (<see cref="WebhookTransportOptions"/>) bound from <c>Webhooks:{receiverName}</c>, for example
+    /// <c>Webhooks:acme:RequireHttps</c> and <c>Webhooks:acme:AllowedIpRanges:0</c>, validated at startup and reloaded
+    /// with the configuration. Register its payload types with <see cref="AddPayloadType"/>.
     /// </summary>
     /// <param name="builder">The WebhookKit builder.</param>
     /// <param name="receiverName">The receiver name: letters, digits, '-', '_' or '.'.</param>
     /// <param name="providerFactory">Creates the provider once, at startup.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IWebhooksBuilder AddReceiver(this IWebhooksBuilder builder, string receiverName, Func<IServiceProvider, IWebhookProvider> providerFactory)
+    public static IWebhooksBuilder AddReceiver(this IWebhooksBuilder builder, string receiverName, Func<IServiceProvider, IWebhookProvider> providerFactory) =>
+        AddCustomReceiver(builder, receiverName, providerFactory, null);
+
+    /// <summary>
+    /// Adds a receiver served by a provider of your own at <c>/webhooks/{receiverName}</c>, with transport guards bound
+    /// from <c>Webhooks:{receiverName}</c> and then configured by <paramref name="configureTransport"/>, for example
+    /// <c>o =&gt; o.RequireHttps = true</c>. Register its payload types with <see cref="AddPayloadType"/>.
+    /// </summary>
+    /// <param name="builder">The WebhookKit builder.</param>
+    /// <param name="receiverName">The receiver name: letters, digits, '-', '_' or '.'.</param>
+    /// <param name="providerFactory">Creates the provider once, at startup.</param>
+    /// <param name="configureTransport">Configures the receiver's transport guards, after configuration binding.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IWebhooksBuilder AddReceiver(
+        this IWebhooksBuilder builder,
+        string receiverName,
+        Func<IServiceProvider, IWebhookProvider> providerFactory,
+        Action<WebhookTransportOptions> configureTransport)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ValidateReceiverName(receiverName);
-        ArgumentNullException.ThrowIfNull(providerFactory);
-        builder.Services.AddSingleton(new WebhookReceiverRegistration(receiverName, providerFactory));
-        return builder;
+        ArgumentNullException.ThrowIfNull(configureTransport);
+        return AddCustomReceiver(builder, receiverName, providerFactory, configureTransport);
     }
 
     /// <summary>
@@ -103,9 +119,12 @@ public static class WebhooksBuilderExtensions
 
         builder.Services.AddSingleton(new WebhookReceiverRegistration(
             receiverName,
-            services => createProvider(services, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName)),
-            services => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName),
-            services => WebhookReceiverReloadSource.Create(services, receiverName, ConfigurationKey(receiverName), createProvider)));
+            services =>
+            {
+                var receiverOptions = services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(receiverName);
+                return WebhookReceiverRegistry.Build(receiverName, createProvider(services, receiverOptions), receiverOptions);
+            },
+            (services, _) => WebhookReceiverReloadSource.Create(services, receiverName, ConfigurationKey(receiverName), createProvider)));
 
         // The built-in payload models are registered once per provider, however many receivers it has.
         if (!builder.Services.Any(descriptor => descriptor.ImplementationInstance is BuiltInPayloads registered && registered.Provider == provider))
@@ -117,6 +136,43 @@ public static class WebhooksBuilderExtensions
             }
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers an <c>AddReceiver</c> receiver: its provider, created once, behind transport guards of named
+    /// <see cref="WebhookTransportOptions"/> bound from <c>Webhooks:{name}</c> (the section built-in receivers bind,
+    /// whose other keys the binder ignores here), validated at startup and rebuilt around the same provider on reload.
+    /// </summary>
+    private static IWebhooksBuilder AddCustomReceiver(
+        IWebhooksBuilder builder,
+        string receiverName,
+        Func<IServiceProvider, IWebhookProvider> providerFactory,
+        Action<WebhookTransportOptions>? configureTransport)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ValidateReceiverName(receiverName);
+        ArgumentNullException.ThrowIfNull(providerFactory);
+
+        var configurationKey = ConfigurationKey(receiverName);
+        var transport = builder.Services.AddOptions<WebhookTransportOptions>(receiverName).BindConfiguration(configurationKey);
+        if (configureTransport is not null)
+        {
+            transport.Configure(configureTransport);
+        }
+
+        builder.Services.AddSingleton<IValidateOptions<WebhookTransportOptions>>(new WebhookTransportOptionsValidator(receiverName, configurationKey));
+        transport.ValidateOnStart();
+
+        builder.Services.AddSingleton(new WebhookReceiverRegistration(
+            receiverName,
+            services =>
+            {
+                // The configuration is checked before the application's factory runs.
+                var guards = services.GetRequiredService<IOptionsMonitor<WebhookTransportOptions>>().Get(receiverName);
+                return WebhookReceiverRegistry.Build(receiverName, providerFactory(services), guards);
+            },
+            (services, receiver) => WebhookReceiverReloadSource.ForTransport(services, receiverName, configurationKey, receiver.Provider)));
         return builder;
     }
 

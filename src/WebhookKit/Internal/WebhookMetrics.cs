@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using WebhookKit.Dispatch;
@@ -6,7 +7,8 @@ namespace WebhookKit.Internal;
 
 /// <summary>
 /// WebhookKit's instruments, on the meter <c>WebhookKit</c> created from <see cref="IMeterFactory"/>.
-/// Every recording is guarded by <c>Enabled</c>, so an app without a listener pays one branch.
+/// Every recording is guarded by <c>Enabled</c>, so an app without a listener pays one branch, and no measurement
+/// carries a tag whose value is null: a tag without a value is left out.
 /// </summary>
 internal sealed class WebhookMetrics
 {
@@ -57,12 +59,22 @@ internal sealed class WebhookMetrics
             return;
         }
 
-        _deliveries.Add(
-            1,
-            new KeyValuePair<string, object?>(ReceiverTag, receiver),
-            new KeyValuePair<string, object?>(ProviderTag, provider),
-            new KeyValuePair<string, object?>(OutcomeTag, outcome),
-            new KeyValuePair<string, object?>(EventTypeTag, eventType is null || provider is null ? null : EventTypeTagOf(provider, eventType)));
+        // A tag without a value is left out, never recorded as null, which each listener and exporter would read its
+        // own way. Unknown receivers have no provider; requests refused before they are verified have no event type
+        // (docs/architecture.md, "Bounded cost of unverified requests").
+        var tags = new TagList { { ReceiverTag, receiver } };
+        if (provider is not null)
+        {
+            tags.Add(ProviderTag, provider);
+        }
+
+        tags.Add(OutcomeTag, outcome);
+        if (eventType is not null && provider is not null)
+        {
+            tags.Add(EventTypeTag, EventTypeTagOf(provider, eventType));
+        }
+
+        _deliveries.Add(1, in tags);
     }
 
     public void HandlerRun(WebhookDelivery delivery, TimeSpan duration, string outcome)

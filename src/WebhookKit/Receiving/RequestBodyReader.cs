@@ -3,26 +3,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace WebhookKit.Receiving;
 
-/// <summary>What <see cref="RequestBodyReader.ReadAsync"/> made of a request body.</summary>
-internal enum BodyReadStatus
-{
-    /// <summary>The whole body is in the buffer.</summary>
-    Read,
-
-    /// <summary>The body grew past <see cref="WebhookOptions.MaxBodyBytes"/> (413).</summary>
-    TooLarge,
-
-    /// <summary>Its buffer would pass <see cref="WebhookOptions.MaxUnverifiedBytes"/> (503).</summary>
-    OverBudget,
-}
-
-/// <summary>
-/// A body read into one pooled buffer. When <see cref="Status"/> is <see cref="BodyReadStatus.Read"/> the caller owns
-/// <see cref="Buffer"/> (it goes back to <see cref="ArrayPool{T}.Shared"/>) and the <see cref="Reserved"/> bytes of the
-/// unverified budget (released once the signature is checked); otherwise both were given back already.
-/// </summary>
-internal readonly record struct BodyRead(BodyReadStatus Status, byte[]? Buffer, int Length, long Reserved);
-
 /// <summary>
 /// Reads a request body once, as bytes, into a pooled buffer that grows with the bytes that arrive: it starts at
 /// 16 KiB (or the announced <c>Content-Length</c> when smaller) and doubles, never past the announced length or

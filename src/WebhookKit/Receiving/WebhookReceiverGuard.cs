@@ -4,8 +4,9 @@ using System.Net;
 namespace WebhookKit.Receiving;
 
 /// <summary>
-/// A receiver's transport guards (<see cref="WebhookReceiverOptions.RequireHttps"/> and
-/// <see cref="WebhookReceiverOptions.AllowedIpRanges"/>), checked on the receive path before the body is read.
+/// A receiver's transport guards (<see cref="WebhookTransportOptions.RequireHttps"/> and
+/// <see cref="WebhookTransportOptions.AllowedIpRanges"/>), checked on the receive path before the body is read, for
+/// every receiver: built-in ones take them from their options, <c>AddReceiver</c> ones from their own (docs/architecture.md).
 /// </summary>
 internal sealed class WebhookReceiverGuard
 {
@@ -21,8 +22,8 @@ internal sealed class WebhookReceiverGuard
 
     public bool HasAllowList => _allowedNetworks.Length > 0;
 
-    /// <summary>The guard of a receiver's options, or <see langword="null"/> when it guards nothing.</summary>
-    public static WebhookReceiverGuard? Create(WebhookReceiverOptions? options)
+    /// <summary>The guard of a receiver's transport options, or <see langword="null"/> when it guards nothing.</summary>
+    public static WebhookReceiverGuard? Create(WebhookTransportOptions? options)
     {
         if (options is null || (!options.RequireHttps && options.AllowedIpRanges.Count == 0))
         {

@@ -1,5 +1,4 @@
 using System.Text;
-using WebhookKit.Receiving;
 
 namespace WebhookKit;
 
@@ -38,22 +37,24 @@ public abstract class WebhookReceiverOptions
     /// <value>The default is <see langword="true"/>.</value>
     public bool DeduplicateByBody { get; set; } = true;
 
-    /// <summary>
-    /// Gets or sets a value indicating whether deliveries must arrive over HTTPS. A plain HTTP request is refused with
-    /// 403 before its body is read, except when the host environment is Development. Behind a proxy that terminates
-    /// TLS, apply <c>UseForwardedHeaders</c> so that <c>X-Forwarded-Proto</c> tells the request's real scheme.
-    /// </summary>
-    /// <value>The default is <see langword="false"/>.</value>
-    public bool RequireHttps { get; set; }
+    /// <inheritdoc cref="WebhookTransportOptions.RequireHttps"/>
+    /// <remarks>One of the receiver's transport guards, with <see cref="AllowedIpRanges"/>.</remarks>
+    public bool RequireHttps
+    {
+        get => Transport.RequireHttps;
+        set => Transport.RequireHttps = value;
+    }
+
+    /// <inheritdoc cref="WebhookTransportOptions.AllowedIpRanges"/>
+    /// <remarks>One of the receiver's transport guards, with <see cref="RequireHttps"/>.</remarks>
+    public IList<string> AllowedIpRanges => Transport.AllowedIpRanges;
 
     /// <summary>
-    /// Gets the senders' networks this receiver accepts deliveries from, in CIDR notation (<c>192.30.252.0/22</c>,
-    /// <c>2606:50c0::/32</c>) or as single addresses. A request from anywhere else is refused with 403 before its body
-    /// is read. The address checked is <c>HttpContext.Connection.RemoteIpAddress</c>: behind a proxy, apply
-    /// <c>UseForwardedHeaders</c> (with the proxy as a known proxy) so that it is the sender's, not the proxy's.
+    /// Gets the receiver's transport guards, which <see cref="RequireHttps"/> and <see cref="AllowedIpRanges"/> read and
+    /// write: the receiver registry builds every receiver's guard from a <see cref="WebhookTransportOptions"/>, this one
+    /// for a built-in receiver. Not public, so configuration binds the keys above only, as before.
     /// </summary>
-    /// <value>Empty by default: deliveries are accepted from any address (the signature is the proof of origin).</value>
-    public IList<string> AllowedIpRanges { get; } = new List<string>();
+    internal WebhookTransportOptions Transport { get; } = new();
 
     /// <summary>Validates the options; each error names the receiver and the configuration key to set.</summary>
     internal virtual IEnumerable<string> Validate(string receiverName, string configurationKey)
@@ -91,14 +92,5 @@ public abstract class WebhookReceiverOptions
             : $"Webhook receiver '{receiverName}' has a secret shorter than {MinimumSecretBytes} bytes at '{configurationKey}:{listName}:{index}' ({keyBytes} bytes): use a random secret of at least {MinimumSecretBytes} bytes (32 recommended), or set '{configurationKey}:{nameof(AllowShortSecrets)}' to true to accept it.";
 
     /// <summary>Validates <see cref="AllowedIpRanges"/>; called by every provider's validation.</summary>
-    internal IEnumerable<string> ValidateGuards(string receiverName, string configurationKey)
-    {
-        for (var i = 0; i < AllowedIpRanges.Count; i++)
-        {
-            if (!WebhookReceiverGuard.TryParseNetwork(AllowedIpRanges[i], out _))
-            {
-                yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:{nameof(AllowedIpRanges)}:{i}': use an IP address or a CIDR range with its host bits zero, for example '192.30.252.0/22' or '2606:50c0::/32'.";
-            }
-        }
-    }
+    internal IEnumerable<string> ValidateGuards(string receiverName, string configurationKey) => Transport.Validate(receiverName, configurationKey);
 }

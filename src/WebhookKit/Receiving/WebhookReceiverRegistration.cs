@@ -1,12 +1,12 @@
 namespace WebhookKit.Receiving;
 
 /// <summary>
-/// A receiver added by <c>AddGitHub</c>, <c>AddStripe</c>, <c>AddGitLab</c> or <c>AddReceiver</c>. Built-in receivers
-/// also give their options, whose transport guards (HTTPS, IP allow-list) the receive path enforces, and a
-/// <see cref="ReloadSource"/>, so that their options (secrets above all) take effect when configuration reloads.
+/// A receiver added by <c>AddGitHub</c>, <c>AddStripe</c>, <c>AddHmac</c>, … or <c>AddReceiver</c>: how to build it at
+/// startup (provider, transport guards, settings; <see cref="WebhookReceiverRegistry.Build(string, IWebhookProvider, WebhookTransportOptions, bool)"/>)
+/// and, from the receiver built, the <see cref="ReloadSource"/> that rebuilds it when its options reload. A built-in
+/// receiver rebuilds all of it (secrets above all); an <c>AddReceiver</c> one keeps its provider and rebuilds its guard.
 /// </summary>
 internal sealed record WebhookReceiverRegistration(
     string Name,
-    Func<IServiceProvider, IWebhookProvider> ProviderFactory,
-    Func<IServiceProvider, WebhookReceiverOptions>? OptionsFactory = null,
-    Func<IServiceProvider, WebhookReceiverReloadSource>? ReloadSource = null);
+    Func<IServiceProvider, WebhookReceiver> Create,
+    Func<IServiceProvider, WebhookReceiver, WebhookReceiverReloadSource>? ReloadSource = null);

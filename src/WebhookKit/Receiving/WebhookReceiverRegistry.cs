@@ -6,7 +6,8 @@ namespace WebhookKit.Receiving;
 
 /// <summary>
 /// Receiver name → provider instance, built at startup (so a misconfigured receiver fails the boot) and rebuilt by
-/// <see cref="WebhookReceiverReloader"/> when a built-in receiver's options reload (secret rotation without a restart).
+/// <see cref="WebhookReceiverReloader"/> when a receiver's options reload (secret rotation without a restart; for an
+/// <c>AddReceiver</c> receiver, its transport guards).
 /// </summary>
 internal sealed class WebhookReceiverRegistry : IDisposable
 {
@@ -24,11 +25,10 @@ internal sealed class WebhookReceiverRegistry : IDisposable
                     throw new InvalidOperationException($"Webhook receiver '{registration.Name}' is registered more than once. Give each receiver its own name.");
                 }
 
-                var options = registration.OptionsFactory?.Invoke(services);
-                var receiver = Build(registration.Name, registration.ProviderFactory(services), options);
+                var receiver = registration.Create(services);
                 if (registration.ReloadSource is { } reloadSource)
                 {
-                    receivers[registration.Name] = new Entry(null, new WebhookReceiverReloader(receiver, reloadSource(services), logger));
+                    receivers[registration.Name] = new Entry(null, new WebhookReceiverReloader(receiver, reloadSource(services, receiver), logger));
                 }
                 else
                 {
@@ -74,23 +74,20 @@ internal sealed class WebhookReceiverRegistry : IDisposable
     }
 
     /// <summary>
-    /// Builds an immutable receiver (provider, guard, settings) from one options instance. What the provider can check
-    /// before the body is read is resolved here, once per build, never per request.
+    /// Builds an immutable receiver (provider, guard, settings) from a built-in receiver's options: its transport guards
+    /// are part of them (<see cref="WebhookReceiverOptions.RequireHttps"/>, <see cref="WebhookReceiverOptions.AllowedIpRanges"/>).
     /// </summary>
-    internal static WebhookReceiver Build(string name, IWebhookProvider provider, WebhookReceiverOptions? options) =>
-        new(name, provider, WebhookReceiverGuard.Create(options), options?.DeduplicateByBody ?? true, RequiredHeaders.For(provider));
+    internal static WebhookReceiver Build(string name, IWebhookProvider provider, WebhookReceiverOptions options) =>
+        Build(name, provider, options.Transport, options.DeduplicateByBody);
 
-    /// <summary>A receiver that never changes (one of <c>AddReceiver</c>), or the reloader of a built-in one.</summary>
+    /// <summary>
+    /// Builds an immutable receiver from its provider and transport guards; every receiver is built here, so every
+    /// receiver is guarded. What the provider can check before the body is read is resolved here, once per build, never
+    /// per request.
+    /// </summary>
+    internal static WebhookReceiver Build(string name, IWebhookProvider provider, WebhookTransportOptions transport, bool deduplicateByBody = true) =>
+        new(name, provider, WebhookReceiverGuard.Create(transport), deduplicateByBody, RequiredHeaders.For(provider));
+
+    /// <summary>A receiver that never changes (registered without a reload source), or its reloader.</summary>
     private sealed record Entry(WebhookReceiver? Fixed, WebhookReceiverReloader? Reloader);
-}
-
-/// <summary>
-/// A receiver's registered (canonical) name, its provider, its transport guard (<see langword="null"/> when it has none),
-/// whether deliveries with unsigned ids are also deduplicated by body (<see cref="WebhookReceiverOptions.DeduplicateByBody"/>),
-/// and the headers its provider requires before the body is read (<see cref="IWebhookProviderPrecheck"/>).
-/// </summary>
-internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null, bool DeduplicateByBody = true, RequiredHeaders? Precheck = null)
-{
-    /// <summary>Gets the provider's required headers, <see cref="RequiredHeaders.None"/> when it declares none.</summary>
-    public RequiredHeaders Precheck { get; init; } = Precheck ?? RequiredHeaders.None;
 }

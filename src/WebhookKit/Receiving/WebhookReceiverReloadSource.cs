@@ -6,8 +6,9 @@ using Microsoft.Extensions.Primitives;
 namespace WebhookKit.Receiving;
 
 /// <summary>
-/// How a built-in receiver is rebuilt when its named options change: the change tokens of its options and a function
-/// that builds a new provider and guard from fresh, validated options.
+/// How a receiver is rebuilt when its named options change: the change tokens of its options and a function that
+/// builds a new receiver from fresh, validated options. A built-in receiver gets a new provider and guard; an
+/// <c>AddReceiver</c> one keeps the provider built at startup and gets a new guard of its <see cref="WebhookTransportOptions"/>.
 /// </summary>
 /// <remarks>
 /// <see cref="IOptionsMonitor{TOptions}.OnChange"/> is not enough here: when a reload fails validation the monitor throws
@@ -19,8 +20,7 @@ namespace WebhookKit.Receiving;
 internal sealed class WebhookReceiverReloadSource(
     string configurationKey,
     IReadOnlyList<Func<IChangeToken?>> changeTokens,
-    Func<WebhookReceiverOptions> createOptions,
-    Func<WebhookReceiverOptions, IWebhookProvider> createProvider)
+    Func<WebhookReceiver> build)
 {
     /// <summary>The receiver's configuration section, for example <c>Webhooks:github</c>.</summary>
     public string ConfigurationKey { get; } = configurationKey;
@@ -28,11 +28,8 @@ internal sealed class WebhookReceiverReloadSource(
     /// <summary>The change tokens of the receiver's named options (one per <see cref="IOptionsChangeTokenSource{TOptions}"/>).</summary>
     public IReadOnlyList<Func<IChangeToken?>> ChangeTokens { get; } = changeTokens;
 
-    /// <summary>Creates and validates fresh options; throws <see cref="OptionsValidationException"/> when they are not valid.</summary>
-    public WebhookReceiverOptions CreateOptions() => createOptions();
-
-    /// <summary>Creates the provider of validated options.</summary>
-    public IWebhookProvider CreateProvider(WebhookReceiverOptions options) => createProvider(options);
+    /// <summary>Builds the receiver from fresh options; throws <see cref="OptionsValidationException"/> when they are not valid.</summary>
+    public WebhookReceiver Build() => build();
 
     /// <summary>The reload source of a built-in receiver's named options.</summary>
     public static WebhookReceiverReloadSource Create<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
@@ -43,6 +40,28 @@ internal sealed class WebhookReceiverReloadSource(
         where TOptions : WebhookReceiverOptions
     {
         var factory = services.GetRequiredService<IOptionsFactory<TOptions>>();
+        return new WebhookReceiverReloadSource(
+            configurationKey,
+            ChangeTokensOf<TOptions>(services, receiverName),
+            () =>
+            {
+                var options = factory.Create(receiverName);
+                return WebhookReceiverRegistry.Build(receiverName, createProvider(services, options), options);
+            });
+    }
+
+    /// <summary>The reload source of an <c>AddReceiver</c> receiver's transport guards, around the provider built at startup.</summary>
+    public static WebhookReceiverReloadSource ForTransport(IServiceProvider services, string receiverName, string configurationKey, IWebhookProvider provider)
+    {
+        var factory = services.GetRequiredService<IOptionsFactory<WebhookTransportOptions>>();
+        return new WebhookReceiverReloadSource(
+            configurationKey,
+            ChangeTokensOf<WebhookTransportOptions>(services, receiverName),
+            () => WebhookReceiverRegistry.Build(receiverName, provider, factory.Create(receiverName)));
+    }
+
+    private static List<Func<IChangeToken?>> ChangeTokensOf<TOptions>(IServiceProvider services, string receiverName)
+    {
         var tokens = new List<Func<IChangeToken?>>();
         foreach (var source in services.GetServices<IOptionsChangeTokenSource<TOptions>>())
         {
@@ -53,10 +72,6 @@ internal sealed class WebhookReceiverReloadSource(
             }
         }
 
-        return new WebhookReceiverReloadSource(
-            configurationKey,
-            tokens,
-            () => factory.Create(receiverName),
-            options => createProvider(services, (TOptions)options));
+        return tokens;
     }
 }

@@ -49,8 +49,7 @@ internal sealed class WebhookReceiverReloader : IDisposable
             WebhookReceiver next;
             try
             {
-                var options = _source.CreateOptions();
-                next = WebhookReceiverRegistry.Build(name, _source.CreateProvider(options), options);
+                next = _source.Build();
             }
             catch (OptionsValidationException exception)
             {

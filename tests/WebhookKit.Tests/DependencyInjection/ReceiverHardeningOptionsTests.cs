@@ -98,11 +98,35 @@ public sealed class ReceiverHardeningOptionsTests
             .Should().Contain("'ops'").And.Contain("Webhooks:ops:AllowedIpRanges:1").And.NotContain("AllowedIpRanges:0");
     }
 
+    [Theory]
+    [InlineData("10.0.0.1/8")]
+    [InlineData("not-an-address")]
+    public void AddReceiver_InvalidAllowedIpRangeInConfiguration_FailsAtStartupNamingReceiverAndKey(string range)
+    {
+        // A receiver of the application's own binds the transport guards from Webhooks:{receiver} too.
+        var failure = ReceiverHarness.StartupFailure(
+            webhooks => webhooks.AddReceiver("acme", _ => new RefusingProvider()),
+            ("Webhooks:acme:AllowedIpRanges:0", range));
+
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message
+            .Should().Contain("'acme'").And.Contain("Webhooks:acme:AllowedIpRanges:0");
+    }
+
     private static void Hmac(WebhookKit.Hmac.HmacWebhookOptions options, string secret)
     {
         options.Secrets.Add(secret);
         options.SignatureHeader = "X-Signature";
         options.EventIdHeader = "X-Id";
         options.EventTypeHeader = "X-Type";
+    }
+
+    /// <summary>A provider of the application's own; these tests never send it a request.</summary>
+    private sealed class RefusingProvider : IWebhookProvider
+    {
+        public string Name => "acme";
+
+        public IReadOnlyList<string> ForwardedHeaders => [];
+
+        public WebhookProviderResult Read(WebhookRequest request) => WebhookProviderResult.Unauthorized("never verified");
     }
 }

@@ -9,7 +9,8 @@ public sealed class WebhookReceiverGuardTests
     [Fact]
     public void Create_NothingToGuard_IsNull()
     {
-        WebhookReceiverGuard.Create(new GitHubWebhookOptions()).Should().BeNull();
+        WebhookReceiverGuard.Create(new GitHubWebhookOptions().Transport).Should().BeNull();
+        WebhookReceiverGuard.Create(new WebhookTransportOptions()).Should().BeNull();
         WebhookReceiverGuard.Create(null).Should().BeNull();
     }
 
@@ -50,7 +51,7 @@ public sealed class WebhookReceiverGuardTests
     [Fact]
     public void Create_RequireHttpsOnly_HasNoAllowList()
     {
-        var guard = WebhookReceiverGuard.Create(new GitHubWebhookOptions { RequireHttps = true })!;
+        var guard = WebhookReceiverGuard.Create(new GitHubWebhookOptions { RequireHttps = true }.Transport)!;
 
         guard.RequireHttps.Should().BeTrue();
         guard.HasAllowList.Should().BeFalse();
@@ -65,6 +66,7 @@ public sealed class WebhookReceiverGuardTests
             options.AllowedIpRanges.Add(range);
         }
 
-        return WebhookReceiverGuard.Create(options)!;
+        // Through a built-in receiver's options, whose transport guards are the ones the registry builds the guard of.
+        return WebhookReceiverGuard.Create(options.Transport)!;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebhookKit;
 using WebhookKit.Idempotency;
-using WebhookKit.Redis.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +17,8 @@ public static class DistributedCacheWebhooksBuilderExtensions
     /// the same moment can both claim it and its handler runs twice. Redeliveries seconds or days apart are recognised.
     /// The keys of one delivery (its event id's and, for providers that do not sign the event id, its body digest's) are
     /// not claimed atomically either: they are checked, written and read back, and rolled back when another writer took one.
-    /// With Redis, use <see cref="RedisWebhooksBuilderExtensions.AddRedis"/>, whose claims are atomic.
+    /// With Redis, use <c>AddRedis</c> of the WebhookKit.Redis package instead, whose claims are atomic. Register the
+    /// <see cref="IDistributedCache"/> itself as usual (<c>AddDistributedSqlServerCache</c>, …); nothing here is Redis-specific.
     /// </remarks>
     /// <param name="builder">The WebhookKit builder.</param>
     /// <returns>The builder, for chaining.</returns>

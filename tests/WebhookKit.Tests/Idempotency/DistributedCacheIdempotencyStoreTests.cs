@@ -1,11 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WebhookKit.Idempotency;
-using WebhookKit.Redis.Internal;
 
-namespace WebhookKit.Redis.Tests.Idempotency;
+namespace WebhookKit.Tests.Idempotency;
 
 /// <summary>The best-effort store over IDistributedCache with a delivery's key list: the event's key decides, a body claimed for another event is a replay.</summary>
 public sealed class DistributedCacheIdempotencyStoreTests
@@ -42,6 +43,35 @@ public sealed class DistributedCacheIdempotencyStoreTests
         // Assert
         claim.Should().Be(IdempotencyClaimStatus.Pending);
         Encoding.UTF8.GetString((await cache.GetAsync("webhookkit:claim:github:id-1"))!).Should().Be("p:other-owner", "the other writer keeps the event");
+    }
+
+    [Fact]
+    public async Task AddDistributedCacheIdempotency_OverTheMemoryDistributedCache_RecognisesPendingCompletedAndReleasedEvents()
+    {
+        // Arrange: any IDistributedCache will do; the core package needs no Redis for it.
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddDistributedMemoryCache();
+        services.AddWebhooks().AddDistributedCacheIdempotency();
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IIdempotencyStore>();
+        store.Should().BeOfType<DistributedCacheIdempotencyStore>("it replaces the in-memory store");
+        var key = $"github:{Guid.NewGuid()}";
+
+        // Act
+        var first = await store.TryClaimAsync(key, "owner-a", Lease, CancellationToken.None);
+        var second = await store.TryClaimAsync(key, "owner-b", Lease, CancellationToken.None);
+        await store.CompleteAsync(key, "owner-a", TimeSpan.FromDays(1), CancellationToken.None);
+        var third = await store.TryClaimAsync(key, "owner-c", Lease, CancellationToken.None);
+        var released = $"github:{Guid.NewGuid()}";
+        await store.TryClaimAsync(released, "owner-a", Lease, CancellationToken.None);
+        await store.ReleaseAsync(released, "owner-a", CancellationToken.None);
+
+        // Assert
+        first.Should().Be(IdempotencyClaimStatus.Claimed);
+        second.Should().Be(IdempotencyClaimStatus.Pending);
+        third.Should().Be(IdempotencyClaimStatus.Duplicate);
+        (await store.TryClaimAsync(released, "owner-b", Lease, CancellationToken.None)).Should().Be(IdempotencyClaimStatus.Claimed);
     }
 
     private static MemoryDistributedCache NewCache() => new(Options.Create(new MemoryDistributedCacheOptions()));

@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Caching.Distributed;
-using WebhookKit.Idempotency;
-
-namespace WebhookKit.Redis.Internal;
+namespace WebhookKit.Idempotency;
 
 /// <summary>
 /// A best-effort <see cref="IIdempotencyStore"/> over any <see cref="IDistributedCache"/>, for apps whose only

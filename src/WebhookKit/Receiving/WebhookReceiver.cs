@@ -1,0 +1,12 @@
+namespace WebhookKit.Receiving;
+
+/// <summary>
+/// A receiver's registered (canonical) name, its provider, its transport guard (<see langword="null"/> when it has none),
+/// whether deliveries with unsigned ids are also deduplicated by body (<see cref="WebhookReceiverOptions.DeduplicateByBody"/>),
+/// and the headers its provider requires before the body is read (<see cref="IWebhookProviderPrecheck"/>).
+/// </summary>
+internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, WebhookReceiverGuard? Guard = null, bool DeduplicateByBody = true, RequiredHeaders? Precheck = null)
+{
+    /// <summary>Gets the provider's required headers, <see cref="RequiredHeaders.None"/> when it declares none.</summary>
+    public RequiredHeaders Precheck { get; init; } = Precheck ?? RequiredHeaders.None;
+}
