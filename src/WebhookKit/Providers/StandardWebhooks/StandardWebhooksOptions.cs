@@ -42,9 +42,9 @@ public sealed class StandardWebhooksOptions : WebhookReceiverOptions
             }
         }
 
-        if (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1))
+        if (TimestampTolerance.Validate(Tolerance, receiverName, configurationKey) is { } toleranceError)
         {
-            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:Tolerance': it must be more than zero and at most one day.";
+            yield return toleranceError;
         }
 
         if (string.IsNullOrWhiteSpace(EventTypeProperty))
