@@ -60,7 +60,7 @@ public class ProviderReadBenchmarks
             ("X-Shopify-Webhook-Id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"),
             ("X-Shopify-Topic", "orders/create"));
 
-        var standardOptions = new StandardWebhooksOptions();
+        var standardOptions = new StandardWebhooksWebhookOptions();
         standardOptions.Secrets.Add(StandardSecret);
         _standard = new StandardWebhooksProvider(standardOptions, TimeProvider.System);
         var standardKey = Convert.FromBase64String(StandardSecret["whsec_".Length..]);

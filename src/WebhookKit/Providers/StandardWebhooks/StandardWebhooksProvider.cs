@@ -19,7 +19,7 @@ internal sealed class StandardWebhooksProvider : IWebhookProviderPrecheck
     private readonly StandardWebhooksWebhookVerifier _verifier;
     private readonly byte[] _eventTypeProperty;
 
-    public StandardWebhooksProvider(StandardWebhooksOptions options, TimeProvider timeProvider)
+    public StandardWebhooksProvider(StandardWebhooksWebhookOptions options, TimeProvider timeProvider)
     {
         _verifier = new StandardWebhooksWebhookVerifier(options, timeProvider);
         _eventTypeProperty = Encoding.UTF8.GetBytes(options.EventTypeProperty);

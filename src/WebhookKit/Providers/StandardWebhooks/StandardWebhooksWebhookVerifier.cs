@@ -8,7 +8,7 @@ namespace WebhookKit.StandardWebhooks;
 /// Verifies Standard Webhooks (and Svix) messages anywhere, with the code the Standard Webhooks receiver runs:
 /// <c>webhook-signature: v1,&lt;base64&gt; …</c> over <c>{webhook-id}.{webhook-timestamp}.{body}</c>, keyed with the base64
 /// after each <c>whsec_</c> secret, any <c>v1</c> entry matching any secret, the timestamp within
-/// <see cref="StandardWebhooksOptions.Tolerance"/>. Svix's <c>svix-*</c> header names are accepted too.
+/// <see cref="StandardWebhooksWebhookOptions.Tolerance"/>. Svix's <c>svix-*</c> header names are accepted too.
 /// Thread-safe: build one and share it.
 /// </summary>
 public sealed class StandardWebhooksWebhookVerifier
@@ -20,7 +20,7 @@ public sealed class StandardWebhooksWebhookVerifier
     /// <summary>Initializes a verifier with the secrets and tolerance of <paramref name="options"/>, on the system clock.</summary>
     /// <param name="options">The receiver's options; read once, here.</param>
     /// <exception cref="InvalidOperationException">A secret is not <c>whsec_</c> followed by base64.</exception>
-    public StandardWebhooksWebhookVerifier(StandardWebhooksOptions options)
+    public StandardWebhooksWebhookVerifier(StandardWebhooksWebhookOptions options)
         : this(options, TimeProvider.System)
     {
     }
@@ -29,7 +29,7 @@ public sealed class StandardWebhooksWebhookVerifier
     /// <param name="options">The receiver's options; read once, here.</param>
     /// <param name="timeProvider">The clock the signed timestamp is judged by.</param>
     /// <exception cref="InvalidOperationException">A secret is not <c>whsec_</c> followed by base64.</exception>
-    public StandardWebhooksWebhookVerifier(StandardWebhooksOptions options, TimeProvider timeProvider)
+    public StandardWebhooksWebhookVerifier(StandardWebhooksWebhookOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
