@@ -61,7 +61,7 @@ public sealed class TwilioWebhookVerifier
             return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, "X-Twilio-Signature missing, repeated or malformed");
         }
 
-        if (url.Scheme.Length == 0 || !url.Host.HasValue)
+        if (string.IsNullOrEmpty(url.Scheme) || !url.Host.HasValue)
         {
             return WebhookVerificationResult.Failed(WebhookVerificationFailure.UrlUnknown, "the request URL Twilio signed is unknown");
         }
@@ -194,7 +194,7 @@ public sealed class TwilioWebhookVerifier
             var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
             if (schemeEnd <= 0)
             {
-                return default;
+                return new SignedUrl(string.Empty, default, string.Empty, string.Empty, string.Empty);
             }
 
             var rest = url.AsSpan(schemeEnd + 3);
