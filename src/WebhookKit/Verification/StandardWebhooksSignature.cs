@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
 namespace WebhookKit.Verification;
@@ -66,59 +65,55 @@ internal static class StandardWebhooksSignature
         return false;
     }
 
-    /// <summary>Verifies the <c>webhook-*</c> headers against the body; <paramref name="failureReason"/> is fixed text.</summary>
-    public static bool Verify(
-        IHeaderDictionary headers,
-        ReadOnlySpan<byte> body,
-        byte[][] keys,
-        TimeProvider timeProvider,
-        TimeSpan tolerance,
-        out string failureReason) =>
-        Verify(headers, Standard, body, keys, timeProvider, tolerance, out failureReason);
-
-    /// <summary>Verifies one header set against the body: any <c>v1</c> entry matching any key is accepted; <paramref name="failureReason"/> is fixed text.</summary>
-    public static bool Verify(
+    /// <summary>
+    /// Verifies one header set against the body: any <c>v1</c> entry matching any key is accepted. The result's
+    /// description is fixed text.
+    /// </summary>
+    public static WebhookVerificationResult Verify(
         IHeaderDictionary headers,
         HeaderSet names,
         ReadOnlySpan<byte> body,
-        byte[][] keys,
+        HmacKeySet keys,
         TimeProvider timeProvider,
-        TimeSpan tolerance,
-        out string failureReason)
+        TimeSpan tolerance)
     {
-        if (!SignatureMath.TryGetSingle(headers[names.Id], out var id)
-            || !SignatureMath.TryGetSingle(headers[names.Timestamp], out var timestamp)
-            || !SignatureMath.TryGetSingle(headers[names.Signature], out var signatures))
+        const string Missing = "Standard Webhooks id, timestamp or signature header missing or repeated";
+        if (!SignatureMath.TryGetSingle(headers[names.Id], out var id))
         {
-            failureReason = "Standard Webhooks id, timestamp or signature header missing or repeated";
-            return false;
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.IdMissing, Missing);
+        }
+
+        if (!SignatureMath.TryGetSingle(headers[names.Timestamp], out var timestamp))
+        {
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.TimestampMissing, Missing);
+        }
+
+        if (!SignatureMath.TryGetSingle(headers[names.Signature], out var signatures))
+        {
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, Missing);
         }
 
         // The signed content is "{id}.{timestamp}.{body}": an id with a '.' would let bytes move between the parts.
         if (id.Contains('.', StringComparison.Ordinal))
         {
-            failureReason = "Standard Webhooks id contains '.'";
-            return false;
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.IdMalformed, "Standard Webhooks id contains '.'");
         }
 
-        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var signedAt))
+        if (!WebhookSignature.TryParseUnixSeconds(timestamp, out var signedAt))
         {
-            failureReason = "Standard Webhooks timestamp is not a number";
-            return false;
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.TimestampMalformed, "Standard Webhooks timestamp is not a number");
         }
 
-        if (!SignatureMath.IsWithinTolerance(signedAt, timeProvider, tolerance))
+        if (!WebhookSignature.IsWithinTolerance(signedAt, timeProvider, tolerance))
         {
-            failureReason = "Standard Webhooks timestamp outside tolerance";
-            return false;
+            return WebhookSignature.StaleTimestamp;
         }
 
         Span<byte> prefix = stackalloc byte[MaxPrefixBytes];
         if (!SignatureMath.TryWriteAscii(id, prefix, out var idLength)
             || idLength + timestamp.Length + 2 > MaxPrefixBytes)
         {
-            failureReason = "Standard Webhooks id is too long or not ASCII";
-            return false;
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.IdMalformed, "Standard Webhooks id is too long or not ASCII");
         }
 
         prefix[idLength] = (byte)'.';
@@ -126,25 +121,10 @@ internal static class StandardWebhooksSignature
         var prefixLength = idLength + 1 + timestampLength;
         prefix[prefixLength++] = (byte)'.';
 
-        Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
-        Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];
-        var match = false;
-        foreach (var key in keys)
-        {
-            SignatureMath.HmacSha256(key, prefix[..prefixLength], body, expected);
-            foreach (var range in signatures.AsSpan().Split(' '))
-            {
-                var entry = signatures.AsSpan()[range];
-                // Only "v1,<base64>" entries are ours; other versions (v1a is ed25519, future ones) are skipped.
-                if (entry.StartsWith("v1,", StringComparison.Ordinal) && SignatureMath.TryDecodeBase64(entry[3..], presented))
-                {
-                    match |= CryptographicOperations.FixedTimeEquals(presented, expected);
-                }
-            }
-        }
-
-        failureReason = match ? string.Empty : "Standard Webhooks signature does not match";
-        return match;
+        // Only "v1,<base64>" entries are ours; other versions (v1a is ed25519, future ones) are skipped.
+        return SignatureList.MatchesAny(keys, signatures, ' ', "v1,", base64: true, trimEntries: false, prefix[..prefixLength], body)
+            ? WebhookVerificationResult.Verified
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, "Standard Webhooks signature does not match");
     }
 
     /// <summary>The three header names of one spelling of the scheme.</summary>

@@ -88,8 +88,8 @@ public sealed class CustomReceiverGuardTests
         var probe = new HandlerProbe();
         await using var host = await WebhookTestHost.StartAsync(
             webhooks => webhooks
-                .AddReceiver("acme", _ => new AcmeWebhookProvider(Encoding.UTF8.GetBytes(Secret)), o => o.RequireHttps = true)
-                .AddReceiver("acme-internal", _ => new AcmeWebhookProvider(Encoding.UTF8.GetBytes(Secret)))
+                .AddReceiver("acme", _ => new AcmeWebhookProvider([Secret]), o => o.RequireHttps = true)
+                .AddReceiver("acme-internal", _ => new AcmeWebhookProvider([Secret]))
                 .AddPayloadType("acme", null, AcmeJsonContext.Default.AcmeEvent)
                 .AddHandler<RecordingHandler<AcmeEvent>>(),
             services => services.AddSingleton(probe));
@@ -113,7 +113,7 @@ public sealed class CustomReceiverGuardTests
         var probe = new HandlerProbe();
         await using var host = await WebhookTestHost.StartAsync(
             webhooks => webhooks
-                .AddReceiver("acme", _ => new AcmeWebhookProvider(Encoding.UTF8.GetBytes(Secret)), o => o.AllowedIpRanges.Add("2001:db8::/32"))
+                .AddReceiver("acme", _ => new AcmeWebhookProvider([Secret]), o => o.AllowedIpRanges.Add("2001:db8::/32"))
                 .AddPayloadType("acme", null, AcmeJsonContext.Default.AcmeEvent)
                 .AddHandler<RecordingHandler<AcmeEvent>>(),
             services => services.AddSingleton(probe),
@@ -139,7 +139,7 @@ public sealed class CustomReceiverGuardTests
                 .AddReceiver("acme", _ =>
                 {
                     Interlocked.Increment(ref created);
-                    return new AcmeWebhookProvider(Encoding.UTF8.GetBytes(Secret));
+                    return new AcmeWebhookProvider([Secret]);
                 })
                 .AddPayloadType("acme", null, AcmeJsonContext.Default.AcmeEvent)
                 .AddHandler<RecordingHandler<AcmeEvent>>(),
@@ -189,7 +189,7 @@ public sealed class CustomReceiverGuardTests
     private static Task<WebhookTestHost> StartAsync(HandlerProbe probe, params (string Key, string Value)[] configuration) =>
         WebhookTestHost.StartAsync(
             webhooks => webhooks
-                .AddReceiver("acme", _ => new AcmeWebhookProvider(Encoding.UTF8.GetBytes(Secret)))
+                .AddReceiver("acme", _ => new AcmeWebhookProvider([Secret]))
                 .AddPayloadType("acme", null, AcmeJsonContext.Default.AcmeEvent)
                 .AddHandler<RecordingHandler<AcmeEvent>>(),
             services => services.AddSingleton(probe),

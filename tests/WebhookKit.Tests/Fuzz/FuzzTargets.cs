@@ -158,7 +158,7 @@ internal static class FuzzTargets
             Name = name,
             Create = secret => gitLab
                 ? new GitLabWebhookProvider(new GitLabWebhookOptions { AllowShortSecrets = true, SigningTokens = { secret } }, Clock())
-                : new StandardWebhooksProvider(Options<StandardWebhooksOptions>(secret), Clock()),
+                : new StandardWebhooksProvider(Options<StandardWebhooksWebhookOptions>(secret), Clock()),
             Signed = Gen.Select(secrets, Id, Timestamp, bodies, (secret, id, t, body) => new FuzzCase(secret, Sign(secret, id, t, body), id)),
             Changed = Gen.Select(secrets, Id, Timestamp, bodies, Choice, (secret, id, t, body, choice) =>
             {

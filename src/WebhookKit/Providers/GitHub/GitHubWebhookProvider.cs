@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using WebhookKit.Internal;
 using WebhookKit.Verification;
 
@@ -12,11 +11,10 @@ namespace WebhookKit.GitHub;
 internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "github";
-    private const string Signature256Header = "X-Hub-Signature-256";
-    private const string Signature1Header = "X-Hub-Signature";
+    private const string Signature256Header = GitHubWebhookVerifier.Signature256Header;
+    private const string Signature1Header = GitHubWebhookVerifier.Signature1Header;
     private const string DeliveryHeader = "X-GitHub-Delivery";
     private const string EventHeader = "X-GitHub-Event";
-    private const string FormMediaType = "application/x-www-form-urlencoded";
 
     private static readonly string[] Forwarded =
         [EventHeader, DeliveryHeader, "X-GitHub-Hook-ID", "X-GitHub-Hook-Installation-Target-ID", "X-GitHub-Hook-Installation-Target-Type", "User-Agent"];
@@ -24,16 +22,12 @@ internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
     private static readonly string[][] Required = [[Signature256Header]];
     private static readonly string[][] RequiredWithSha1 = [[Signature256Header, Signature1Header]];
 
-    private readonly byte[][] _keys;
-    private readonly HmacKey[] _sha256Keys;
-    private readonly bool _allowSha1;
+    private readonly GitHubWebhookVerifier _verifier;
     private readonly int _maxFormFields;
 
     public GitHubWebhookProvider(GitHubWebhookOptions options)
     {
-        _keys = [.. options.Secrets.Select(System.Text.Encoding.UTF8.GetBytes)];
-        _sha256Keys = [.. _keys.Select(key => new HmacKey(HashAlgorithmName.SHA256, key))];
-        _allowSha1 = options.AllowSha1Signatures;
+        _verifier = new GitHubWebhookVerifier(options);
         _maxFormFields = options.MaxFormFields;
     }
 
@@ -41,7 +35,7 @@ internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
 
     public IReadOnlyList<string> ForwardedHeaders => Forwarded;
 
-    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders => _allowSha1 ? RequiredWithSha1 : Required;
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders => _verifier.AllowsSha1 ? RequiredWithSha1 : Required;
 
     public WebhookProviderResult Read(WebhookRequest request)
     {
@@ -49,30 +43,14 @@ internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
         var body = request.Body.Span;
 
         // The verified MAC identifies the body for the receive path's body-digest claim (no second hash of the body).
-        byte[] bodyMac;
-        var sha256 = headers[Signature256Header];
-        if (sha256.Count > 0)
+        Span<byte> mac = stackalloc byte[SignatureMath.Sha256Length];
+        var verified = _verifier.Verify(headers, body, mac, out var macLength);
+        if (!verified.IsVerified)
         {
-            if (!SignatureMath.TryGetSingle(sha256, out var signature) || !VerifySha256(signature, body))
-            {
-                return WebhookProviderResult.Unauthorized("X-Hub-Signature-256 missing, malformed or not matching");
-            }
+            return WebhookProviderResult.Unauthorized(verified.Description);
+        }
 
-            bodyMac = Convert.FromHexString(signature.AsSpan(7));
-        }
-        else if (_allowSha1 && headers[Signature1Header].Count > 0)
-        {
-            if (!SignatureMath.TryGetSingle(headers[Signature1Header], out var signature) || !VerifySha1(signature, body))
-            {
-                return WebhookProviderResult.Unauthorized("X-Hub-Signature missing, malformed or not matching");
-            }
-
-            bodyMac = Convert.FromHexString(signature.AsSpan(5));
-        }
-        else
-        {
-            return WebhookProviderResult.Unauthorized("X-Hub-Signature-256 missing");
-        }
+        var bodyMac = mac[..macLength].ToArray();
 
         if (!SignatureMath.TryGetSingle(headers[DeliveryHeader], out var deliveryId))
         {
@@ -85,7 +63,7 @@ internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
         }
 
         // X-GitHub-Delivery and X-GitHub-Event are not covered by the signature: the receive path also claims the body.
-        if (IsFormEncoded(headers.ContentType))
+        if (WebhookSignature.IsFormEncoded(headers.ContentType))
         {
             return FormPayloadReader.TryReadField(body, "payload"u8, _maxFormFields, out var payload) switch
             {
@@ -97,66 +75,5 @@ internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
         }
 
         return WebhookProviderResult.Accepted(deliveryId, eventType, null, eventIdSigned: false, bodyMac);
-    }
-
-    /// <summary>
-    /// True for <c>application/x-www-form-urlencoded</c>, with or without parameters. Compares the media type
-    /// (what precedes any <c>;</c>, trimmed) without parsing the header into an object, so JSON deliveries allocate nothing.
-    /// </summary>
-    private static bool IsFormEncoded(Microsoft.Extensions.Primitives.StringValues contentType)
-    {
-        if (contentType.Count != 1 || contentType[0] is not { } value)
-        {
-            return false;
-        }
-
-        var mediaType = value.AsSpan();
-        var parameters = mediaType.IndexOf(';');
-        if (parameters >= 0)
-        {
-            mediaType = mediaType[..parameters];
-        }
-
-        return mediaType.Trim().Equals(FormMediaType, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private bool VerifySha256(string header, ReadOnlySpan<byte> body)
-    {
-        Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];
-        if (!header.StartsWith("sha256=", StringComparison.Ordinal) || !SignatureMath.TryDecodeHex(header.AsSpan(7), presented))
-        {
-            return false;
-        }
-
-        Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
-        var match = false;
-        foreach (var key in _sha256Keys)
-        {
-            key.Compute(default, body, expected);
-            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
-        }
-
-        return match;
-    }
-
-    private bool VerifySha1(string header, ReadOnlySpan<byte> body)
-    {
-        Span<byte> presented = stackalloc byte[SignatureMath.Sha1Length];
-        if (!header.StartsWith("sha1=", StringComparison.Ordinal) || !SignatureMath.TryDecodeHex(header.AsSpan(5), presented))
-        {
-            return false;
-        }
-
-        Span<byte> expected = stackalloc byte[SignatureMath.Sha1Length];
-        var match = false;
-        foreach (var key in _keys)
-        {
-#pragma warning disable CA5350 // GitHub's legacy signature is HMAC-SHA1; only used when explicitly enabled.
-            HMACSHA1.HashData(key, body, expected);
-#pragma warning restore CA5350
-            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
-        }
-
-        return match;
     }
 }

@@ -57,9 +57,9 @@ public sealed class GitLabWebhookOptions : WebhookReceiverOptions
             yield return error;
         }
 
-        if (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1))
+        if (TimestampTolerance.Validate(Tolerance, receiverName, configurationKey) is { } toleranceError)
         {
-            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:Tolerance': it must be more than zero and at most one day.";
+            yield return toleranceError;
         }
     }
 }

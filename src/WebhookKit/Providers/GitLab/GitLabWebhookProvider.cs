@@ -13,7 +13,7 @@ namespace WebhookKit.GitLab;
 internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "gitlab";
-    private const string TokenHeader = "X-Gitlab-Token";
+    private const string TokenHeader = GitLabWebhookVerifier.TokenHeader;
     private const string EventHeader = "X-Gitlab-Event";
     private const string EventUuidHeader = "X-Gitlab-Event-UUID";
     private const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -21,20 +21,10 @@ internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
     private static readonly string[] Forwarded =
         [EventHeader, EventUuidHeader, IdempotencyKeyHeader, "X-Gitlab-Instance", "X-Gitlab-Webhook-UUID", StandardWebhooksSignature.IdHeader, StandardWebhooksSignature.TimestampHeader, "User-Agent"];
 
-    private readonly byte[][] _tokenHashes;
-    private readonly byte[][] _signingKeys;
-    private readonly TimeSpan _tolerance;
-    private readonly TimeProvider _timeProvider;
+    private readonly GitLabWebhookVerifier _verifier;
 
-    public GitLabWebhookProvider(GitLabWebhookOptions options, TimeProvider timeProvider)
-    {
-        _tokenHashes = [.. options.Secrets.Select(SignatureMath.HashToken)];
-        _signingKeys = [.. options.SigningTokens.Select(token => StandardWebhooksSignature.TryDecodeSecret(token, out var key)
-            ? key
-            : throw new InvalidOperationException("A GitLab signing token is not 'whsec_' followed by base64."))];
-        _tolerance = options.Tolerance;
-        _timeProvider = timeProvider;
-    }
+    public GitLabWebhookProvider(GitLabWebhookOptions options, TimeProvider timeProvider) =>
+        _verifier = new GitLabWebhookVerifier(options, timeProvider);
 
     public string Name => ProviderName;
 
@@ -42,7 +32,7 @@ internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
 
     /// <summary>A token, or with signing tokens a signature; with signing tokens only, the signature.</summary>
     public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders =>
-        (_tokenHashes.Length > 0, _signingKeys.Length > 0) switch
+        (_verifier.HasTokens, _verifier.HasSigningTokens) switch
         {
             (true, true) => [[TokenHeader, StandardWebhooksSignature.SignatureHeader]],
             (true, false) => [[TokenHeader]],
@@ -53,23 +43,15 @@ internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
     public WebhookProviderResult Read(WebhookRequest request)
     {
         var headers = request.Headers;
-        if (_signingKeys.Length > 0 && headers[StandardWebhooksSignature.SignatureHeader].Count > 0)
+        var verified = _verifier.Verify(headers, request.Body.Span, out var signed);
+        if (!verified.IsVerified)
         {
-            // A signature that is present is the proof, whatever else the request carries: one that fails is 401,
-            // never a fall back to X-Gitlab-Token (a token holder could otherwise forge signed bodies).
-            return StandardWebhooksSignature.Verify(headers, request.Body.Span, _signingKeys, _timeProvider, _tolerance, out var reason)
-                ? ReadSigned(headers, request.Body.Span)
-                : WebhookProviderResult.Unauthorized(reason);
+            return WebhookProviderResult.Unauthorized(verified.Description);
         }
 
-        if (_tokenHashes.Length == 0)
+        if (signed)
         {
-            return WebhookProviderResult.Unauthorized("webhook-signature missing and this receiver requires signed deliveries");
-        }
-
-        if (!SignatureMath.TryGetSingle(headers[TokenHeader], out var token) || !SignatureMath.TokenMatchesAny(token, _tokenHashes))
-        {
-            return WebhookProviderResult.Unauthorized("X-Gitlab-Token missing, repeated or not matching");
+            return ReadSigned(headers, request.Body.Span);
         }
 
         // The token proves the sender, not the request: every id header is unsigned, so the receive path also claims the body.

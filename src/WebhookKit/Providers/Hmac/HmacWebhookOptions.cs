@@ -1,3 +1,5 @@
+using WebhookKit.Verification;
+
 namespace WebhookKit.Hmac;
 
 /// <summary>
@@ -103,9 +105,9 @@ public sealed class HmacWebhookOptions : WebhookReceiverOptions
         }
 
         var hasTimestamp = !string.IsNullOrWhiteSpace(TimestampHeader);
-        if (hasTimestamp && (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1)))
+        if (hasTimestamp && TimestampTolerance.Validate(Tolerance, receiverName, configurationKey) is { } toleranceError)
         {
-            yield return $"{prefix} has an invalid '{configurationKey}:Tolerance': it must be more than zero and at most one day.";
+            yield return toleranceError;
         }
 
         if (!HmacSignedContent.TryParse(EffectiveSignedContent, out var content, out var templateError))

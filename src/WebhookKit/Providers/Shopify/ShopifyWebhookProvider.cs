@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using WebhookKit.Verification;
 
 namespace WebhookKit.Shopify;
@@ -12,7 +10,7 @@ namespace WebhookKit.Shopify;
 internal sealed class ShopifyWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "shopify";
-    private const string SignatureHeader = "X-Shopify-Hmac-Sha256";
+    private const string SignatureHeader = ShopifyWebhookVerifier.SignatureHeader;
     private const string TopicHeader = "X-Shopify-Topic";
     private const string WebhookIdHeader = "X-Shopify-Webhook-Id";
     private const string EventIdHeader = "X-Shopify-Event-Id";
@@ -20,10 +18,10 @@ internal sealed class ShopifyWebhookProvider : IWebhookProviderPrecheck
     private static readonly string[] Forwarded =
         [TopicHeader, WebhookIdHeader, EventIdHeader, "X-Shopify-Shop-Domain", "X-Shopify-API-Version", "X-Shopify-Triggered-At", "X-Shopify-Sub-Topic", "X-Shopify-Name"];
 
-    private readonly byte[][] _keys;
+    private readonly ShopifyWebhookVerifier _verifier;
 
     public ShopifyWebhookProvider(ShopifyWebhookOptions options) =>
-        _keys = [.. options.Secrets.Select(Encoding.UTF8.GetBytes)];
+        _verifier = new ShopifyWebhookVerifier(options);
 
     public string Name => ProviderName;
 
@@ -34,9 +32,13 @@ internal sealed class ShopifyWebhookProvider : IWebhookProviderPrecheck
     public WebhookProviderResult Read(WebhookRequest request)
     {
         var headers = request.Headers;
-        if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature) || !Verify(signature, request.Body.Span))
+
+        // The verified MAC identifies the body for the receive path's body-digest claim (no second hash of the body).
+        Span<byte> mac = stackalloc byte[SignatureMath.Sha256Length];
+        var verified = _verifier.Verify(headers, request.Body.Span, mac);
+        if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized("X-Shopify-Hmac-Sha256 missing, malformed or not matching");
+            return WebhookProviderResult.Unauthorized(verified.Description);
         }
 
         if (!SignatureMath.TryGetSingle(headers[WebhookIdHeader], out var eventId)
@@ -47,26 +49,7 @@ internal sealed class ShopifyWebhookProvider : IWebhookProviderPrecheck
 
         // The id and topic headers are not covered by the signature: the receive path also claims the body.
         return SignatureMath.TryGetSingle(headers[TopicHeader], out var topic)
-            ? WebhookProviderResult.Accepted(eventId, topic, null, eventIdSigned: false, Convert.FromBase64String(signature))
+            ? WebhookProviderResult.Accepted(eventId, topic, null, eventIdSigned: false, mac.ToArray())
             : WebhookProviderResult.BadRequest("X-Shopify-Topic missing or repeated");
-    }
-
-    private bool Verify(string header, ReadOnlySpan<byte> body)
-    {
-        Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];
-        if (!SignatureMath.TryDecodeBase64(header, presented))
-        {
-            return false;
-        }
-
-        Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
-        var match = false;
-        foreach (var key in _keys)
-        {
-            HMACSHA256.HashData(key, body, expected);
-            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
-        }
-
-        return match;
     }
 }

@@ -1,4 +1,5 @@
 using WebhookKit.Internal;
+using WebhookKit.Verification;
 
 namespace WebhookKit.Slack;
 
@@ -26,9 +27,9 @@ public sealed class SlackWebhookOptions : WebhookReceiverOptions
             yield return error;
         }
 
-        if (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1))
+        if (TimestampTolerance.Validate(Tolerance, receiverName, configurationKey) is { } toleranceError)
         {
-            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:Tolerance': it must be more than zero and at most one day.";
+            yield return toleranceError;
         }
 
         if (FormPayloadReader.ValidateMaxFields(MaxFormFields, receiverName, configurationKey) is { } maxFieldsError)

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 using WebhookKit.Internal;
 using WebhookKit.Verification;
 
@@ -18,22 +14,17 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
 {
     public const string ProviderName = "slack";
     public const string SlashCommandEventType = "slash_command";
-    private const string SignatureHeader = "X-Slack-Signature";
-    private const string TimestampHeader = "X-Slack-Request-Timestamp";
-    private const int MaxTimestampDigits = 19;
+    private const string SignatureHeader = SlackWebhookVerifier.SignatureHeader;
+    private const string TimestampHeader = SlackWebhookVerifier.TimestampHeader;
 
     private static readonly string[] Forwarded = ["X-Slack-Retry-Num", "X-Slack-Retry-Reason", TimestampHeader, "User-Agent"];
 
-    private readonly byte[][] _keys;
-    private readonly TimeSpan _tolerance;
-    private readonly TimeProvider _timeProvider;
+    private readonly SlackWebhookVerifier _verifier;
     private readonly int _maxFormFields;
 
     public SlackWebhookProvider(SlackWebhookOptions options, TimeProvider timeProvider)
     {
-        _keys = [.. options.Secrets.Select(Encoding.UTF8.GetBytes)];
-        _tolerance = options.Tolerance;
-        _timeProvider = timeProvider;
+        _verifier = new SlackWebhookVerifier(options, timeProvider);
         _maxFormFields = options.MaxFormFields;
     }
 
@@ -47,29 +38,13 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
     {
         var headers = request.Headers;
         var body = request.Body.Span;
-        if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature)
-            || !SignatureMath.TryGetSingle(headers[TimestampHeader], out var timestamp))
+        var verified = _verifier.Verify(headers, body);
+        if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized("X-Slack-Signature or X-Slack-Request-Timestamp missing or repeated");
+            return WebhookProviderResult.Unauthorized(verified.Description);
         }
 
-        if (timestamp.Length > MaxTimestampDigits
-            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var signedAt))
-        {
-            return WebhookProviderResult.Unauthorized("X-Slack-Request-Timestamp is not a number");
-        }
-
-        if (!SignatureMath.IsWithinTolerance(signedAt, _timeProvider, _tolerance))
-        {
-            return WebhookProviderResult.Unauthorized("X-Slack-Request-Timestamp outside tolerance");
-        }
-
-        if (!Verify(signature, timestamp, body))
-        {
-            return WebhookProviderResult.Unauthorized("X-Slack-Signature malformed or not matching");
-        }
-
-        return IsFormEncoded(headers.ContentType) ? ReadForm(body, _maxFormFields) : ReadEvent(body);
+        return WebhookSignature.IsFormEncoded(headers.ContentType) ? ReadForm(body, _maxFormFields) : ReadEvent(body);
     }
 
     /// <summary>Every id and type below comes from the signed body (or is a constant), so results say they are signed.</summary>
@@ -149,36 +124,5 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
         return sslCheck == "1"
             ? WebhookProviderResult.Respond(ReadOnlyMemory<byte>.Empty, null)
             : WebhookProviderResult.BadRequest("Slack form body is neither a slash command nor an interactivity payload");
-    }
-
-    private static bool IsFormEncoded(StringValues contentType) =>
-        contentType.Count == 1
-        && MediaTypeHeaderValue.TryParse(contentType[0], out var parsed)
-        && parsed.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-
-    private bool Verify(string header, string timestamp, ReadOnlySpan<byte> body)
-    {
-        Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];
-        if (!header.StartsWith("v0=", StringComparison.Ordinal) || !SignatureMath.TryDecodeHex(header.AsSpan(3), presented))
-        {
-            return false;
-        }
-
-        // "v0:{timestamp}:"
-        Span<byte> prefix = stackalloc byte[MaxTimestampDigits + 4];
-        "v0:"u8.CopyTo(prefix);
-        SignatureMath.TryWriteAscii(timestamp, prefix[3..], out var written);
-        var prefixLength = 3 + written;
-        prefix[prefixLength++] = (byte)':';
-
-        Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
-        var match = false;
-        foreach (var key in _keys)
-        {
-            SignatureMath.HmacSha256(key, prefix[..prefixLength], body, expected);
-            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
-        }
-
-        return match;
     }
 }

@@ -19,7 +19,7 @@ public static class StandardWebhooksBuilderExtensions
     /// <param name="builder">The WebhookKit builder.</param>
     /// <param name="configure">Configures the receiver.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IWebhooksBuilder AddStandardWebhooks(this IWebhooksBuilder builder, Action<StandardWebhooksOptions> configure) =>
+    public static IWebhooksBuilder AddStandardWebhooks(this IWebhooksBuilder builder, Action<StandardWebhooksWebhookOptions> configure) =>
         builder.AddStandardWebhooks(DefaultReceiverName, configure);
 
     /// <summary>
@@ -31,11 +31,11 @@ public static class StandardWebhooksBuilderExtensions
     /// <param name="receiverName">The receiver name: letters, digits, '-', '_' or '.'.</param>
     /// <param name="configure">Configures the receiver, or <see langword="null"/> to use configuration only.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IWebhooksBuilder AddStandardWebhooks(this IWebhooksBuilder builder, string receiverName, Action<StandardWebhooksOptions>? configure)
+    public static IWebhooksBuilder AddStandardWebhooks(this IWebhooksBuilder builder, string receiverName, Action<StandardWebhooksWebhookOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         WebhooksBuilderExtensions.ValidateReceiverName(receiverName);
-        var options = builder.Services.AddOptions<StandardWebhooksOptions>(receiverName)
+        var options = builder.Services.AddOptions<StandardWebhooksWebhookOptions>(receiverName)
             .BindConfiguration(WebhooksBuilderExtensions.ConfigurationKey(receiverName));
         return WebhooksBuilderExtensions.AddBuiltInReceiver(
             builder,

@@ -16,19 +16,13 @@ internal sealed class StandardWebhooksProvider : IWebhookProviderPrecheck
     private static readonly string[] Forwarded =
         [StandardWebhooksSignature.IdHeader, StandardWebhooksSignature.TimestampHeader, StandardWebhooksSignature.SvixIdHeader, StandardWebhooksSignature.SvixTimestampHeader, "User-Agent"];
 
-    private readonly byte[][] _keys;
+    private readonly StandardWebhooksWebhookVerifier _verifier;
     private readonly byte[] _eventTypeProperty;
-    private readonly TimeSpan _tolerance;
-    private readonly TimeProvider _timeProvider;
 
-    public StandardWebhooksProvider(StandardWebhooksOptions options, TimeProvider timeProvider)
+    public StandardWebhooksProvider(StandardWebhooksWebhookOptions options, TimeProvider timeProvider)
     {
-        _keys = [.. options.Secrets.Select(secret => StandardWebhooksSignature.TryDecodeSecret(secret, out var key)
-            ? key
-            : throw new InvalidOperationException("A Standard Webhooks secret is not 'whsec_' followed by base64."))];
+        _verifier = new StandardWebhooksWebhookVerifier(options, timeProvider);
         _eventTypeProperty = Encoding.UTF8.GetBytes(options.EventTypeProperty);
-        _tolerance = options.Tolerance;
-        _timeProvider = timeProvider;
     }
 
     public string Name => ProviderName;
@@ -41,19 +35,15 @@ internal sealed class StandardWebhooksProvider : IWebhookProviderPrecheck
     public WebhookProviderResult Read(WebhookRequest request)
     {
         var headers = request.Headers;
-        if (!StandardWebhooksSignature.TryFindHeaders(headers, out var names))
-        {
-            return WebhookProviderResult.Unauthorized("webhook-signature (or svix-signature) missing");
-        }
-
         var body = request.Body.Span;
-        if (!StandardWebhooksSignature.Verify(headers, names, body, _keys, _timeProvider, _tolerance, out var reason))
+        var verified = _verifier.Verify(headers, body, out var idHeader);
+        if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(reason);
+            return WebhookProviderResult.Unauthorized(verified.Description);
         }
 
         // Verify proved the id header is present, single and non-empty; it is signed, and so is the type (from the body).
-        var eventId = headers[names.Id].ToString();
+        var eventId = headers[idHeader].ToString();
         return TopLevelJsonScanner.TryReadValues(body, _eventTypeProperty, default, acceptNumbers: false, out var eventType, out _)
             && !string.IsNullOrEmpty(eventType)
                 ? WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: true)

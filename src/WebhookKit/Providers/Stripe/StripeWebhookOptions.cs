@@ -1,3 +1,5 @@
+using WebhookKit.Verification;
+
 namespace WebhookKit.Stripe;
 
 /// <summary>
@@ -20,9 +22,9 @@ public sealed class StripeWebhookOptions : WebhookReceiverOptions
             yield return error;
         }
 
-        if (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1))
+        if (TimestampTolerance.Validate(Tolerance, receiverName, configurationKey) is { } toleranceError)
         {
-            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:Tolerance': it must be more than zero and at most one day.";
+            yield return toleranceError;
         }
     }
 }

@@ -1,9 +1,4 @@
-using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 using WebhookKit.Internal;
 using WebhookKit.Verification;
 
@@ -22,20 +17,16 @@ internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
     public const string MessageEventType = "message";
     public const string CallEventType = "call";
     public const string DefaultEventType = "webhook";
-    private const string SignatureHeader = "X-Twilio-Signature";
     private const string IdempotencyTokenHeader = "I-Twilio-Idempotency-Token";
-    private const string BodyHashParameter = "bodySHA256";
 
     private static readonly string[] Forwarded = [IdempotencyTokenHeader, "X-Home-Region", "User-Agent"];
 
-    private readonly byte[][] _keys;
+    private readonly TwilioWebhookVerifier _verifier;
     private readonly PublicBase? _publicBase;
-    private readonly int _maxFormFields;
 
     public TwilioWebhookProvider(TwilioWebhookOptions options)
     {
-        _keys = [.. options.Secrets.Select(Encoding.UTF8.GetBytes)];
-        _maxFormFields = options.MaxFormFields;
+        _verifier = new TwilioWebhookVerifier(options);
         if (options.PublicBaseUrl is { } publicBaseUrl)
         {
             var uri = new Uri(publicBaseUrl, UriKind.Absolute);
@@ -47,57 +38,22 @@ internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
 
     public IReadOnlyList<string> ForwardedHeaders => Forwarded;
 
-    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders { get; } = [[SignatureHeader]];
+    public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders { get; } = [[TwilioWebhookVerifier.SignatureHeader]];
 
     public WebhookProviderResult Read(WebhookRequest request)
     {
         var headers = request.Headers;
-        Span<byte> presented = stackalloc byte[SignatureMath.Sha1Length];
-        if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature) || !SignatureMath.TryDecodeBase64(signature, presented))
-        {
-            return WebhookProviderResult.Unauthorized("X-Twilio-Signature missing, repeated or malformed");
-        }
-
         var url = _publicBase is { } publicBase
-            ? new SignedUrl(publicBase.Scheme, publicBase.Host, publicBase.PathPrefix, request.Path.ToUriComponent(), request.QueryString.Value ?? string.Empty)
-            : new SignedUrl(request.Scheme, request.Host, request.PathBase.ToUriComponent(), request.Path.ToUriComponent(), request.QueryString.Value ?? string.Empty);
-        if (url.Scheme.Length == 0 || !url.Host.HasValue)
-        {
-            return WebhookProviderResult.Unauthorized("the request URL Twilio signed is unknown");
-        }
-
+            ? new TwilioWebhookVerifier.SignedUrl(publicBase.Scheme, publicBase.Host, publicBase.PathPrefix, request.Path.ToUriComponent(), request.QueryString.Value ?? string.Empty)
+            : new TwilioWebhookVerifier.SignedUrl(request.Scheme, request.Host, request.PathBase.ToUriComponent(), request.Path.ToUriComponent(), request.QueryString.Value ?? string.Empty);
         var body = request.Body.Span;
-        List<KeyValuePair<string, string>>? fields = null;
-        if (TryGetQueryValue(url.Query, BodyHashParameter, out var bodyHash))
+        var verified = _verifier.Verify(url, headers, body, out var fields);
+        if (!verified.IsVerified)
         {
-            // The signature covers the URL, and through its bodySHA256 the body.
-            if (!BodyMatches(bodyHash, body) | !Verify(presented, url, []))
-            {
-                return WebhookProviderResult.Unauthorized("X-Twilio-Signature or bodySHA256 not matching");
-            }
-        }
-        else if (IsFormEncoded(headers.ContentType))
-        {
-            // The signature covers the decoded, sorted fields, so they are counted first (one pass, nothing decoded):
-            // an unsigned body of a million fields is refused before any decoding or sorting.
-            var read = FormPayloadReader.TryReadAll(body, _maxFormFields, out fields);
-            if (read == FormReadStatus.TooManyFields)
-            {
-                return WebhookProviderResult.BadRequest("form body has too many fields");
-            }
-
-            if (read != FormReadStatus.Read || !Verify(presented, url, fields))
-            {
-                return WebhookProviderResult.Unauthorized("X-Twilio-Signature not matching");
-            }
-        }
-        else if (!body.IsEmpty)
-        {
-            return WebhookProviderResult.Unauthorized("a non-form body without bodySHA256 is not covered by X-Twilio-Signature");
-        }
-        else if (!Verify(presented, url, []))
-        {
-            return WebhookProviderResult.Unauthorized("X-Twilio-Signature not matching");
+            // A form too large to check is refused as a bad request, before anything of it is decoded.
+            return verified.Failure == WebhookVerificationFailure.TooManyFormFields
+                ? WebhookProviderResult.BadRequest(verified.Description)
+                : WebhookProviderResult.Unauthorized(verified.Description);
         }
 
         return fields is null ? ReadOther(headers, body) : ReadForm(headers, body, fields);
@@ -162,98 +118,5 @@ internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static bool BodyMatches(string hex, ReadOnlySpan<byte> body)
-    {
-        Span<byte> expected = stackalloc byte[SignatureMath.Sha256Length];
-        Span<byte> actual = stackalloc byte[SignatureMath.Sha256Length];
-        if (!SignatureMath.TryDecodeHex(hex, expected))
-        {
-            return false;
-        }
-
-        SHA256.HashData(body, actual);
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
-    }
-
-    private static bool TryGetQueryValue(string query, string name, out string value)
-    {
-        var span = query.AsSpan().TrimStart('?');
-        foreach (var range in span.Split('&'))
-        {
-            var pair = span[range];
-            if (pair.Length > name.Length && pair[name.Length] == '=' && pair.StartsWith(name, StringComparison.Ordinal))
-            {
-                value = pair[(name.Length + 1)..].ToString();
-                return true;
-            }
-        }
-
-        value = string.Empty;
-        return false;
-    }
-
-    private static bool IsFormEncoded(StringValues contentType) =>
-        contentType.Count == 1
-        && MediaTypeHeaderValue.TryParse(contentType[0], out var parsed)
-        && parsed.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Checks the URL without and with its port (Twilio may sign either) followed by the sorted parameters, against every auth token.</summary>
-    private bool Verify(ReadOnlySpan<byte> presented, SignedUrl url, List<KeyValuePair<string, string>> fields)
-    {
-        fields.Sort(static (a, b) =>
-        {
-            var byName = string.CompareOrdinal(a.Key, b.Key);
-            return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
-        });
-
-        var parametersLength = 0;
-        foreach (var (name, value) in fields)
-        {
-            parametersLength += Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(value);
-        }
-
-        var host = url.Host.Host;
-        var port = url.Host.Port ?? (url.Scheme.Equals("https", StringComparison.OrdinalIgnoreCase) ? 443 : 80);
-        string[] authorities = [host, string.Concat(host, ":", port.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        var maxUrlLength = Encoding.UTF8.GetMaxByteCount(url.Scheme.Length + 3 + authorities[1].Length + url.PathPrefix.Length + url.Path.Length + url.Query.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(maxUrlLength + parametersLength);
-        try
-        {
-            Span<byte> expected = stackalloc byte[SignatureMath.Sha1Length];
-            var match = false;
-            foreach (var authority in authorities)
-            {
-                var length = Write(rented, 0, url.Scheme);
-                length = Write(rented, length, "://");
-                length = Write(rented, length, authority);
-                length = Write(rented, length, url.PathPrefix);
-                length = Write(rented, length, url.Path);
-                length = Write(rented, length, url.Query);
-                foreach (var (name, value) in fields)
-                {
-                    length = Write(rented, length, name);
-                    length = Write(rented, length, value);
-                }
-
-                foreach (var key in _keys)
-                {
-                    SignatureMath.Hmac(HashAlgorithmName.SHA1, key, default, rented.AsSpan(0, length), expected);
-                    match |= CryptographicOperations.FixedTimeEquals(presented, expected);
-                }
-            }
-
-            return match;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    private static int Write(byte[] destination, int offset, string text) =>
-        offset + Encoding.UTF8.GetBytes(text, destination.AsSpan(offset));
-
     private sealed record PublicBase(string Scheme, HostString Host, string PathPrefix);
-
-    private readonly record struct SignedUrl(string Scheme, HostString Host, string PathPrefix, string Path, string Query);
 }

@@ -149,7 +149,7 @@ public static class ProviderCases
             Name = "Custom (docs/writing-a-provider.md)",
             SignatureHeaders = ["X-Acme-Signature"],
             Configure = webhooks => webhooks
-                .AddReceiver("acme", _ => new AcmeWebhookProvider(Encoding.UTF8.GetBytes(AcmeSecret)))
+                .AddReceiver("acme", _ => new AcmeWebhookProvider([AcmeSecret]))
                 .AddPayloadType("acme", null, AcmeJsonContext.Default.AcmeEvent)
                 .AddHandler<RecordingHandler<AcmeEvent>>(),
             Create = id => new("/webhooks/acme", "application/json", """{"order":"A-1","amount":12.50}"""u8.ToArray(), [("X-Acme-Delivery", id), ("X-Acme-Event", "order.paid")]),

@@ -10,7 +10,7 @@ namespace WebhookKit.StandardWebhooks;
 /// <see cref="WebhookReceiverOptions.Secrets"/> holds the signing secrets, <c>whsec_</c> followed by base64 (the HMAC
 /// key is the decoded bytes). Several may be configured to rotate a secret without losing deliveries.
 /// </remarks>
-public sealed class StandardWebhooksOptions : WebhookReceiverOptions
+public sealed class StandardWebhooksWebhookOptions : WebhookReceiverOptions
 {
     /// <summary>Gets or sets how far the signed <c>webhook-timestamp</c> may be from now, in either direction.</summary>
     /// <value>The default is 5 minutes, as in the specification's libraries.</value>
@@ -42,9 +42,9 @@ public sealed class StandardWebhooksOptions : WebhookReceiverOptions
             }
         }
 
-        if (Tolerance <= TimeSpan.Zero || Tolerance > TimeSpan.FromDays(1))
+        if (TimestampTolerance.Validate(Tolerance, receiverName, configurationKey) is { } toleranceError)
         {
-            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:Tolerance': it must be more than zero and at most one day.";
+            yield return toleranceError;
         }
 
         if (string.IsNullOrWhiteSpace(EventTypeProperty))
