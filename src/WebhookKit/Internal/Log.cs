@@ -12,7 +12,7 @@ internal static partial class Log
     public static partial void Accepted(ILogger logger, string receiver, string eventType, string eventId, string deliveryId);
 
     [LoggerMessage(2, LogLevel.Debug, "Webhook {EventType} {EventId} for receiver {Receiver} is a duplicate ({ClaimStatus}); acknowledged, not queued.")]
-    public static partial void Duplicate(ILogger logger, string receiver, string eventType, string eventId, Idempotency.IdempotencyClaimStatus claimStatus);
+    public static partial void Duplicate(ILogger logger, string receiver, string eventType, string eventId, string claimStatus);
 
     [LoggerMessage(3, LogLevel.Debug, "Webhook {EventType} {EventId} for receiver {Receiver} has no handler; acknowledged, not queued.")]
     public static partial void Unhandled(ILogger logger, string receiver, string eventType, string eventId);
@@ -30,7 +30,7 @@ internal static partial class Log
     public static partial void MethodNotAllowed(ILogger logger, string method);
 
     [LoggerMessage(8, LogLevel.Warning, "Webhook {EventType} {EventId} for receiver {Receiver} refused with 503: the queue is {Reason} ({QueueCount} deliveries, {QueueBytes} bytes).")]
-    public static partial void QueueUnavailable(ILogger logger, string receiver, string eventType, string eventId, Dispatch.WebhookEnqueueResult reason, int queueCount, long queueBytes);
+    public static partial void QueueUnavailable(ILogger logger, string receiver, string eventType, string eventId, string reason, int queueCount, long queueBytes);
 
     [LoggerMessage(9, LogLevel.Warning, "Webhook for receiver {Receiver} refused with 503: the idempotency store failed.")]
     public static partial void IdempotencyStoreFailed(ILogger logger, string receiver, Exception exception);

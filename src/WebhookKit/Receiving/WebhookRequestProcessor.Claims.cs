@@ -62,7 +62,7 @@ internal sealed partial class WebhookRequestProcessor
 
             if (claim != IdempotencyClaimStatus.Claimed)
             {
-                Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
+                Log.Duplicate(_logger, receiverName, eventType, eventId, claim.ToString());
                 Count(receiverName, provider.Name, claim == IdempotencyClaimStatus.Replay ? DeliveryOutcome.Replay : DeliveryOutcome.Duplicate, eventType);
                 await WebhookResponses.Ok(context).ConfigureAwait(false);
                 return;
@@ -91,7 +91,7 @@ internal sealed partial class WebhookRequestProcessor
             {
                 _leases.Forget(deliveryId);
                 await ReleaseAsync(receiverName, keys, deliveryId).ConfigureAwait(false);
-                Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued, _queue.Count, _queue.Bytes);
+                Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued.ToString(), _queue.Count, _queue.Bytes);
                 Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
                 await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
                 return;
@@ -145,19 +145,13 @@ internal sealed partial class WebhookRequestProcessor
                 await WebhookResponses.Ok(context).ConfigureAwait(false);
                 break;
             case WebhookClaimAndEnqueueResult.Duplicate or WebhookClaimAndEnqueueResult.InFlight or WebhookClaimAndEnqueueResult.Replay:
-                var claim = outcome switch
-                {
-                    WebhookClaimAndEnqueueResult.Duplicate => IdempotencyClaimStatus.Duplicate,
-                    WebhookClaimAndEnqueueResult.Replay => IdempotencyClaimStatus.Replay,
-                    _ => IdempotencyClaimStatus.InFlight,
-                };
-                Log.Duplicate(_logger, receiverName, eventType, eventId, claim);
-                Count(receiverName, provider, claim == IdempotencyClaimStatus.Replay ? DeliveryOutcome.Replay : DeliveryOutcome.Duplicate, eventType);
+                // Logged by its own name: the outcome of one atomic step, not converted back into a claim status.
+                Log.Duplicate(_logger, receiverName, eventType, eventId, outcome.ToString());
+                Count(receiverName, provider, outcome == WebhookClaimAndEnqueueResult.Replay ? DeliveryOutcome.Replay : DeliveryOutcome.Duplicate, eventType);
                 await WebhookResponses.Ok(context).ConfigureAwait(false);
                 break;
             default:
-                var reason = outcome == WebhookClaimAndEnqueueResult.Full ? WebhookEnqueueResult.Full : WebhookEnqueueResult.Closed;
-                Log.QueueUnavailable(_logger, receiverName, eventType, eventId, reason, _queue.Count, _queue.Bytes);
+                Log.QueueUnavailable(_logger, receiverName, eventType, eventId, outcome.ToString(), _queue.Count, _queue.Bytes);
                 Count(receiverName, provider, DeliveryOutcome.Unavailable, eventType);
                 await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
                 break;
