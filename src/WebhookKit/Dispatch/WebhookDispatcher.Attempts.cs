@@ -77,7 +77,8 @@ internal sealed partial class WebhookDispatcher
         var delivery = state.Delivery;
         try
         {
-            await _retryPipeline.ExecuteAsync(
+            // A delivery taken over from another consumer has fewer attempts left: its pipeline retries only those.
+            await RetryPipeline(_options.MaxAttempts - delivery.PreviousAttempts).ExecuteAsync(
                 static (state, token) => state.Dispatcher.RunAttemptAsync(state, token),
                 state,
                 cancellationToken).ConfigureAwait(false);
@@ -137,7 +138,7 @@ internal sealed partial class WebhookDispatcher
 
         if (firstFailure is not null)
         {
-            throw new HandlerFailedException(firstFailure, attempt >= _options.MaxAttempts);
+            throw new HandlerFailedException(firstFailure);
         }
     }
 
@@ -169,16 +170,19 @@ internal sealed partial class WebhookDispatcher
         }
     }
 
-    private static ResiliencePipeline BuildRetryPipeline(WebhookOptions options, TimeProvider timeProvider)
+    /// <summary>The retry pipeline of a delivery with <paramref name="attemptsLeft"/> attempts (at least 1); a benign race may build one twice.</summary>
+    private ResiliencePipeline RetryPipeline(int attemptsLeft) =>
+        _retryPipelines[attemptsLeft] ??= BuildRetryPipeline(_options, _retryTimeProvider, attemptsLeft);
+
+    private static ResiliencePipeline BuildRetryPipeline(WebhookOptions options, TimeProvider timeProvider, int attempts)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-        if (options.MaxAttempts > 1)
+        if (attempts > 1)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                // Attempts count from the delivery's previous attempts, so the last one may come before Polly's own limit.
-                ShouldHandle = new PredicateBuilder().Handle<HandlerFailedException>(static failed => !failed.IsLastAttempt),
-                MaxRetryAttempts = options.MaxAttempts - 1,
+                ShouldHandle = new PredicateBuilder().Handle<HandlerFailedException>(),
+                MaxRetryAttempts = attempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
@@ -214,10 +218,8 @@ internal sealed partial class WebhookDispatcher
         public int NextAttempt() => ++_attempt;
     }
 
-    private sealed class HandlerFailedException(HandlerFailure failure, bool isLastAttempt) : Exception("A webhook handler failed.", failure.Exception)
+    private sealed class HandlerFailedException(HandlerFailure failure) : Exception("A webhook handler failed.", failure.Exception)
     {
         public HandlerFailure Failure { get; } = failure;
-
-        public bool IsLastAttempt { get; } = isLastAttempt;
     }
 }

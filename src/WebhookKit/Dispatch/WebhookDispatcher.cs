@@ -33,7 +33,10 @@ internal sealed partial class WebhookDispatcher : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly WebhookOptions _options;
     private readonly ILogger<WebhookDispatcher> _logger;
-    private readonly ResiliencePipeline _retryPipeline;
+    private readonly TimeProvider _retryTimeProvider;
+
+    /// <summary>Retry pipelines by the attempts a delivery has left (index), built on first use: Polly's own count ends the retries.</summary>
+    private readonly ResiliencePipeline?[] _retryPipelines;
     private readonly WebhookMetrics _metrics;
     private readonly WebhookHealthState _health;
     private readonly HandlerRunObserver _observer;
@@ -63,7 +66,8 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         _timeProvider = timeProvider;
         _options = options.Value;
         _logger = logger;
-        _retryPipeline = BuildRetryPipeline(_options, timeProvider);
+        _retryTimeProvider = timeProvider;
+        _retryPipelines = new ResiliencePipeline?[_options.MaxAttempts + 1];
         _metrics = metrics;
         _health = health;
         _observer = new HandlerRunObserver(metrics, timeProvider, _options.MaxAttempts);
