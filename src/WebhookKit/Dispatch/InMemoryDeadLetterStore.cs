@@ -113,15 +113,11 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
             return DeadLetterReplayResult.AlreadyAccepted;
         }
 
-        _leases.Hold(replay.DeliveryId, replay.IdempotencyKeys, replay.ReceiverName, replay.EventId);
-        if (await _queue.TryEnqueueAsync(replay, cancellationToken).ConfigureAwait(false) != WebhookEnqueueResult.Enqueued)
+        if (await _leases.EnqueueHeldAsync(_queue, replay).ConfigureAwait(false) != WebhookEnqueueResult.Enqueued)
         {
-            _leases.Forget(replay.DeliveryId);
             await _idempotencyStore.ReleaseAsync(replay.IdempotencyKeys, replay.DeliveryId, cancellationToken).ConfigureAwait(false);
             return DeadLetterReplayResult.QueueUnavailable;
         }
-
-        await _leases.QueuedAsync(replay.DeliveryId).ConfigureAwait(false);
 
         Remove(deliveryId);
         return DeadLetterReplayResult.Replayed;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebhookKit.Dispatch;
 using WebhookKit.Internal;
 
 namespace WebhookKit.Idempotency;
@@ -13,10 +14,11 @@ namespace WebhookKit.Idempotency;
 /// (docs/architecture.md, "Leases"). A durable, claiming queue renews its own claims with its entries.
 /// </summary>
 /// <remarks>
-/// The hand-off is <see cref="Hold"/> before the enqueue (so that a worker that finishes at once can <see cref="Forget"/>
-/// it), <see cref="QueuedAsync"/> after it (the first renewal: from then on duplicates are in flight, answered 200, not
-/// pending), or <see cref="Forget"/> when the enqueue failed. Renewals never take an absent claim again, so a renewal that
-/// races the dispatcher's release cannot bring a released claim back.
+/// <see cref="EnqueueHeldAsync"/> is the hand-off, for the receive path and dead-letter replays alike: <see cref="Hold"/>
+/// before the enqueue (so that a worker that finishes at once can <see cref="Forget"/> it), <see cref="MarkQueued"/> after
+/// it (the first renewal: from then on duplicates are in flight, answered 200, not pending), or <see cref="Forget"/> when
+/// the enqueue failed. Renewals never take an absent claim again, so a renewal that races the dispatcher's release
+/// cannot bring a released claim back.
 /// </remarks>
 internal sealed class ClaimLeaseRenewer : IDisposable
 {
@@ -42,12 +44,48 @@ internal sealed class ClaimLeaseRenewer : IDisposable
     /// <summary>Gets the number of claims held; for tests.</summary>
     internal int Count => _held.Count;
 
+    /// <summary>
+    /// Enqueues a delivery whose claim was just taken, holding the claim around the enqueue. When the enqueue fails (or
+    /// throws) the claim is no longer held and the caller releases it.
+    /// </summary>
+    public async ValueTask<WebhookEnqueueResult> EnqueueHeldAsync(IWebhookQueue queue, WebhookDelivery delivery)
+    {
+        var owner = delivery.DeliveryId;
+        Hold(owner, delivery.IdempotencyKeys, delivery.ReceiverName, delivery.EventId);
+        WebhookEnqueueResult enqueued;
+        try
+        {
+            // Not cancelled by the client going away: a claim followed by no enqueue would lose the event.
+            enqueued = await queue.TryEnqueueAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            Forget(owner);
+            throw;
+        }
+
+        if (enqueued == WebhookEnqueueResult.Enqueued)
+        {
+            MarkQueued(owner);
+        }
+        else
+        {
+            Forget(owner);
+        }
+
+        return enqueued;
+    }
+
     /// <summary>Starts holding a claim just taken, before its delivery is enqueued; it is renewed only once queued.</summary>
     public void Hold(string owner, IReadOnlyList<string> keys, string receiver, string eventId) =>
         _held[owner] = new HeldClaim(owner, keys, receiver, eventId);
 
-    /// <summary>Marks a held claim queued, now (its first renewal) and then on every round; a failure is logged, and retried by the rounds.</summary>
-    public async ValueTask QueuedAsync(string owner)
+    /// <summary>
+    /// Marks a held claim queued and starts its first renewal, which makes it in flight in the store. A store that answers
+    /// at once (in memory) has done it on return; a remote one finishes in the background, since the 200 need not wait for
+    /// it: a duplicate meanwhile gets 503, which is safe. A failure is logged, and retried by the rounds.
+    /// </summary>
+    public void MarkQueued(string owner)
     {
         if (!_held.TryGetValue(owner, out var claim))
         {
@@ -55,13 +93,24 @@ internal sealed class ClaimLeaseRenewer : IDisposable
         }
 
         claim.Queued = true;
+        ValueTask renewal;
         try
         {
-            await RenewAsync(claim).ConfigureAwait(false);
+            renewal = RenewAsync(claim);
         }
         catch (Exception exception)
         {
             Log.LeaseRenewalFailed(_logger, 1, exception);
+            return;
+        }
+
+        if (renewal.IsCompletedSuccessfully)
+        {
+            renewal.GetAwaiter().GetResult();
+        }
+        else
+        {
+            _ = ObserveFirstRenewalAsync(renewal);
         }
     }
 
@@ -138,6 +187,18 @@ internal sealed class ClaimLeaseRenewer : IDisposable
 
         running.Clear();
         return (failures, last);
+    }
+
+    private async Task ObserveFirstRenewalAsync(ValueTask renewal)
+    {
+        try
+        {
+            await renewal.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.LeaseRenewalFailed(_logger, 1, exception);
+        }
     }
 
     private async ValueTask RenewAsync(HeldClaim claim)

@@ -20,8 +20,8 @@ internal sealed partial class WebhookRequestProcessor
 {
     /// <summary>
     /// Steps 6–7 in turn, for a queue that does not claim (the in-memory queue, or a custom one): claim in the
-    /// idempotency store (pending), then enqueue, releasing the claim if the enqueue fails, and mark it queued
-    /// (<see cref="ClaimLeaseRenewer"/>) before the 200. A duplicate that finds the claim pending gets 503. Owns the pooled buffer: returns it on
+    /// idempotency store (pending), then enqueue with the claim held (<see cref="ClaimLeaseRenewer.EnqueueHeldAsync"/>),
+    /// releasing the claim if the enqueue fails. A duplicate that finds the claim pending gets 503. Owns the pooled buffer: returns it on
     /// every path but one, a delivery queued with it (<see cref="DeliveryBodyStorage.PooledBuffer"/>), which the
     /// in-memory queue returns at acknowledgement.
     /// </summary>
@@ -74,10 +74,10 @@ internal sealed partial class WebhookRequestProcessor
                 : DeliveryBodyStorage.Copy;
             var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey, storage, replayKey);
             WebhookEnqueueResult enqueued;
-            _leases.Hold(deliveryId, keys, receiverName, eventId); // Before the enqueue: a worker may finish it at once.
             try
             {
-                enqueued = await _queue.TryEnqueueAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+                // Queued, the claim is renewed until the delivery is finished, and duplicates are in flight (200).
+                enqueued = await _leases.EnqueueHeldAsync(_queue, delivery).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -89,7 +89,6 @@ internal sealed partial class WebhookRequestProcessor
             bufferTaken = enqueued == WebhookEnqueueResult.Enqueued && storage == DeliveryBodyStorage.PooledBuffer;
             if (enqueued != WebhookEnqueueResult.Enqueued)
             {
-                _leases.Forget(deliveryId);
                 await ReleaseAsync(receiverName, keys, deliveryId).ConfigureAwait(false);
                 Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued.ToString(), _queue.Count, _queue.Bytes);
                 Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
@@ -97,8 +96,6 @@ internal sealed partial class WebhookRequestProcessor
                 return;
             }
 
-            // Queued: from now on duplicates are in flight (200), and the claim is renewed until the delivery is finished.
-            await _leases.QueuedAsync(deliveryId).ConfigureAwait(false);
             Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
             Count(receiverName, provider.Name, DeliveryOutcome.Accepted, eventType);
             await WebhookResponses.Ok(context).ConfigureAwait(false);

@@ -29,7 +29,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
         await _store.TryClaimAsync("r:1", "a", Lease, default);
         _renewer.Hold("a", ["r:1"], "r", "1");
 
-        await _renewer.QueuedAsync("a");
+        _renewer.MarkQueued("a");
         Elapse(Lease * 4);
 
         (await _store.TryClaimAsync("r:1", "b", Lease, default)).Should().Be(IdempotencyClaimStatus.InFlight);
@@ -55,7 +55,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
     {
         await _store.TryClaimAsync("r:1", "a", Lease, default);
         _renewer.Hold("a", ["r:1"], "r", "1");
-        await _renewer.QueuedAsync("a");
+        _renewer.MarkQueued("a");
 
         _renewer.Forget("a");
         Elapse(Lease * 2);
@@ -70,7 +70,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
     {
         await _store.TryClaimAsync("r:1", "a", Lease, default);
         _renewer.Hold("a", ["r:1"], "r", "1");
-        await _renewer.QueuedAsync("a");
+        _renewer.MarkQueued("a");
 
         _time.Advance(Lease * 2); // One jump: the round comes after the lease ran out, as after a long pause.
         await _renewer.RenewAllAsync();
@@ -85,7 +85,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
     {
         await _store.TryClaimAsync("r:1", "a", Lease, default);
         _renewer.Hold("a", ["r:1"], "r", "1");
-        await _renewer.QueuedAsync("a");
+        _renewer.MarkQueued("a");
 
         await _store.ReleaseAsync("r:1", "a", default); // A renewal round already under way, racing the dispatcher's release.
         await _renewer.RenewAllAsync();
