@@ -11,7 +11,7 @@ using WebhookKit.Twilio;
 namespace WebhookKit.IntegrationTests.Providers;
 
 /// <summary>
-/// The known-answer vectors of shared/vectors.md for Standard Webhooks, Slack, Shopify and Twilio, sent as real HTTP
+/// The providers' documented known-answer vectors for Standard Webhooks, Slack, Shopify and Twilio, sent as real HTTP
 /// deliveries to real Kestrel (the clock fixed at the vector's time where it is signed).
 /// </summary>
 public sealed class KnownAnswersOverHttpTests

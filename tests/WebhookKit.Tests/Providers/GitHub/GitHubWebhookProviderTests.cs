@@ -4,7 +4,7 @@ using WebhookKit.GitHub;
 
 namespace WebhookKit.Tests.Providers.GitHub;
 
-/// <summary>Known answers from GitHub's "Validating webhook deliveries" documentation (shared/vectors.md).</summary>
+/// <summary>Known answers from GitHub's "Validating webhook deliveries" documentation.</summary>
 public sealed class GitHubWebhookProviderTests
 {
     private const string Secret = "It's a Secret to Everybody";

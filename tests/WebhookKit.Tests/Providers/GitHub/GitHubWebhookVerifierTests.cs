@@ -6,7 +6,7 @@ using WebhookKit.Verification;
 
 namespace WebhookKit.Tests.Providers.GitHub;
 
-/// <summary>The public GitHub verifier, outside any endpoint: GitHub's documentation vector (shared/vectors.md) and every refusal.</summary>
+/// <summary>The public GitHub verifier, outside any endpoint: GitHub's documentation vector and every refusal.</summary>
 public sealed class GitHubWebhookVerifierTests
 {
     private const string Secret = "It's a Secret to Everybody";

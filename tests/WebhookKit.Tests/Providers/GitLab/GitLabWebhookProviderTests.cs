@@ -7,7 +7,7 @@ namespace WebhookKit.Tests.Providers.GitLab;
 
 /// <summary>
 /// GitLab secret tokens, and signing tokens checked against the Standard Webhooks known-answer vector
-/// (shared/vectors.md, from the specification's library tests).
+/// (from the specification's library tests).
 /// </summary>
 public sealed class GitLabWebhookProviderTests
 {

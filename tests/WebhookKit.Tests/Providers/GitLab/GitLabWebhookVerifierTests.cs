@@ -6,7 +6,7 @@ using WebhookKit.Verification;
 
 namespace WebhookKit.Tests.Providers.GitLab;
 
-/// <summary>The public GitLab verifier, outside any endpoint: secret tokens, and signing tokens against the Standard Webhooks vector (shared/vectors.md).</summary>
+/// <summary>The public GitLab verifier, outside any endpoint: secret tokens, and signing tokens against the Standard Webhooks vector.</summary>
 public sealed class GitLabWebhookVerifierTests
 {
     private const string Token = "gitlab-secret-token";

@@ -8,7 +8,7 @@ using WebhookKit.Hmac;
 namespace WebhookKit.Tests.Providers.Hmac;
 
 /// <summary>
-/// The generic HMAC receiver through <c>AddHmac</c>: the GitHub, Slack and Shopify known answers (shared/vectors.md)
+/// The generic HMAC receiver through <c>AddHmac</c>: the GitHub, Slack and Shopify known answers
 /// expressed as configuration, every algorithm and encoding, timestamps, ids and types from headers or the body,
 /// rotation, bad input and startup validation.
 /// </summary>

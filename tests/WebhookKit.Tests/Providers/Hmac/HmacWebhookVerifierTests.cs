@@ -7,7 +7,7 @@ using WebhookKit.Verification;
 
 namespace WebhookKit.Tests.Providers.Hmac;
 
-/// <summary>The public HMAC verifier, outside any endpoint: the GitHub and Slack vectors (shared/vectors.md) as configuration, and every refusal.</summary>
+/// <summary>The public HMAC verifier, outside any endpoint: the GitHub and Slack vectors as configuration, and every refusal.</summary>
 public sealed class HmacWebhookVerifierTests
 {
     private const string GitHubSecret = "It's a Secret to Everybody";

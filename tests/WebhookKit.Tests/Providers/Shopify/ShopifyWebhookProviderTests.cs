@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace WebhookKit.Tests.Providers.Shopify;
 
-/// <summary>The Shopify known answer (shared/vectors.md) through <c>AddShopify</c>, client-secret rotation, ids, bad input.</summary>
+/// <summary>The Shopify known answer through <c>AddShopify</c>, client-secret rotation, ids, bad input.</summary>
 public sealed class ShopifyWebhookProviderTests
 {
     private const string Secret = "hush";

@@ -5,7 +5,7 @@ using WebhookKit.Verification;
 
 namespace WebhookKit.Tests.Providers.Shopify;
 
-/// <summary>The public Shopify verifier, outside any endpoint: Shopify's vector (shared/vectors.md) and every refusal.</summary>
+/// <summary>The public Shopify verifier, outside any endpoint: Shopify's vector and every refusal.</summary>
 public sealed class ShopifyWebhookVerifierTests
 {
     private const string Secret = "hush";

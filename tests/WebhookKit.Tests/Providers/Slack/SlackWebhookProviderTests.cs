@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace WebhookKit.Tests.Providers.Slack;
 
 /// <summary>
-/// Slack's "Verifying requests from Slack" vector (shared/vectors.md) through <c>AddSlack</c>, and the three kinds of
+/// Slack's "Verifying requests from Slack" vector through <c>AddSlack</c>, and the three kinds of
 /// request Slack sends to one URL: Events API JSON (with the url_verification handshake), slash commands, interactivity.
 /// </summary>
 public sealed class SlackWebhookProviderTests

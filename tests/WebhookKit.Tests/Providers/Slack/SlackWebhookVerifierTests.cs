@@ -6,7 +6,7 @@ using WebhookKit.Verification;
 
 namespace WebhookKit.Tests.Providers.Slack;
 
-/// <summary>The public Slack verifier, outside any endpoint: Slack's documentation vector (shared/vectors.md) and every refusal.</summary>
+/// <summary>The public Slack verifier, outside any endpoint: Slack's documentation vector and every refusal.</summary>
 public sealed class SlackWebhookVerifierTests
 {
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";

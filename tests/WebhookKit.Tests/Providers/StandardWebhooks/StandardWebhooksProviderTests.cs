@@ -8,7 +8,7 @@ using WebhookKit.StandardWebhooks;
 namespace WebhookKit.Tests.Providers.StandardWebhooks;
 
 /// <summary>
-/// The Standard Webhooks known-answer vector (shared/vectors.md, from the specification's library tests), through
+/// The Standard Webhooks known-answer vector (from the specification's library tests), through
 /// <c>AddStandardWebhooks</c>: <c>webhook-*</c> and Svix's <c>svix-*</c> header names, rotation, tolerance, bad input.
 /// </summary>
 public sealed class StandardWebhooksProviderTests

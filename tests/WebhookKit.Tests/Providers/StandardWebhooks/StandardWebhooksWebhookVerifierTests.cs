@@ -7,7 +7,7 @@ using WebhookKit.Verification;
 
 namespace WebhookKit.Tests.Providers.StandardWebhooks;
 
-/// <summary>The public Standard Webhooks verifier, outside any endpoint: the specification's vector (shared/vectors.md) and every refusal.</summary>
+/// <summary>The public Standard Webhooks verifier, outside any endpoint: the specification's vector and every refusal.</summary>
 public sealed class StandardWebhooksWebhookVerifierTests
 {
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

@@ -3,24 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using WebhookKit.Stripe;
 
+using static WebhookKit.Tests.Providers.Stripe.StripeVectors;
+
 namespace WebhookKit.Tests.Providers.Stripe;
 
-/// <summary>Known answers from shared/vectors.md (signed content "{t}.{body}", key = the whole whsec_ string).</summary>
+/// <summary>Known answers (StripeVectors: signed content "{t}.{body}", key = the whole whsec_ string).</summary>
 public sealed class StripeWebhookProviderTests
 {
-    private const string Secret = "whsec_test_secret";
-    private const long Timestamp = 1700000000;
-    private const string V1 = "74a11abdd08483d064a2a1571e7881b084c522f9f3ccd0b800ec8c74aba47fc2";
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"id":"evt_1","type":"ping"}""");
-
-    private const long RotationTimestamp = 1732300000;
-    private const string OldSecret = "whsec_old_secret_value";
-    private const string NewSecret = "whsec_new_secret_value";
-    private const string OldV1 = "1d9852b34656df05d54e64c69197dc96bbd3854cb0c50e345232cd91903a98af";
-    private const string NewV1 = "3ba6fc5ffbf85eff0f9ec6d60085a5b025c88b073da16d58b576d3f5263a4b50";
-    private static readonly byte[] RotationBody = Encoding.UTF8.GetBytes(
-        """{"id":"evt_3Q","object":"event","type":"payment_intent.succeeded","data":{"object":{"id":"pi_1","object":"payment_intent","amount":2000}}}""");
-
     private static StripeWebhookProvider CreateProvider(long now, params string[] secrets)
     {
         var options = new StripeWebhookOptions();

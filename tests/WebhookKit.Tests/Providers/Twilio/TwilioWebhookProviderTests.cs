@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace WebhookKit.Tests.Providers.Twilio;
 
 /// <summary>
-/// twilio-python's request validator vectors (shared/vectors.md) through <c>AddTwilio</c>: form parameters, the URL
+/// twilio-python's request validator vectors through <c>AddTwilio</c>: form parameters, the URL
 /// with and without its default port, the <c>bodySHA256</c> variant, a public base URL, token rotation, ids, bad input.
 /// </summary>
 public sealed class TwilioWebhookProviderTests

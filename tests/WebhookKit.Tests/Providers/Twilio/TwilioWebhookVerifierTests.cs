@@ -6,7 +6,7 @@ using WebhookKit.Verification;
 
 namespace WebhookKit.Tests.Providers.Twilio;
 
-/// <summary>The public Twilio verifier, outside any endpoint, given the signed URL: twilio-python's vectors (shared/vectors.md) and every refusal.</summary>
+/// <summary>The public Twilio verifier, outside any endpoint, given the signed URL: twilio-python's vectors and every refusal.</summary>
 public sealed class TwilioWebhookVerifierTests
 {
     private const string AuthToken = "12345";
