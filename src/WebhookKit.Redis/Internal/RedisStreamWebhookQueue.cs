@@ -79,7 +79,6 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     private long _bytes;
     private int _held;
     private int _roundRobin;
-    private WebhookQueueCapabilities? _capabilities;
 
     public RedisStreamWebhookQueue(
         RedisConnection connection,
@@ -94,6 +93,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     {
         _health = health;
         _wake = wake;
+        Capabilities = new() { ClaimAndEnqueue = this, CompleteAndAcknowledge = this, HealthCheck = this };
         _connection = connection;
         _layout = layout;
         _partitions = partitions;
@@ -112,7 +112,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     }
 
     /// <summary>Gets the capabilities: the atomic claim-and-enqueue, completion with the acknowledgement, and the health of the Redis server.</summary>
-    public WebhookQueueCapabilities Capabilities => _capabilities ??= new() { ClaimAndEnqueue = this, CompleteAndAcknowledge = this, HealthCheck = this };
+    public WebhookQueueCapabilities Capabilities { get; }
 
     public int Count => Volatile.Read(ref _count);
 

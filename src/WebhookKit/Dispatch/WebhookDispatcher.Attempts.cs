@@ -172,7 +172,7 @@ internal sealed partial class WebhookDispatcher
 
     /// <summary>The retry pipeline of a delivery with <paramref name="attemptsLeft"/> attempts (at least 1); a benign race may build one twice.</summary>
     private ResiliencePipeline RetryPipeline(int attemptsLeft) =>
-        _retryPipelines[attemptsLeft] ??= BuildRetryPipeline(_options, _retryTimeProvider, attemptsLeft);
+        _retryPipelines[attemptsLeft] ??= BuildRetryPipeline(_options, _timeProvider, attemptsLeft);
 
     private static ResiliencePipeline BuildRetryPipeline(WebhookOptions options, TimeProvider timeProvider, int attempts)
     {

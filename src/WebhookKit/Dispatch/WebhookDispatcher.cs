@@ -33,8 +33,6 @@ internal sealed partial class WebhookDispatcher : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly WebhookOptions _options;
     private readonly ILogger<WebhookDispatcher> _logger;
-    private readonly TimeProvider _retryTimeProvider;
-
     /// <summary>Retry pipelines by the attempts a delivery has left (index), built on first use: Polly's own count ends the retries.</summary>
     private readonly ResiliencePipeline?[] _retryPipelines;
     private readonly WebhookMetrics _metrics;
@@ -66,7 +64,6 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         _timeProvider = timeProvider;
         _options = options.Value;
         _logger = logger;
-        _retryTimeProvider = timeProvider;
         _retryPipelines = new ResiliencePipeline?[_options.MaxAttempts + 1];
         _metrics = metrics;
         _health = health;
