@@ -26,15 +26,16 @@ internal sealed partial class WebhookRequestProcessor
         var facts = new ReceiveFacts(receiverName, provider.Name) { EventType = result.EventType, EventId = result.EventId, DeliveryId = deliveryId };
         var traceParent = WebhookDiagnostics.CurrentTraceParent(activity);
         WebhookClaimAndEnqueueResult outcome;
+        bool queueFailed;
         if (_claimingQueue is not null)
         {
             // The queue writes the body to its store before its call completes: the delivery borrows the buffer.
             var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, body.Memory, null, context.Request.Headers, traceParent, replayKey: replayKey);
-            outcome = await ClaimAndEnqueueAtomicallyAsync(_claimingQueue, delivery, body).ConfigureAwait(false);
+            (outcome, queueFailed) = await ClaimAndEnqueueAtomicallyAsync(_claimingQueue, delivery, body).ConfigureAwait(false);
         }
         else
         {
-            (outcome, var storeFailure) = await ClaimThenEnqueueAsync(context, receiverName, provider, result, body, deliveryId, replayKey, traceParent).ConfigureAwait(false);
+            (outcome, queueFailed, var storeFailure) = await ClaimThenEnqueueAsync(context, receiverName, provider, result, body, deliveryId, replayKey, traceParent).ConfigureAwait(false);
             if (storeFailure is not null)
             {
                 await Respond(context, ReceiveOutcome.IdempotencyStoreFailed, facts with { Exception = storeFailure }).ConfigureAwait(false);
@@ -44,8 +45,9 @@ internal sealed partial class WebhookRequestProcessor
 
         if (!outcome.IsEnqueued)
         {
-            // What the log says of a refusal: the claim's or the queue's state.
-            facts = facts with { Detail = outcome.ToString(), QueueFill = (_queue.Count, _queue.Bytes) };
+            // What the log says of a refusal: the claim's or the queue's state. A queue whose call threw (its backend
+            // unreachable, for example) is not "Closed", which would read like a shutdown.
+            facts = facts with { Detail = queueFailed ? "unreachable (its call failed; the error is logged before this line)" : outcome.ToString(), QueueFill = (_queue.Count, _queue.Bytes) };
         }
 
         await Respond(context, OutcomeOf(outcome), facts).ConfigureAwait(false);
@@ -68,12 +70,13 @@ internal sealed partial class WebhookRequestProcessor
     /// One atomic operation of a queue that claims and enqueues together (a durable queue): the delivery is either
     /// claimed and queued, or neither, so there is no claim to release on the 503 paths.
     /// </summary>
-    private async Task<WebhookClaimAndEnqueueResult> ClaimAndEnqueueAtomicallyAsync(IClaimingWebhookQueue queue, WebhookDelivery delivery, PooledBody body)
+    /// <returns>How it ended, and whether the queue's call threw (the outcome is then unknown, answered as not queued).</returns>
+    private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed)> ClaimAndEnqueueAtomicallyAsync(IClaimingWebhookQueue queue, WebhookDelivery delivery, PooledBody body)
     {
         try
         {
             // Not cancelled by the client going away, like the claim of the two-step path.
-            return await queue.TryClaimAndEnqueueAsync(delivery, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
+            return (await queue.TryClaimAndEnqueueAsync(delivery, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false), false);
         }
         catch (Exception exception)
         {
@@ -81,7 +84,7 @@ internal sealed partial class WebhookRequestProcessor
             // body's write may still be queued in the store's client, so its buffer is never reused under it.
             Log.QueueFailed(_logger, delivery.ReceiverName, exception);
             body.Abandon();
-            return WebhookClaimAndEnqueueResult.Closed;
+            return (WebhookClaimAndEnqueueResult.Closed, true);
         }
     }
 
@@ -89,8 +92,8 @@ internal sealed partial class WebhookRequestProcessor
     /// Claim in the idempotency store (pending), then enqueue with the claim held (<see cref="ClaimLeaseRenewer.EnqueueHeldAsync"/>),
     /// releasing the claim if the enqueue fails, for a queue that does not claim (the in-memory queue, or a custom one).
     /// </summary>
-    /// <returns>How it ended, or the idempotency store's exception when the claim failed (nothing is held then).</returns>
-    private async Task<(WebhookClaimAndEnqueueResult Outcome, Exception? StoreFailure)> ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, PooledBody body, string deliveryId, string? replayKey, string? traceParent)
+    /// <returns>How it ended, whether the queue's call threw, or the idempotency store's exception when the claim failed (nothing is held then).</returns>
+    private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed, Exception? StoreFailure)> ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, PooledBody body, string deliveryId, string? replayKey, string? traceParent)
     {
         // Claim before copying the body, so duplicates cost no allocation of their body.
         var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!);
@@ -105,12 +108,12 @@ internal sealed partial class WebhookRequestProcessor
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return (default, exception);
+            return (default, false, exception);
         }
 
         if (claim != IdempotencyClaimStatus.Claimed)
         {
-            return (new WebhookClaimAndEnqueueResult(claim), null);
+            return (new WebhookClaimAndEnqueueResult(claim), false, null);
         }
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
@@ -118,6 +121,7 @@ internal sealed partial class WebhookRequestProcessor
         var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, bytes, lent, context.Request.Headers, traceParent, idempotencyKey, replayKey);
         lent?.HandToQueue(); // Before the enqueue: a worker may finish the delivery and return the buffer before it returns.
         WebhookEnqueueResult enqueued;
+        var queueFailed = false;
         try
         {
             // Queued, the claim is renewed until the delivery is finished, and duplicates are in flight (200).
@@ -127,6 +131,7 @@ internal sealed partial class WebhookRequestProcessor
         {
             Log.QueueFailed(_logger, receiverName, exception);
             enqueued = WebhookEnqueueResult.Closed;
+            queueFailed = true;
         }
 
         if (enqueued != WebhookEnqueueResult.Enqueued)
@@ -135,7 +140,7 @@ internal sealed partial class WebhookRequestProcessor
             await ReleaseAsync(receiverName, keys, deliveryId).ConfigureAwait(false);
         }
 
-        return (new WebhookClaimAndEnqueueResult(IdempotencyClaimStatus.Claimed, enqueued), null);
+        return (new WebhookClaimAndEnqueueResult(IdempotencyClaimStatus.Claimed, enqueued), queueFailed, null);
     }
 
     /// <summary>

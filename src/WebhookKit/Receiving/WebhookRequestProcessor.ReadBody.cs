@@ -11,7 +11,7 @@ namespace WebhookKit.Receiving;
 internal sealed partial class WebhookRequestProcessor
 {
     /// <summary>The body, owned by the caller; <see langword="null"/> when it was refused (and answered) or the client went away.</summary>
-    private async Task<PooledBody?> ReadBodyAsync(HttpContext context, WebhookReceiver receiver)
+    private async ValueTask<PooledBody?> ReadBodyAsync(HttpContext context, WebhookReceiver receiver)
     {
         var facts = new ReceiveFacts(receiver.Name, receiver.Provider.Name);
         BodyRead read;
