@@ -53,6 +53,15 @@ public sealed class HmacKeySet
     /// <summary>Gets the number of keys.</summary>
     public int Count => _keys.Length;
 
+    /// <summary>
+    /// The reason logged when a well-formed signature in <paramref name="where"/> matches no key: how many were tried,
+    /// never which or what they are (so a wrong secret reads differently from a garbled header).
+    /// </summary>
+    /// <param name="where">What held the signature, for example a header name.</param>
+    /// <returns>The reason.</returns>
+    public string NoMatchReason(string where) =>
+        _keys.Length == 1 ? $"{where} is well formed but does not match the configured secret" : $"{where} is well formed but matches none of the {_keys.Length} configured secrets";
+
     /// <summary>Creates a key set whose keys are the UTF-8 bytes of <paramref name="secrets"/>, as most senders use a shared secret.</summary>
     /// <param name="algorithm">The hash function.</param>
     /// <param name="secrets">The secrets, for example <see cref="WebhookReceiverOptions.Secrets"/>.</param>

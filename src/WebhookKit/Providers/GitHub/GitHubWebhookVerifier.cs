@@ -48,13 +48,13 @@ public sealed class GitHubWebhookVerifier
         if (sha256.Count > 0)
         {
             macLength = SignatureMath.Sha256Length;
-            return Check(sha256, "sha256=", _sha256, body, mac[..macLength], "X-Hub-Signature-256 missing, malformed or not matching");
+            return Check(sha256, "sha256=", _sha256, body, mac[..macLength], Signature256Header);
         }
 
         if (_sha1 is not null && headers[Signature1Header].Count > 0)
         {
             macLength = SignatureMath.Sha1Length;
-            return Check(headers[Signature1Header], "sha1=", _sha1, body, mac[..macLength], "X-Hub-Signature missing, malformed or not matching");
+            return Check(headers[Signature1Header], "sha1=", _sha1, body, mac[..macLength], Signature1Header);
         }
 
         macLength = 0;
@@ -62,20 +62,20 @@ public sealed class GitHubWebhookVerifier
     }
 
     private static WebhookVerificationResult Check(
-        Microsoft.Extensions.Primitives.StringValues values, string prefix, HmacKeySet keys, ReadOnlySpan<byte> body, Span<byte> presented, string description)
+        Microsoft.Extensions.Primitives.StringValues values, string prefix, HmacKeySet keys, ReadOnlySpan<byte> body, Span<byte> presented, string headerName)
     {
         if (!SignatureMath.TryGetSingle(values, out var header))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, description);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, headerName + " repeated or empty");
         }
 
         if (!header.StartsWith(prefix, StringComparison.Ordinal) || !WebhookSignature.TryDecodeHex(header.AsSpan(prefix.Length), presented))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, description);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, $"{headerName} malformed: not '{prefix}' and {presented.Length * 2} hex digits");
         }
 
         return keys.MatchesAny(presented, body)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, description);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, keys.NoMatchReason(headerName));
     }
 }

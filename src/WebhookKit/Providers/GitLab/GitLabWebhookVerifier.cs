@@ -73,14 +73,15 @@ public sealed class GitLabWebhookVerifier
             return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, "webhook-signature missing and this receiver requires signed deliveries");
         }
 
-        const string TokenRefused = "X-Gitlab-Token missing, repeated or not matching";
         if (!SignatureMath.TryGetSingle(headers[TokenHeader], out var token))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, TokenRefused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, TokenHeader + " missing or repeated");
         }
 
         return SignatureMath.TokenMatchesAny(token, _tokenHashes)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, TokenRefused);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _tokenHashes.Length == 1
+                ? TokenHeader + " does not match the configured token"
+                : $"{TokenHeader} matches none of the {_tokenHashes.Length} configured tokens");
     }
 }
