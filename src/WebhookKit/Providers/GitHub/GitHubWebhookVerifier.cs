@@ -48,13 +48,13 @@ public sealed class GitHubWebhookVerifier
         if (sha256.Count > 0)
         {
             macLength = SignatureMath.Sha256Length;
-            return Check(sha256, "sha256=", _sha256, body, mac[..macLength], Signature256Header);
+            return Check(sha256, "sha256=", _sha256, body, mac[..macLength], Signature256Header, Signature256Header + " repeated or empty", Signature256Header + " malformed: not 'sha256=' and 64 hex digits");
         }
 
         if (_sha1 is not null && headers[Signature1Header].Count > 0)
         {
             macLength = SignatureMath.Sha1Length;
-            return Check(headers[Signature1Header], "sha1=", _sha1, body, mac[..macLength], Signature1Header);
+            return Check(headers[Signature1Header], "sha1=", _sha1, body, mac[..macLength], Signature1Header, Signature1Header + " repeated or empty", Signature1Header + " malformed: not 'sha1=' and 40 hex digits");
         }
 
         macLength = 0;
@@ -62,16 +62,16 @@ public sealed class GitHubWebhookVerifier
     }
 
     private static WebhookVerificationResult Check(
-        Microsoft.Extensions.Primitives.StringValues values, string prefix, HmacKeySet keys, ReadOnlySpan<byte> body, Span<byte> presented, string headerName)
+        Microsoft.Extensions.Primitives.StringValues values, string prefix, HmacKeySet keys, ReadOnlySpan<byte> body, Span<byte> presented, string headerName, string missing, string malformed)
     {
         if (!SignatureMath.TryGetSingle(values, out var header))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, headerName + " repeated or empty");
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, missing);
         }
 
         if (!header.StartsWith(prefix, StringComparison.Ordinal) || !WebhookSignature.TryDecodeHex(header.AsSpan(prefix.Length), presented))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, $"{headerName} malformed: not '{prefix}' and {presented.Length * 2} hex digits");
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, malformed);
         }
 
         return keys.MatchesAny(presented, body)
