@@ -155,6 +155,21 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Start_HandlerForABuiltInModelWithoutItsReceiver_NamesTheReceiverToAdd()
+    {
+        // Arrange: a Shopify handler in an app that has only GitHub (issue 17, point 10: it suggested AddGitHub()).
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured-secret-0123")).AddHandler<RecordingHandler<WebhookKit.Shopify.ShopifyOrder>>(),
+            Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<InvalidOperationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("AddShopify()").And.NotContain("AddGitHub");
+    }
+
+    [Fact]
     public async Task Start_HandlerForPayloadNoProviderProducesWithoutMapping_Throws()
     {
         // Arrange: the dispatcher starts even when nothing is mapped yet.
