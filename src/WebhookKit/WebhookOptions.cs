@@ -11,10 +11,19 @@ public sealed class WebhookOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Webhooks";
 
-    /// <summary>Gets or sets the largest request body accepted, in bytes; larger deliveries get 413.</summary>
-    /// <value>The default is 5 MiB.</value>
+    /// <summary>The body limit of a receiver whose provider documents no cap, when <see cref="MaxBodyBytes"/> is not set: 5 MiB.</summary>
+    public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets the largest request body accepted, in bytes, by every receiver without a limit of its own
+    /// (<see cref="WebhookReceiverOptions.MaxBodyBytes"/>); larger deliveries get 413.
+    /// </summary>
+    /// <value>
+    /// The default is <see langword="null"/>: each receiver's provider's documented cap (GitHub: 25 MiB), or
+    /// <see cref="DefaultMaxBodyBytes"/> (5 MiB) for a provider that documents none.
+    /// </value>
     [Range(1, int.MaxValue)]
-    public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
+    public long? MaxBodyBytes { get; set; }
 
     /// <summary>The most UTF-8 bytes an event id or event type may have; a delivery with a longer one gets 400.</summary>
     /// <remarks>

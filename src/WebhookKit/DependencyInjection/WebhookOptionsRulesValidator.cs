@@ -27,12 +27,12 @@ internal sealed class WebhookOptionsRulesValidator : IValidateOptions<WebhookOpt
             builder.AddError("'Webhooks:MaxRetryDelay' must be more than 00:00:00 and at least 'Webhooks:RetryDelay', or retries would not back off.");
         }
 
-        if (options.QueueMaxBytes < options.MaxBodyBytes)
+        if (options.QueueMaxBytes < (options.MaxBodyBytes ?? WebhookOptions.DefaultMaxBodyBytes))
         {
             builder.AddError("'Webhooks:QueueMaxBytes' must be at least 'Webhooks:MaxBodyBytes', or a delivery of the largest accepted size could never be queued.");
         }
 
-        if (options.MaxUnverifiedBytes < options.MaxBodyBytes)
+        if (options.MaxUnverifiedBytes < (options.MaxBodyBytes ?? WebhookOptions.DefaultMaxBodyBytes))
         {
             builder.AddError("'Webhooks:MaxUnverifiedBytes' must be at least 'Webhooks:MaxBodyBytes', or a body of the largest accepted size could never be read.");
         }

@@ -20,6 +20,9 @@ internal readonly record struct ReceiveFacts(string Receiver, string? Provider)
     /// <summary>Gets the outcome's detail for the log: a fixed reason, a method, a remote address, a claim status or a queue state.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>Gets the receiver's body limit, for <see cref="ReceiveOutcome.TooLarge"/>.</summary>
+    public long BodyLimit { get; init; }
+
     /// <summary>Gets the status the server chose, for <see cref="ReceiveOutcome.ServerRejected"/>.</summary>
     public int StatusCode { get; init; }
 

@@ -48,7 +48,7 @@ internal static class ReceiveOutcomes
         // Reading the body.
         Row(ReceiveOutcome.TooLarge, "too_large", ReceiveAnswer.Problem,
             new(StatusCodes.Status413PayloadTooLarge, "too-large", "Content Too Large", "The delivery's body is larger than this receiver accepts."),
-            static (logger, options, in facts) => Log.TooLarge(logger, facts.Receiver, options.MaxBodyBytes));
+            static (logger, _, in facts) => Log.TooLarge(logger, facts.Receiver, facts.BodyLimit));
         Row(ReceiveOutcome.TooSlow, "too_slow", ReceiveAnswer.Problem,
             new(StatusCodes.Status408RequestTimeout, "too-slow", "Request Timeout", "The delivery's body arrived too slowly."),
             static (logger, options, in facts) => Log.TooSlow(logger, facts.Receiver, options.MinRequestBodyDataRate, options.MinRequestBodyDataRateGracePeriod));

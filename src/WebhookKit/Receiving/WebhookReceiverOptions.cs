@@ -37,6 +37,20 @@ public abstract class WebhookReceiverOptions
     /// <value>The default is <see langword="true"/>.</value>
     public bool DeduplicateByBody { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the largest body this receiver accepts, in bytes; a larger one is refused with 413. The request
+    /// buffer grows with the bytes that arrive, so a large limit costs nothing until a sender sends that much.
+    /// </summary>
+    /// <value>
+    /// The default is <see langword="null"/>: <see cref="WebhookOptions.MaxBodyBytes"/> when that is set, otherwise the
+    /// provider's documented cap where it has one (GitHub: 25 MiB, bounded by <see cref="WebhookOptions.QueueMaxBytes"/>
+    /// and <see cref="WebhookOptions.MaxUnverifiedBytes"/>), otherwise <see cref="WebhookOptions.DefaultMaxBodyBytes"/>.
+    /// </value>
+    public long? MaxBodyBytes { get; set; }
+
+    /// <summary>Gets the largest body the provider documents sending, the receiver's default limit; <see langword="null"/> when it documents none.</summary>
+    internal virtual long? ProviderMaxBodyBytes => null;
+
     /// <inheritdoc cref="WebhookTransportOptions.RequireHttps"/>
     /// <remarks>One of the receiver's transport guards, with <see cref="AllowedIpRanges"/>.</remarks>
     public bool RequireHttps
@@ -74,6 +88,11 @@ public abstract class WebhookReceiverOptions
             {
                 yield return error;
             }
+        }
+
+        if (MaxBodyBytes is <= 0)
+        {
+            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:{nameof(MaxBodyBytes)}': it must be more than zero.";
         }
 
         foreach (var error in ValidateGuards(receiverName, configurationKey))

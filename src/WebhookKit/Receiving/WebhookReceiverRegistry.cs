@@ -78,7 +78,7 @@ internal sealed class WebhookReceiverRegistry : IDisposable
     /// are part of them (<see cref="WebhookReceiverOptions.RequireHttps"/>, <see cref="WebhookReceiverOptions.AllowedIpRanges"/>).
     /// </summary>
     internal static WebhookReceiver Build(string name, IWebhookProvider provider, WebhookReceiverOptions options) =>
-        Build(name, provider, options.Transport, options.DeduplicateByBody);
+        Build(name, provider, options.Transport, options.DeduplicateByBody) with { MaxBodyBytes = options.MaxBodyBytes, ProviderMaxBodyBytes = options.ProviderMaxBodyBytes };
 
     /// <summary>
     /// Builds an immutable receiver from its provider and transport guards; every receiver is built here, so every

@@ -54,9 +54,10 @@ internal sealed partial class WebhookRequestProcessor
             return Respond(context, ReceiveOutcome.Stopping, facts);
         }
 
-        if (request.ContentLength > _options.MaxBodyBytes)
+        var bodyLimit = BodyLimit(receiver);
+        if (request.ContentLength > bodyLimit)
         {
-            return Respond(context, ReceiveOutcome.TooLarge, facts);
+            return Respond(context, ReceiveOutcome.TooLarge, facts with { BodyLimit = bodyLimit });
         }
 
         // A request without the headers its provider cannot verify without is refused now: the same 401 as a signature
@@ -67,21 +68,30 @@ internal sealed partial class WebhookRequestProcessor
             return Respond(context, ReceiveOutcome.Unauthorized, facts with { Detail = missing });
         }
 
-        SetBodyLimits(context);
+        SetBodyLimits(context, bodyLimit);
         return null;
     }
 
-    private void SetBodyLimits(HttpContext context)
+    /// <summary>
+    /// The largest body <paramref name="receiver"/> accepts: its own limit; else <see cref="WebhookOptions.MaxBodyBytes"/>
+    /// when set; else its provider's documented cap; else <see cref="WebhookOptions.DefaultMaxBodyBytes"/>. Never more than
+    /// the queue or the unverified budget could hold (the global limit is validated against both at startup).
+    /// </summary>
+    private long BodyLimit(WebhookReceiver receiver) =>
+        receiver.MaxBodyBytes is { } own ? Math.Min(own, _largestBodyHeld)
+        : _options.MaxBodyBytes ?? (receiver.ProviderMaxBodyBytes is { } cap ? Math.Min(cap, _largestBodyHeld) : WebhookOptions.DefaultMaxBodyBytes);
+
+    private void SetBodyLimits(HttpContext context, long bodyLimit)
     {
         var request = context.Request;
 
         // The server's own limit must never refuse a body this receiver accepts. With Content-Length it is exact
-        // (and raised above the server default when MaxBodyBytes is larger). Without it, Kestrel counts chunk
-        // framing against the limit, so a chunked body of MaxBodyBytes would get 413: the limit is lifted and
-        // RequestBodyReader enforces MaxBodyBytes on the decoded bytes while streaming.
+        // (and raised above the server default when the receiver's limit is larger). Without it, Kestrel counts chunk
+        // framing against the limit, so a chunked body at the limit would get 413: the limit is lifted and
+        // RequestBodyReader enforces it on the decoded bytes while streaming.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = request.ContentLength is null ? null : _options.MaxBodyBytes;
+            sizeFeature.MaxRequestBodySize = request.ContentLength is null ? null : bodyLimit;
         }
 
         // Slow-client protection on this request, whatever the server-wide setting: a body trickling in slower than

@@ -5,7 +5,7 @@ namespace WebhookKit.Receiving;
 
 /// <summary>
 /// Stage 3 of the receive path (docs/architecture.md): read the body once into a pooled buffer that grows with the
-/// bytes that arrive, within <see cref="WebhookOptions.MaxBodyBytes"/> and the unverified budget
+/// bytes that arrive, within the receiver's body limit and the unverified budget
 /// (docs/architecture.md, "Bounded cost of unverified requests").
 /// </summary>
 internal sealed partial class WebhookRequestProcessor
@@ -13,11 +13,12 @@ internal sealed partial class WebhookRequestProcessor
     /// <summary>The body, owned by the caller; <see langword="null"/> when it was refused (and answered) or the client went away.</summary>
     private async ValueTask<PooledBody?> ReadBodyAsync(HttpContext context, WebhookReceiver receiver)
     {
-        var facts = new ReceiveFacts(receiver.Name, receiver.Provider.Name);
+        var bodyLimit = BodyLimit(receiver);
+        var facts = new ReceiveFacts(receiver.Name, receiver.Provider.Name) { BodyLimit = bodyLimit };
         BodyRead read;
         try
         {
-            read = await RequestBodyReader.ReadAsync(context.Request, _options.MaxBodyBytes, _unverified, context.RequestAborted).ConfigureAwait(false);
+            read = await RequestBodyReader.ReadAsync(context.Request, bodyLimit, _unverified, context.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException exception) when (!IsClientGone(context, exception))
         {

@@ -29,6 +29,9 @@ internal sealed partial class WebhookRequestProcessor
     private readonly Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate? _minBodyDataRate;
     private readonly bool _isDevelopment;
 
+    /// <summary>The most a receiver's own body limit may be: a body the queue or the unverified budget could not hold is never accepted.</summary>
+    private readonly long _largestBodyHeld;
+
     /// <summary>Queue depth from which a new delivery is expected to wait long enough to outlive gen0 collections.</summary>
     private readonly int _backlogThreshold;
 
@@ -66,6 +69,7 @@ internal sealed partial class WebhookRequestProcessor
         _lifetime = lifetime;
         _options = options.Value;
         _backlogThreshold = Math.Max(64, 2 * _options.MaxConcurrency);
+        _largestBodyHeld = Math.Min(Math.Min(_options.QueueMaxBytes, _options.MaxUnverifiedBytes), Array.MaxLength);
         _minBodyDataRate = _options.MinRequestBodyDataRate > 0
             ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(_options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod)
             : null;

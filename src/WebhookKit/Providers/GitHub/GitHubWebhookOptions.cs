@@ -19,6 +19,9 @@ public sealed class GitHubWebhookOptions : WebhookReceiverOptions
     /// <value>The default is 1000, as ASP.NET Core's <c>FormOptions.ValueCountLimit</c>.</value>
     public int MaxFormFields { get; set; } = FormPayloadReader.DefaultMaxFields;
 
+    /// <summary>GitHub caps payloads at 25 MB and delivers nothing for a larger event (docs.github.com, "Webhook events and payloads").</summary>
+    internal override long? ProviderMaxBodyBytes => 25 * 1024 * 1024;
+
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
         foreach (var error in base.Validate(receiverName, configurationKey))
