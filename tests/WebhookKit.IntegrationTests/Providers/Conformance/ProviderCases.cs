@@ -6,6 +6,7 @@ using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Razorpay;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -28,6 +29,7 @@ public static class ProviderCases
     private const string TwilioPublicBaseUrl = "https://hooks.example.com";
     private const string HmacSecret = "conformance-hmac-secret";
     private const string AcmeSecret = "conformance-acme-secret";
+    private const string RazorpaySecret = "conformance-razorpay-webhook-secret";
     private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
 
     public static readonly ProviderCase[] All =
@@ -143,6 +145,16 @@ public static class ProviderCases
             },
             EventType = "invoice.paid",
             PayloadType = typeof(HmacEvent),
+        },
+        new()
+        {
+            Name = "Razorpay",
+            SignatureHeaders = ["X-Razorpay-Signature"],
+            Configure = webhooks => webhooks.AddRazorpay(o => o.Secrets.Add(RazorpaySecret)).AddHandler<RecordingHandler<RazorpayPaymentEvent>>(),
+            Create = id => new("/webhooks/razorpay", "application/json", Payloads.Read("razorpay", "payment-captured.json"), [("X-Razorpay-Event-Id", id)]),
+            Sign = (delivery, _) => [("X-Razorpay-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(RazorpaySecret), delivery.Body)))],
+            EventType = "payment.captured",
+            PayloadType = typeof(RazorpayPaymentEvent),
         },
         new()
         {

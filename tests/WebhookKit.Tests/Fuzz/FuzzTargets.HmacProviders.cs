@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using CsCheck;
+using WebhookKit.Razorpay;
+using static WebhookKit.Tests.Fuzz.FuzzGen;
+
+namespace WebhookKit.Tests.Fuzz;
+
+/// <summary>The verifiers of the providers that sign the raw body with an HMAC of their own format, and the shared-token receiver.</summary>
+internal static partial class FuzzTargets
+{
+    // Razorpay: X-Razorpay-Signature: <hex HMAC-SHA256(secret, body)>; id X-Razorpay-Event-Id, type the body's "event".
+    private static FuzzTarget Razorpay()
+    {
+        const string signature = "X-Razorpay-Signature";
+        static byte[] Mac(string secret, byte[] body) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+        static byte[] Event(string type, string note) => Json(("entity", "event"), ("event", type), ("payload", new (string, object)[] { ("note", note) }));
+        static FuzzRequest Sign(string secret, byte[] body, string id) =>
+            new(body, [("X-Razorpay-Event-Id", id), (signature, Convert.ToHexStringLower(Mac(secret, body)))]);
+
+        return new FuzzTarget
+        {
+            Name = "razorpay",
+            Create = secret => new RazorpayWebhookProvider(Options<RazorpayWebhookOptions>(secret)),
+            Signed = Gen.Select(Secret, NonEmptyText, Text, Id, (secret, type, note, id) => new FuzzCase(secret, Sign(secret, Event(type, note), id), id)),
+            Changed = Gen.Select(Secret, NonEmptyText, Id, Choice, (secret, type, id, choice) =>
+            {
+                var body = Event(type, "captured");
+                var signed = Sign(secret, body, id);
+                return (choice % 4) switch
+                {
+                    0 => new FuzzCase(secret, signed with { Body = ChangeBody(body, choice / 4) }, Change: "body"),
+                    1 => new FuzzCase(secret, signed.WithHeader(signature, Convert.ToHexStringLower(Flip(Mac(secret, body), choice / 4))), Change: "signature"),
+                    2 => new FuzzCase(secret, Sign(Other(secret, choice / 4), body, id), Change: "secret"),
+                    _ => new FuzzCase(secret, signed.WithHeader(signature, Convert.ToBase64String(Mac(secret, body))), Change: "encoding"),
+                };
+            }),
+            Random = Gen.Select(Secret, Body, Headers(signature, "X-Razorpay-Event-Id"), (secret, body, headers) => new FuzzCase(secret, new FuzzRequest(body, headers))),
+        };
+    }
+}
