@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
 
 namespace WebhookKit.Benchmarks;
@@ -13,13 +15,21 @@ namespace WebhookKit.Benchmarks;
 public partial class SignatureBenchmarks
 {
     private const string RazorpaySecret = "razorpay-benchmark-webhook-secret";
+    private const string PaddleSecret = "pdl_ntfset_benchmark_secret_0123";
 
     private RazorpayWebhookVerifier _razorpay = null!;
     private HeaderDictionary _razorpayHeaders = null!;
 
+    private PaddleWebhookVerifier _paddle = null!;
+    private HeaderDictionary _paddleHeaders = null!;
+
     /// <summary>WebhookKit's Razorpay verifier: hex decode, HMAC-SHA256 over the raw body, constant-time compare.</summary>
     [Benchmark]
     public bool WebhookKitRazorpay() => _razorpay.Verify(_razorpayHeaders, _githubBody).IsVerified;
+
+    /// <summary>WebhookKit's Paddle verifier: header parse, timestamp tolerance, HMAC over <c>"{ts}:" + body</c>, compare.</summary>
+    [Benchmark]
+    public bool WebhookKitPaddle() => _paddle.Verify(_paddleHeaders, _githubBody).IsVerified;
 
     private void SetupHmacProviders()
     {
@@ -32,5 +42,13 @@ public partial class SignatureBenchmarks
             ["X-Razorpay-Event-Id"] = "Gb5kMCdcAZ8jJ8",
         };
         Check(WebhookKitRazorpay(), nameof(WebhookKitRazorpay));
+
+        var paddleOptions = new PaddleWebhookOptions();
+        paddleOptions.Secrets.Add(PaddleSecret);
+        _paddle = new PaddleWebhookVerifier(paddleOptions);
+        var ts = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signed = Encoding.UTF8.GetBytes(ts + ":").Concat(_githubBody).ToArray();
+        _paddleHeaders = new HeaderDictionary { ["Paddle-Signature"] = $"ts={ts};h1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaddleSecret), signed))}" };
+        Check(WebhookKitPaddle(), nameof(WebhookKitPaddle));
     }
 }

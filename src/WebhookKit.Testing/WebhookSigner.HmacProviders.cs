@@ -7,4 +7,15 @@ public static partial class WebhookSigner
     /// <param name="secret">The webhook secret.</param>
     /// <returns>The signer.</returns>
     public static RazorpaySigner Razorpay(string secret) => new(secret);
+
+    /// <summary>A Paddle Billing signer for an endpoint secret key, timestamping with the system clock.</summary>
+    /// <param name="secret">The endpoint secret key.</param>
+    /// <returns>The signer.</returns>
+    public static PaddleSigner Paddle(string secret) => new(secret, TimeProvider.System);
+
+    /// <summary>A Paddle Billing signer that timestamps with <paramref name="timeProvider"/>.</summary>
+    /// <param name="secret">The endpoint secret key.</param>
+    /// <param name="timeProvider">The clock for the <c>ts</c> value.</param>
+    /// <returns>The signer.</returns>
+    public static PaddleSigner Paddle(string secret, TimeProvider timeProvider) => new(secret, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,13 +14,14 @@ namespace WebhookKit.IntegrationTests.Security;
 public static partial class BadInputCorpus
 {
     public const string RazorpaySecret = "corpus-razorpay-webhook-secret-6a2f";
+    public const string PaddleSecret = "pdl_ntfset_corpus_paddle_secret_0c3e";
 
     /// <summary>The row prefixes of this part, each of which must have refused rows.</summary>
-    public static string[] HmacProviderPrefixes => ["razorpay"];
+    public static string[] HmacProviderPrefixes => ["razorpay", "paddle"];
 
-    private static string[] HmacProviderSecrets => [RazorpaySecret];
+    private static string[] HmacProviderSecrets => [RazorpaySecret, PaddleSecret];
 
-    private static string[] HmacProviderCredentialHeaders => ["X-Razorpay-Signature"];
+    private static string[] HmacProviderCredentialHeaders => ["X-Razorpay-Signature", "Paddle-Signature"];
 
     private static InputCase[] HmacProviderRefused() =>
     [
@@ -36,12 +38,41 @@ public static partial class BadInputCorpus
         new("razorpay: signed, event repeated under an escaped name", HttpStatusCode.BadRequest, b => Razorpay("""{"event":"payment.captured","\u0065vent":"payment.failed"}"""u8.ToArray())),
         new("razorpay: signed, body without event", HttpStatusCode.BadRequest, b => Razorpay("""{"entity":"event","payload":{}}"""u8.ToArray())),
         new("razorpay: signed, not JSON", HttpStatusCode.BadRequest, b => Razorpay("event=payment.captured"u8.ToArray())),
+
+        // Paddle Billing: Paddle-Signature: ts=<unix>;h1=<hex HMAC-SHA256 of "{ts}:{body}">; id and type in the body.
+        new("paddle: signature header missing", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), _ => null)),
+        new("paddle: no ts", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), body => $"h1={PaddleHex(Now(), body)}")),
+        new("paddle: two ts entries", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), body => $"ts={Now()};ts={Now()};h1={PaddleHex(Now(), body)}")),
+        new("paddle: ts an hour old, correctly signed", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), body => $"ts={Now() - 3600};h1={PaddleHex(Now() - 3600, body)}")),
+        new("paddle: ts a day in the future, correctly signed", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), body => $"ts={Now() + 86400};h1={PaddleHex(Now() + 86400, body)}")),
+        new("paddle: only h2, holding the right digest", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), body => $"ts={Now()};h2={PaddleHex(Now(), body)}")),
+        new("paddle: comma instead of semicolon", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), body => $"ts={Now()},h1={PaddleHex(Now(), body)}")),
+        new("paddle: h1 over \"{ts}.{body}\" (Stripe's separator)", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), body => $"ts={Now()};h1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaddleSecret), Encoding.UTF8.GetBytes($"{Now()}.").Concat(body).ToArray()))}")),
+        new("paddle: dozens of h1 entries, none valid", HttpStatusCode.Unauthorized, b => Paddle(PaddleBody(), body => $"ts={Now()};" + string.Join(';', Enumerable.Range(0, 60).Select(i => "h1=" + Convert.ToHexStringLower(SHA256.HashData(BitConverter.GetBytes(i))))))),
+        new("paddle: signed, event_id repeated", HttpStatusCode.BadRequest, b => Paddle("""{"event_id":"evt_A","event_type":"transaction.completed","event_id":"evt_B"}"""u8.ToArray())),
+        new("paddle: signed, event_type repeated under an escaped name", HttpStatusCode.BadRequest, b => Paddle("""{"event_id":"evt_A","event_type":"transaction.completed","\u0065vent_type":"transaction.canceled"}"""u8.ToArray())),
+        new("paddle: signed, body without event_id", HttpStatusCode.BadRequest, b => Paddle("""{"event_type":"transaction.completed","data":{}}"""u8.ToArray())),
+        new("paddle: signed, event_id only nested", HttpStatusCode.BadRequest, b => Paddle("""{"data":{"event_id":"evt_A"},"event_type":"transaction.completed"}"""u8.ToArray())),
     ];
 
     private static InputCase[] HmacProviderAccepted() =>
     [
+        new("paddle: spaces around the entries and one h1 per secret", HttpStatusCode.OK, b => Paddle(PaddleBody("evt_acc_paddle"), body => $"ts={Now()} ; h1={new string('0', 64)} ; h1={PaddleHex(Now(), body)}"), "evt_acc_paddle"),
         new("razorpay: upper-case hex digest", HttpStatusCode.OK, b => Razorpay(RazorpayBody("acc-rzp-upper"), eventId: "acc-rzp-upper", signature: RazorpayHex(RazorpayBody("acc-rzp-upper")).ToUpperInvariant()), "acc-rzp-upper"),
     ];
+
+    // Paddle.
+    private static byte[] PaddleBody(string eventId = "evt_corpus") =>
+        Encoding.UTF8.GetBytes("{\"event_id\":\"" + eventId + "\",\"event_type\":\"transaction.completed\",\"occurred_at\":\"2023-08-22T07:15:45.366122Z\",\"data\":{\"id\":\"txn_1\"}}");
+
+    private static string PaddleHex(long timestamp, byte[] body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaddleSecret), Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + ":").Concat(body).ToArray()));
+
+    private static RawRequest Paddle(byte[] body, Func<byte[], string?>? header = null)
+    {
+        var value = header is null ? $"ts={Now()};h1={PaddleHex(Now(), body)}" : header(body);
+        return Post("paddle", body, Json, value is null ? [] : [("Paddle-Signature", value)]);
+    }
 
     // Razorpay.
     private static byte[] RazorpayBody(string marker = "corpus") =>

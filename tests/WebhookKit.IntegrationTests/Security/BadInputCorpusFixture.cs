@@ -3,6 +3,7 @@ using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
@@ -47,6 +48,8 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                 })
                 .AddRazorpay(o => o.Secrets.Add(BadInputCorpus.RazorpaySecret))
                 .AddHandler<RecordingHandler<RazorpayEvent>>()
+                .AddPaddle(o => o.Secrets.Add(BadInputCorpus.PaddleSecret))
+                .AddHandler<RecordingHandler<PaddleEvent>>()
                 .AddHandler<RecordingHandler<GitHubPushEvent>>()
                 .AddHandler<RecordingHandler<StripeEvent>>()
                 .AddHandler<RecordingHandler<GitLabPushEvent>>()

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CsCheck;
+using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
 using static WebhookKit.Tests.Fuzz.FuzzGen;
 
@@ -36,6 +37,37 @@ internal static partial class FuzzTargets
                 };
             }),
             Random = Gen.Select(Secret, Body, Headers(signature, "X-Razorpay-Event-Id"), (secret, body, headers) => new FuzzCase(secret, new FuzzRequest(body, headers))),
+        };
+    }
+
+    // Paddle Billing: Paddle-Signature: ts=<unix>;h1=<hex HMAC-SHA256(secret, "{ts}:{body}")>; id and type in the body.
+    private static FuzzTarget Paddle()
+    {
+        const string signature = "Paddle-Signature";
+        static byte[] Mac(string secret, long t, byte[] body) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Utf8(Ascii(t) + ":").Concat(body).ToArray());
+        static byte[] Event(string id, string type, string note) => Json(("event_id", id), ("event_type", type), ("data", new (string, object)[] { ("note", note) }));
+        static FuzzRequest Sign(string secret, byte[] body, long t) => new(body, [(signature, $"ts={t};h1={Convert.ToHexStringLower(Mac(secret, t, body))}")]);
+
+        return new FuzzTarget
+        {
+            Name = "paddle",
+            Create = secret => new PaddleWebhookProvider(Options<PaddleWebhookOptions>(secret), Clock()),
+            Signed = Gen.Select(Secret, Id, NonEmptyText, Text, Timestamp, (secret, id, type, note, t) => new FuzzCase(secret, Sign(secret, Event(id, type, note), t), id)),
+            Changed = Gen.Select(Secret, Id, NonEmptyText, Timestamp, Choice, (secret, id, type, t, choice) =>
+            {
+                var body = Event(id, type, "completed");
+                var signed = Sign(secret, body, t);
+                var mac = Mac(secret, t, body);
+                return (choice % 5) switch
+                {
+                    0 => new FuzzCase(secret, signed with { Body = ChangeBody(body, choice / 5) }, Change: "body"),
+                    1 => new FuzzCase(secret, signed.WithHeader(signature, $"ts={Shift(t, choice / 5)};h1={Convert.ToHexStringLower(mac)}"), Change: "timestamp"),
+                    2 => new FuzzCase(secret, signed.WithHeader(signature, $"ts={t};h1={Convert.ToHexStringLower(Flip(mac, choice / 5))}"), Change: "signature"),
+                    3 => new FuzzCase(secret, Sign(Other(secret, choice / 5), body, t), Change: "secret"),
+                    _ => new FuzzCase(secret, signed.WithHeader(signature, $"ts={t};h2={Convert.ToHexStringLower(mac)}"), Change: "scheme"),
+                };
+            }),
+            Random = Gen.Select(Secret, Body, Headers(signature), (secret, body, headers) => new FuzzCase(secret, new FuzzRequest(body, headers))),
         };
     }
 }

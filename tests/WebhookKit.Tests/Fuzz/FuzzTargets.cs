@@ -47,6 +47,7 @@ internal static partial class FuzzTargets
 
         // FuzzTargets.HmacProviders.cs
         Razorpay(),
+        Paddle(),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(target => target.Name)];

@@ -6,6 +6,7 @@ using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
@@ -30,6 +31,7 @@ public static class ProviderCases
     private const string HmacSecret = "conformance-hmac-secret";
     private const string AcmeSecret = "conformance-acme-secret";
     private const string RazorpaySecret = "conformance-razorpay-webhook-secret";
+    private const string PaddleSecret = "pdl_ntfset_conformance_paddle_secret";
     private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
 
     public static readonly ProviderCase[] All =
@@ -155,6 +157,21 @@ public static class ProviderCases
             Sign = (delivery, _) => [("X-Razorpay-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(RazorpaySecret), delivery.Body)))],
             EventType = "payment.captured",
             PayloadType = typeof(RazorpayPaymentEvent),
+        },
+        new()
+        {
+            Name = "Paddle",
+            SignatureHeaders = ["Paddle-Signature"],
+            Configure = webhooks => webhooks.AddPaddle(o => o.Secrets.Add(PaddleSecret)).AddHandler<RecordingHandler<PaddleSubscriptionEvent>>(),
+            Create = id => new("/webhooks/paddle", "application/json", Payloads.WithProperty(Payloads.Read("paddle", "subscription-created.json"), "event_id", id), []),
+            Sign = (delivery, _) =>
+            {
+                var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
+                var signed = Encoding.UTF8.GetBytes(t + ":").Concat(delivery.Body).ToArray();
+                return [("Paddle-Signature", $"ts={t};h1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaddleSecret), signed))}")];
+            },
+            EventType = "subscription.created",
+            PayloadType = typeof(PaddleSubscriptionEvent),
         },
         new()
         {
