@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using WebhookKit.Bitbucket;
 using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
 
@@ -16,9 +17,13 @@ public partial class SignatureBenchmarks
 {
     private const string RazorpaySecret = "razorpay-benchmark-webhook-secret";
     private const string PaddleSecret = "pdl_ntfset_benchmark_secret_0123";
+    private const string BitbucketSecret = "bitbucket-benchmark-webhook-secret";
 
     private RazorpayWebhookVerifier _razorpay = null!;
     private HeaderDictionary _razorpayHeaders = null!;
+
+    private BitbucketWebhookVerifier _bitbucket = null!;
+    private HeaderDictionary _bitbucketHeaders = null!;
 
     private PaddleWebhookVerifier _paddle = null!;
     private HeaderDictionary _paddleHeaders = null!;
@@ -31,6 +36,10 @@ public partial class SignatureBenchmarks
     [Benchmark]
     public bool WebhookKitPaddle() => _paddle.Verify(_paddleHeaders, _githubBody).IsVerified;
 
+    /// <summary>WebhookKit's Bitbucket verifier: prefix check, hex decode, HMAC-SHA256 over the raw body, compare.</summary>
+    [Benchmark]
+    public bool WebhookKitBitbucket() => _bitbucket.Verify(_bitbucketHeaders, _githubBody).IsVerified;
+
     private void SetupHmacProviders()
     {
         var razorpayOptions = new RazorpayWebhookOptions();
@@ -42,6 +51,12 @@ public partial class SignatureBenchmarks
             ["X-Razorpay-Event-Id"] = "Gb5kMCdcAZ8jJ8",
         };
         Check(WebhookKitRazorpay(), nameof(WebhookKitRazorpay));
+
+        var bitbucketOptions = new BitbucketWebhookOptions();
+        bitbucketOptions.Secrets.Add(BitbucketSecret);
+        _bitbucket = new BitbucketWebhookVerifier(bitbucketOptions);
+        _bitbucketHeaders = new HeaderDictionary { ["X-Hub-Signature"] = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BitbucketSecret), _githubBody)) };
+        Check(WebhookKitBitbucket(), nameof(WebhookKitBitbucket));
 
         var paddleOptions = new PaddleWebhookOptions();
         paddleOptions.Secrets.Add(PaddleSecret);

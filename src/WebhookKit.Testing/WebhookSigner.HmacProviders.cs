@@ -18,4 +18,9 @@ public static partial class WebhookSigner
     /// <param name="timeProvider">The clock for the <c>ts</c> value.</param>
     /// <returns>The signer.</returns>
     public static PaddleSigner Paddle(string secret, TimeProvider timeProvider) => new(secret, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
+
+    /// <summary>A Bitbucket Cloud signer for a webhook's secret.</summary>
+    /// <param name="secret">The webhook's secret.</param>
+    /// <returns>The signer.</returns>
+    public static BitbucketSigner Bitbucket(string secret) => new(secret);
 }

@@ -15,11 +15,12 @@ public static partial class BadInputCorpus
 {
     public const string RazorpaySecret = "corpus-razorpay-webhook-secret-6a2f";
     public const string PaddleSecret = "pdl_ntfset_corpus_paddle_secret_0c3e";
+    public const string BitbucketSecret = "corpus-bitbucket-webhook-secret-5e81";
 
     /// <summary>The row prefixes of this part, each of which must have refused rows.</summary>
-    public static string[] HmacProviderPrefixes => ["razorpay", "paddle"];
+    public static string[] HmacProviderPrefixes => ["razorpay", "paddle", "bitbucket"];
 
-    private static string[] HmacProviderSecrets => [RazorpaySecret, PaddleSecret];
+    private static string[] HmacProviderSecrets => [RazorpaySecret, PaddleSecret, BitbucketSecret];
 
     private static string[] HmacProviderCredentialHeaders => ["X-Razorpay-Signature", "Paddle-Signature"];
 
@@ -52,12 +53,26 @@ public static partial class BadInputCorpus
         new("paddle: signed, event_id repeated", HttpStatusCode.BadRequest, b => Paddle("""{"event_id":"evt_A","event_type":"transaction.completed","event_id":"evt_B"}"""u8.ToArray())),
         new("paddle: signed, event_type repeated under an escaped name", HttpStatusCode.BadRequest, b => Paddle("""{"event_id":"evt_A","event_type":"transaction.completed","\u0065vent_type":"transaction.canceled"}"""u8.ToArray())),
         new("paddle: signed, body without event_id", HttpStatusCode.BadRequest, b => Paddle("""{"event_type":"transaction.completed","data":{}}"""u8.ToArray())),
+        // Bitbucket Cloud: X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>; X-Request-UUID, X-Event-Key unsigned.
+        new("bitbucket: signature header missing (a hook without a secret)", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), signature: null)),
+        new("bitbucket: sha1= prefix, GitHub's legacy scheme for this header name", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), signature: "sha1=" + BitbucketHex(BitbucketBody())[..40])),
+        new("bitbucket: SHA-256 digest under a sha1= prefix", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), signature: "sha1=" + BitbucketHex(BitbucketBody()))),
+        new("bitbucket: digest without prefix", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), signature: BitbucketHex(BitbucketBody()))),
+        new("bitbucket: signed only in GitHub's X-Hub-Signature-256", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), signature: null, extra: [("X-Hub-Signature-256", "sha256=" + BitbucketHex(BitbucketBody()))])),
+        new("bitbucket: signature header repeated, both valid", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), extra: [("X-Hub-Signature", "sha256=" + BitbucketHex(BitbucketBody()))])),
+        new("bitbucket: signature of another body", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), signature: "sha256=" + BitbucketHex("{}"u8.ToArray()))),
+        new("bitbucket: signed with another secret", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), signature: "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("another-secret-entirely"u8, BitbucketBody())))),
+        new("bitbucket: hook UUID where the signature belongs", HttpStatusCode.Unauthorized, b => Bitbucket(BitbucketBody(), signature: "{673a6070-3421-46c9-9d48-90745f7bfe8e}")),
+        new("bitbucket: signed, X-Request-UUID missing", HttpStatusCode.BadRequest, b => Bitbucket(BitbucketBody(), requestUuid: null)),
+        new("bitbucket: signed, X-Event-Key missing", HttpStatusCode.BadRequest, b => Bitbucket(BitbucketBody(), eventKey: null)),
+        new("bitbucket: signed, X-Event-Key repeated", HttpStatusCode.BadRequest, b => Bitbucket(BitbucketBody(), extra: [("X-Event-Key", "pullrequest:created")])),
         new("paddle: signed, event_id only nested", HttpStatusCode.BadRequest, b => Paddle("""{"data":{"event_id":"evt_A"},"event_type":"transaction.completed"}"""u8.ToArray())),
     ];
 
     private static InputCase[] HmacProviderAccepted() =>
     [
         new("paddle: spaces around the entries and one h1 per secret", HttpStatusCode.OK, b => Paddle(PaddleBody("evt_acc_paddle"), body => $"ts={Now()} ; h1={new string('0', 64)} ; h1={PaddleHex(Now(), body)}"), "evt_acc_paddle"),
+        new("bitbucket: upper-case hex digest", HttpStatusCode.OK, b => Bitbucket(BitbucketBody("acc-bitbucket-upper"), requestUuid: "acc-bitbucket-upper", signature: "sha256=" + BitbucketHex(BitbucketBody("acc-bitbucket-upper")).ToUpperInvariant()), "acc-bitbucket-upper"),
         new("razorpay: upper-case hex digest", HttpStatusCode.OK, b => Razorpay(RazorpayBody("acc-rzp-upper"), eventId: "acc-rzp-upper", signature: RazorpayHex(RazorpayBody("acc-rzp-upper")).ToUpperInvariant()), "acc-rzp-upper"),
     ];
 
@@ -72,6 +87,34 @@ public static partial class BadInputCorpus
     {
         var value = header is null ? $"ts={Now()};h1={PaddleHex(Now(), body)}" : header(body);
         return Post("paddle", body, Json, value is null ? [] : [("Paddle-Signature", value)]);
+    }
+
+    // Bitbucket.
+    private static byte[] BitbucketBody(string marker = "corpus") =>
+        Encoding.UTF8.GetBytes("{\"actor\":{\"display_name\":\"Emma\"},\"repository\":{\"full_name\":\"team/" + marker + "\"},\"push\":{\"changes\":[]}}");
+
+    private static string BitbucketHex(byte[] body) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BitbucketSecret), body));
+
+    private static RawRequest Bitbucket(byte[] body, string? eventKey = "repo:push", string? requestUuid = "", string? signature = "", (string, string)[]? extra = null)
+    {
+        List<(string, string)> headers = [("X-Hook-UUID", "{9f0b0f1e-0000-4000-8000-000000000001}"), ("X-Attempt-Number", "1")];
+        if (eventKey is not null)
+        {
+            headers.Add(("X-Event-Key", eventKey));
+        }
+
+        if (requestUuid is not null)
+        {
+            headers.Add(("X-Request-UUID", requestUuid.Length == 0 ? Guid.NewGuid().ToString() : requestUuid));
+        }
+
+        if (signature is not null)
+        {
+            headers.Add(("X-Hub-Signature", signature.Length == 0 ? "sha256=" + BitbucketHex(body) : signature));
+        }
+
+        headers.AddRange(extra ?? []);
+        return Post("bitbucket", body, Json, [.. headers]);
     }
 
     // Razorpay.

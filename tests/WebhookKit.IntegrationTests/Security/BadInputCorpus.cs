@@ -202,7 +202,7 @@ public static partial class BadInputCorpus
         .. HmacProviderRefused(),
 
         // The pipeline around every provider.
-        new("pipeline: unknown receiver", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/bitbucket" }),
+        new("pipeline: unknown receiver", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/no-such-receiver" }),
         new("pipeline: encoded slash in the receiver name", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/git%2Fhub" }),
         new("pipeline: GET", HttpStatusCode.MethodNotAllowed, b => new RawRequest("GET", "/webhooks/github", [], [])),
         new("pipeline: PUT with a signed body", HttpStatusCode.MethodNotAllowed, b => GitHub(GitHubSig(GitHubBody)) with { Method = "PUT" }),

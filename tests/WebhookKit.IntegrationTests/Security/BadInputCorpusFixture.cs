@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WebhookKit.Bitbucket;
 using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
@@ -50,6 +51,8 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                 .AddHandler<RecordingHandler<RazorpayEvent>>()
                 .AddPaddle(o => o.Secrets.Add(BadInputCorpus.PaddleSecret))
                 .AddHandler<RecordingHandler<PaddleEvent>>()
+                .AddBitbucket(o => o.Secrets.Add(BadInputCorpus.BitbucketSecret))
+                .AddHandler<RecordingHandler<BitbucketEvent>>()
                 .AddHandler<RecordingHandler<GitHubPushEvent>>()
                 .AddHandler<RecordingHandler<StripeEvent>>()
                 .AddHandler<RecordingHandler<GitLabPushEvent>>()

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CsCheck;
+using WebhookKit.Bitbucket;
 using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
 using static WebhookKit.Tests.Fuzz.FuzzGen;
@@ -68,6 +69,34 @@ internal static partial class FuzzTargets
                 };
             }),
             Random = Gen.Select(Secret, Body, Headers(signature), (secret, body, headers) => new FuzzCase(secret, new FuzzRequest(body, headers))),
+        };
+    }
+
+    // Bitbucket Cloud: X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)>; X-Request-UUID and X-Event-Key unsigned.
+    private static FuzzTarget Bitbucket()
+    {
+        const string signature = "X-Hub-Signature";
+        static byte[] Mac(string secret, byte[] body) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+        static FuzzRequest Sign(string secret, byte[] body, string id) =>
+            new(body, [("X-Event-Key", "repo:push"), ("X-Request-UUID", id), (signature, "sha256=" + Convert.ToHexStringLower(Mac(secret, body)))]);
+
+        return new FuzzTarget
+        {
+            Name = "bitbucket",
+            Create = secret => new BitbucketWebhookProvider(Options<BitbucketWebhookOptions>(secret)),
+            Signed = Gen.Select(Secret, Body, Id, (secret, body, id) => new FuzzCase(secret, Sign(secret, body, id), id)),
+            Changed = Gen.Select(Secret, Body, Id, Choice, (secret, body, id, choice) =>
+            {
+                var signed = Sign(secret, body, id);
+                return (choice % 4) switch
+                {
+                    0 => new FuzzCase(secret, signed with { Body = ChangeBody(body, choice / 4) }, Change: "body"),
+                    1 => new FuzzCase(secret, signed.WithHeader(signature, "sha256=" + Convert.ToHexStringLower(Flip(Mac(secret, body), choice / 4))), Change: "signature"),
+                    2 => new FuzzCase(secret, Sign(Other(secret, choice / 4), body, id), Change: "secret"),
+                    _ => new FuzzCase(secret, signed.WithHeader(signature, "sha1=" + Convert.ToHexStringLower(Mac(secret, body))), Change: "scheme"),
+                };
+            }),
+            Random = Gen.Select(Secret, Body, Headers(signature, "X-Hub-Signature-256", "X-Event-Key", "X-Request-UUID", "X-Hook-UUID"), (secret, body, headers) => new FuzzCase(secret, new FuzzRequest(body, headers))),
         };
     }
 }

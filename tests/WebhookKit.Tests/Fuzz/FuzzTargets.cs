@@ -48,6 +48,7 @@ internal static partial class FuzzTargets
         // FuzzTargets.HmacProviders.cs
         Razorpay(),
         Paddle(),
+        Bitbucket(),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(target => target.Name)];

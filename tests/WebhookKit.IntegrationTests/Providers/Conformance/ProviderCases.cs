@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookKit.Bitbucket;
 using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
@@ -32,6 +33,7 @@ public static class ProviderCases
     private const string AcmeSecret = "conformance-acme-secret";
     private const string RazorpaySecret = "conformance-razorpay-webhook-secret";
     private const string PaddleSecret = "pdl_ntfset_conformance_paddle_secret";
+    private const string BitbucketSecret = "conformance-bitbucket-webhook-secret";
     private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
 
     public static readonly ProviderCase[] All =
@@ -172,6 +174,16 @@ public static class ProviderCases
             },
             EventType = "subscription.created",
             PayloadType = typeof(PaddleSubscriptionEvent),
+        },
+        new()
+        {
+            Name = "Bitbucket",
+            SignatureHeaders = ["X-Hub-Signature"],
+            Configure = webhooks => webhooks.AddBitbucket(o => o.Secrets.Add(BitbucketSecret)).AddHandler<RecordingHandler<BitbucketPushEvent>>(),
+            Create = id => new("/webhooks/bitbucket", "application/json", Payloads.Read("bitbucket", "repo-push.json"), [("X-Event-Key", "repo:push"), ("X-Request-UUID", id), ("X-Hook-UUID", "{hook-1}")]),
+            Sign = (delivery, _) => [("X-Hub-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BitbucketSecret), delivery.Body)))],
+            EventType = "repo:push",
+            PayloadType = typeof(BitbucketPushEvent),
         },
         new()
         {
