@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using WebhookKit.Bitbucket;
 using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
+using WebhookKit.SharedToken;
 
 namespace WebhookKit.Benchmarks;
 
@@ -18,9 +19,13 @@ public partial class SignatureBenchmarks
     private const string RazorpaySecret = "razorpay-benchmark-webhook-secret";
     private const string PaddleSecret = "pdl_ntfset_benchmark_secret_0123";
     private const string BitbucketSecret = "bitbucket-benchmark-webhook-secret";
+    private const string SharedToken = "shared-token-benchmark-0123456789";
 
     private RazorpayWebhookVerifier _razorpay = null!;
     private HeaderDictionary _razorpayHeaders = null!;
+
+    private SharedTokenWebhookVerifier _sharedToken = null!;
+    private HeaderDictionary _sharedTokenHeaders = null!;
 
     private BitbucketWebhookVerifier _bitbucket = null!;
     private HeaderDictionary _bitbucketHeaders = null!;
@@ -40,6 +45,10 @@ public partial class SignatureBenchmarks
     [Benchmark]
     public bool WebhookKitBitbucket() => _bitbucket.Verify(_bitbucketHeaders, _githubBody).IsVerified;
 
+    /// <summary>WebhookKit's shared-token verifier (<c>Authorization: Bearer</c>): both tokens hashed, compared in constant time; the body is not read, so its size does not matter.</summary>
+    [Benchmark]
+    public bool WebhookKitSharedToken() => _sharedToken.Verify(_sharedTokenHeaders).IsVerified;
+
     private void SetupHmacProviders()
     {
         var razorpayOptions = new RazorpayWebhookOptions();
@@ -51,6 +60,12 @@ public partial class SignatureBenchmarks
             ["X-Razorpay-Event-Id"] = "Gb5kMCdcAZ8jJ8",
         };
         Check(WebhookKitRazorpay(), nameof(WebhookKitRazorpay));
+
+        var sharedTokenOptions = new SharedTokenWebhookOptions();
+        sharedTokenOptions.Secrets.Add(SharedToken);
+        _sharedToken = new SharedTokenWebhookVerifier(sharedTokenOptions);
+        _sharedTokenHeaders = new HeaderDictionary { ["Authorization"] = "Bearer " + SharedToken };
+        Check(WebhookKitSharedToken(), nameof(WebhookKitSharedToken));
 
         var bitbucketOptions = new BitbucketWebhookOptions();
         bitbucketOptions.Secrets.Add(BitbucketSecret);

@@ -1,6 +1,6 @@
 namespace WebhookKit.Testing;
 
-/// <summary>Signers of the providers that sign the raw body with an HMAC of their own format (Razorpay, Paddle, Bitbucket).</summary>
+/// <summary>Signers of the providers that sign the raw body with an HMAC of their own format (Razorpay, Paddle, Bitbucket), and the shared token of senders that sign nothing.</summary>
 public static partial class WebhookSigner
 {
     /// <summary>A Razorpay signer for a webhook secret.</summary>
@@ -23,4 +23,9 @@ public static partial class WebhookSigner
     /// <param name="secret">The webhook's secret.</param>
     /// <returns>The signer.</returns>
     public static BitbucketSigner Bitbucket(string secret) => new(secret);
+
+    /// <summary>Presents a shared token, for a shared-token receiver (<c>AddSharedToken</c>).</summary>
+    /// <param name="token">One of the receiver's tokens.</param>
+    /// <returns>The signer.</returns>
+    public static SharedTokenSigner SharedToken(string token) => new(token);
 }

@@ -16,13 +16,14 @@ public static partial class BadInputCorpus
     public const string RazorpaySecret = "corpus-razorpay-webhook-secret-6a2f";
     public const string PaddleSecret = "pdl_ntfset_corpus_paddle_secret_0c3e";
     public const string BitbucketSecret = "corpus-bitbucket-webhook-secret-5e81";
+    public const string SharedToken = "corpus-shared-token-for-zapier-7d20";
 
     /// <summary>The row prefixes of this part, each of which must have refused rows.</summary>
-    public static string[] HmacProviderPrefixes => ["razorpay", "paddle", "bitbucket"];
+    public static string[] HmacProviderPrefixes => ["razorpay", "paddle", "bitbucket", "token"];
 
-    private static string[] HmacProviderSecrets => [RazorpaySecret, PaddleSecret, BitbucketSecret];
+    private static string[] HmacProviderSecrets => [RazorpaySecret, PaddleSecret, BitbucketSecret, SharedToken];
 
-    private static string[] HmacProviderCredentialHeaders => ["X-Razorpay-Signature", "Paddle-Signature"];
+    private static string[] HmacProviderCredentialHeaders => ["X-Razorpay-Signature", "Paddle-Signature", "Authorization"];
 
     private static InputCase[] HmacProviderRefused() =>
     [
@@ -66,6 +67,20 @@ public static partial class BadInputCorpus
         new("bitbucket: signed, X-Request-UUID missing", HttpStatusCode.BadRequest, b => Bitbucket(BitbucketBody(), requestUuid: null)),
         new("bitbucket: signed, X-Event-Key missing", HttpStatusCode.BadRequest, b => Bitbucket(BitbucketBody(), eventKey: null)),
         new("bitbucket: signed, X-Event-Key repeated", HttpStatusCode.BadRequest, b => Bitbucket(BitbucketBody(), extra: [("X-Event-Key", "pullrequest:created")])),
+        // Shared token ("zapier": Authorization: Bearer <token>, id from X-Request-Id): the token, and only the token, is checked.
+        new("token: Authorization missing", HttpStatusCode.Unauthorized, b => Token(authorization: null)),
+        new("token: the token without the Bearer scheme", HttpStatusCode.Unauthorized, b => Token(authorization: SharedToken)),
+        new("token: Basic scheme holding the token", HttpStatusCode.Unauthorized, b => Token(authorization: "Basic " + SharedToken)),
+        new("token: Bearer with nothing after it", HttpStatusCode.Unauthorized, b => Token(authorization: "Bearer ")),
+        new("token: a prefix of the token", HttpStatusCode.Unauthorized, b => Token(authorization: "Bearer " + SharedToken[..^1])),
+        new("token: the token plus a character", HttpStatusCode.Unauthorized, b => Token(authorization: "Bearer " + SharedToken + "x")),
+        new("token: the token in another case", HttpStatusCode.Unauthorized, b => Token(authorization: "Bearer " + SharedToken.ToUpperInvariant())),
+        new("token: over-long token (8 KiB)", HttpStatusCode.Unauthorized, b => Token(authorization: "Bearer " + new string('t', 8192))),
+        new("token: Authorization repeated, both right", HttpStatusCode.Unauthorized, b => Token(extra: [("Authorization", "Bearer " + SharedToken)])),
+        new("token: the token in a header the receiver does not read", HttpStatusCode.Unauthorized, b => Token(authorization: null, extra: [("X-Webhook-Token", SharedToken)])),
+        new("token: authenticated, X-Request-Id missing", HttpStatusCode.BadRequest, b => Token(requestId: null)),
+        new("token: authenticated, body not JSON", HttpStatusCode.BadRequest, b => Token(body: "name=Ada&email=ada%40example.com"u8.ToArray())),
+        new("token: authenticated, body a JSON array", HttpStatusCode.BadRequest, b => Token(body: "[1,2,3]"u8.ToArray())),
         new("paddle: signed, event_id only nested", HttpStatusCode.BadRequest, b => Paddle("""{"data":{"event_id":"evt_A"},"event_type":"transaction.completed"}"""u8.ToArray())),
     ];
 
@@ -73,6 +88,7 @@ public static partial class BadInputCorpus
     [
         new("paddle: spaces around the entries and one h1 per secret", HttpStatusCode.OK, b => Paddle(PaddleBody("evt_acc_paddle"), body => $"ts={Now()} ; h1={new string('0', 64)} ; h1={PaddleHex(Now(), body)}"), "evt_acc_paddle"),
         new("bitbucket: upper-case hex digest", HttpStatusCode.OK, b => Bitbucket(BitbucketBody("acc-bitbucket-upper"), requestUuid: "acc-bitbucket-upper", signature: "sha256=" + BitbucketHex(BitbucketBody("acc-bitbucket-upper")).ToUpperInvariant()), "acc-bitbucket-upper"),
+        new("token: lower-case bearer scheme", HttpStatusCode.OK, b => Token(body: """{"zap":"acc-token-scheme"}"""u8.ToArray(), requestId: "acc-token-scheme", authorization: "bearer " + SharedToken), "acc-token-scheme"),
         new("razorpay: upper-case hex digest", HttpStatusCode.OK, b => Razorpay(RazorpayBody("acc-rzp-upper"), eventId: "acc-rzp-upper", signature: RazorpayHex(RazorpayBody("acc-rzp-upper")).ToUpperInvariant()), "acc-rzp-upper"),
     ];
 
@@ -115,6 +131,24 @@ public static partial class BadInputCorpus
 
         headers.AddRange(extra ?? []);
         return Post("bitbucket", body, Json, [.. headers]);
+    }
+
+    // Shared token.
+    private static RawRequest Token(byte[]? body = null, string? requestId = "", string? authorization = "", (string, string)[]? extra = null)
+    {
+        List<(string, string)> headers = [];
+        if (requestId is not null)
+        {
+            headers.Add(("X-Request-Id", requestId.Length == 0 ? Payloads.NewId() : requestId));
+        }
+
+        if (authorization is not null)
+        {
+            headers.Add(("Authorization", authorization.Length == 0 ? "Bearer " + SharedToken : authorization));
+        }
+
+        headers.AddRange(extra ?? []);
+        return Post("zapier", body ?? """{"zap":"new-lead","email":"lead@example.com"}"""u8.ToArray(), Json, [.. headers]);
     }
 
     // Razorpay.

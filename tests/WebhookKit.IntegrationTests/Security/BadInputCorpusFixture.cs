@@ -6,6 +6,7 @@ using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
 using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
+using WebhookKit.SharedToken;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -53,6 +54,12 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                 .AddHandler<RecordingHandler<PaddleEvent>>()
                 .AddBitbucket(o => o.Secrets.Add(BadInputCorpus.BitbucketSecret))
                 .AddHandler<RecordingHandler<BitbucketEvent>>()
+                .AddSharedToken("zapier", o =>
+                {
+                    o.Secrets.Add(BadInputCorpus.SharedToken);
+                    o.EventIdHeader = "X-Request-Id";
+                })
+                .AddHandler<RecordingHandler<SharedTokenEvent>>()
                 .AddHandler<RecordingHandler<GitHubPushEvent>>()
                 .AddHandler<RecordingHandler<StripeEvent>>()
                 .AddHandler<RecordingHandler<GitLabPushEvent>>()

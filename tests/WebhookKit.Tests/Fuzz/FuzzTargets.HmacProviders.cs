@@ -4,6 +4,7 @@ using CsCheck;
 using WebhookKit.Bitbucket;
 using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
+using WebhookKit.SharedToken;
 using static WebhookKit.Tests.Fuzz.FuzzGen;
 
 namespace WebhookKit.Tests.Fuzz;
@@ -97,6 +98,35 @@ internal static partial class FuzzTargets
                 };
             }),
             Random = Gen.Select(Secret, Body, Headers(signature, "X-Hub-Signature-256", "X-Event-Key", "X-Request-UUID", "X-Hook-UUID"), (secret, body, headers) => new FuzzCase(secret, new FuzzRequest(body, headers))),
+        };
+    }
+
+    // Shared token: Authorization: Bearer <token> (compared as hashes); nothing else is checked, so only the token is changed.
+    private static FuzzTarget SharedTokenBearer()
+    {
+        static byte[] Event(string note) => Json(("zap", "new-lead"), ("note", note));
+        static FuzzRequest Send(string token, byte[] body, string id, string scheme = "Bearer ") =>
+            new(body, [("X-Id", id), ("Authorization", scheme + token)]);
+
+        return new FuzzTarget
+        {
+            Name = "token-bearer",
+            Create = token =>
+            {
+                var options = Options<SharedTokenWebhookOptions>(token);
+                options.EventIdHeader = "X-Id";
+                return new SharedTokenWebhookProvider(options);
+            },
+            Signed = Gen.Select(Secret, Text, Id, (token, note, id) => new FuzzCase(token, Send(token, Event(note), id), id)),
+            Changed = Gen.Select(Secret, Text, Id, Choice, (token, note, id, choice) => (choice % 5) switch
+            {
+                0 => new FuzzCase(token, Send(Other(token, choice / 5), Event(note), id), Change: "token character"),
+                1 => new FuzzCase(token, Send(token + (char)('!' + (choice % 90)), Event(note), id), Change: "token suffix"),
+                2 => new FuzzCase(token, Send(token[..^1], Event(note), id), Change: "token truncated"),
+                3 => new FuzzCase(token, Send(token, Event(note), id, scheme: "Basic "), Change: "scheme"),
+                _ => new FuzzCase(token, Send(token, Event(note), id) with { Headers = [("X-Id", id), ("Authorization", "Bearer " + token), ("Authorization", "Bearer " + token)] }, Change: "token repeated"),
+            }),
+            Random = Gen.Select(Secret, Body, Headers("Authorization", "X-Id", "X-Webhook-Token"), (token, body, headers) => new FuzzCase(token, new FuzzRequest(body, headers))),
         };
     }
 }

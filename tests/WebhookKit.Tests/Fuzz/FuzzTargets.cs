@@ -49,6 +49,7 @@ internal static partial class FuzzTargets
         Razorpay(),
         Paddle(),
         Bitbucket(),
+        SharedTokenBearer(),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(target => target.Name)];

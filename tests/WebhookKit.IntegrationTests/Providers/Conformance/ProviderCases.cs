@@ -9,6 +9,7 @@ using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
 using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
+using WebhookKit.SharedToken;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -34,6 +35,7 @@ public static class ProviderCases
     private const string RazorpaySecret = "conformance-razorpay-webhook-secret";
     private const string PaddleSecret = "pdl_ntfset_conformance_paddle_secret";
     private const string BitbucketSecret = "conformance-bitbucket-webhook-secret";
+    private const string SharedToken = "conformance-shared-token-for-zapier";
     private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
 
     public static readonly ProviderCase[] All =
@@ -187,6 +189,21 @@ public static class ProviderCases
         },
         new()
         {
+            Name = "SharedToken",
+            SignatureHeaders = ["Authorization"],
+            CoversBody = false,
+            Configure = webhooks => webhooks.AddSharedToken("zapier", o =>
+            {
+                o.Secrets.Add(SharedToken);
+                o.EventIdHeader = "X-Request-Id";
+            }).AddHandler<RecordingHandler<SharedTokenEvent>>(),
+            Create = id => new("/webhooks/zapier", "application/json", """{"zap":"new-lead","email":"lead@example.com"}"""u8.ToArray(), [("X-Request-Id", id)]),
+            Sign = (_, _) => [("Authorization", "Bearer " + SharedToken)],
+            EventType = "webhook",
+            PayloadType = typeof(SharedTokenEvent),
+        },
+        new()
+        {
             Name = "Custom (docs/writing-a-provider.md)",
             SignatureHeaders = ["X-Acme-Signature"],
             Configure = webhooks => webhooks
@@ -202,6 +219,12 @@ public static class ProviderCases
 
     /// <summary>The case names, for <c>[MemberData]</c> (a name serializes well in test explorers).</summary>
     public static TheoryData<string> Names => [.. All.Select(c => c.Name)];
+
+    /// <summary>The names of the cases whose proof covers the body (all but the shared-token receiver).</summary>
+    public static TheoryData<string> BodyCoveringNames => [.. All.Where(c => c.CoversBody).Select(c => c.Name)];
+
+    /// <summary>The names of the cases whose proof does not cover the body.</summary>
+    public static TheoryData<string> TokenOnlyNames => [.. All.Where(c => !c.CoversBody).Select(c => c.Name)];
 
     public static ProviderCase Get(string name) => All.Single(c => c.Name == name);
 
