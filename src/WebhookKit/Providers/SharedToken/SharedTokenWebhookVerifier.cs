@@ -14,6 +14,7 @@ public sealed class SharedTokenWebhookVerifier
     private const string BearerScheme = "Bearer ";
 
     private readonly byte[][] _tokenHashes;
+    private readonly string _refused;
 
     /// <summary>Initializes a verifier with the tokens and token header of <paramref name="options"/>.</summary>
     /// <param name="options">The receiver's options; read once, here.</param>
@@ -22,13 +23,11 @@ public sealed class SharedTokenWebhookVerifier
         ArgumentNullException.ThrowIfNull(options);
         _tokenHashes = [.. options.Secrets.Select(SignatureMath.HashToken)];
         TokenHeader = string.IsNullOrEmpty(options.TokenHeader) ? null : options.TokenHeader;
-        Description = $"{TokenHeader ?? "Authorization: Bearer"} token missing, repeated or not matching";
+        _refused = $"{TokenHeader ?? "Authorization: Bearer"} token missing, repeated or not matching";
     }
 
     /// <summary>Gets the header the token is read from, or <see langword="null"/> for <c>Authorization: Bearer</c>.</summary>
     internal string? TokenHeader { get; }
-
-    private string Description { get; }
 
     /// <summary>Verifies a delivery by its token. The body is not covered: it is taken as it comes.</summary>
     /// <param name="headers">The request headers.</param>
@@ -38,7 +37,7 @@ public sealed class SharedTokenWebhookVerifier
         ArgumentNullException.ThrowIfNull(headers);
         if (!SignatureMath.TryGetSingle(headers[TokenHeader ?? "Authorization"], out var value))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, Description);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, _refused);
         }
 
         var token = value.AsSpan().Trim();
@@ -47,7 +46,7 @@ public sealed class SharedTokenWebhookVerifier
             // RFC 9110: the scheme is case-insensitive, then one or more spaces.
             if (token.Length <= BearerScheme.Length || !token.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase))
             {
-                return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, Description);
+                return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, _refused);
             }
 
             token = token[BearerScheme.Length..].TrimStart(' ');
@@ -55,6 +54,6 @@ public sealed class SharedTokenWebhookVerifier
 
         return token.Length > 0 && SignatureMath.TokenMatchesAny(token.ToString(), _tokenHashes)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, Description);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _refused);
     }
 }
