@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using WebhookKit.Sample;
@@ -52,7 +53,7 @@ builder.Services.AddHealthChecks().AddWebhookKit();
 
 var app = builder.Build();
 app.MapWebhooks();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
 
 if (demo)
 {

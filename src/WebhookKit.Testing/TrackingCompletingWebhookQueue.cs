@@ -19,4 +19,6 @@ internal sealed class TrackingCompletingWebhookQueue(ICompletingWebhookQueue inn
         await inner.KeepForTakeoverAsync(delivery, attempts, cancellationToken).ConfigureAwait(false);
         await tracker.OnFinishedAsync(delivery).ConfigureAwait(false);
     }
+
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 }

@@ -85,6 +85,14 @@ public sealed class WebhookOptions
     [Range(1, int.MaxValue)]
     public int DeadLetterCapacity { get; set; } = 1_000;
 
+    /// <summary>
+    /// Gets or sets how long the webhooks health check reports <c>Degraded</c> after a delivery was dead-lettered: the same
+    /// answer to every caller within the window (a probe and a monitor both see it), Healthy again once it has passed
+    /// without another dead letter.
+    /// </summary>
+    /// <value>The default is 15 minutes.</value>
+    public TimeSpan DeadLetterHealthWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Gets or sets the <c>Retry-After</c> sent with 503 responses.</summary>
     /// <value>The default is 10 seconds.</value>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);

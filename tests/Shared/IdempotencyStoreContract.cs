@@ -11,8 +11,11 @@ namespace WebhookKit.Contracts;
 /// </summary>
 public abstract class IdempotencyStoreContract
 {
-    /// <summary>A lease short enough that a test can wait for it to run out on a real clock.</summary>
-    protected static readonly TimeSpan ShortLease = TimeSpan.FromMilliseconds(300);
+    /// <summary>
+    /// Gets a lease short enough that a test can wait for it to run out on a real clock, and long enough that half of it
+    /// is a safe margin for a renewal on a loaded machine (a store on a real clock may lengthen it).
+    /// </summary>
+    protected virtual TimeSpan ShortLease => TimeSpan.FromMilliseconds(300);
 
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Retention = TimeSpan.FromDays(3);

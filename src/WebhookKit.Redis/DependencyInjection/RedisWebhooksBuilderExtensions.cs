@@ -52,7 +52,6 @@ public static class RedisWebhooksBuilderExtensions
             services.AddSingleton<RedisIdempotencyStore>();
             services.AddSingleton<RedisStreamWebhookQueue>();
             services.AddSingleton<RedisDeadLetterStore>();
-            services.AddHostedService<RedisQueueShutdown>();
             services.AddHostedService<RedisStartupCheck>();
 
             services.RemoveAll<IIdempotencyStore>();

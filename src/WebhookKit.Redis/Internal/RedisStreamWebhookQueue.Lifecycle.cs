@@ -77,10 +77,10 @@ internal sealed partial class RedisStreamWebhookQueue
 
     /// <summary>
     /// Sends the acknowledgements still queued and waits for Redis to confirm them (or for
-    /// <paramref name="cancellationToken"/>); called after the host stopped, once the dispatcher has drained.
+    /// <paramref name="cancellationToken"/>); the dispatcher calls it at shutdown, once its workers stopped.
     /// Later acknowledgements (of handlers that outlived the shutdown timeout) leave their entries pending.
     /// </summary>
-    internal async Task FlushAcknowledgementsAsync(CancellationToken cancellationToken)
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         _acknowledgements.Writer.TryComplete();
         if (_acknowledger is { } acknowledger)

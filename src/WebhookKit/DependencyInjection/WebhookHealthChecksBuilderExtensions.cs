@@ -11,7 +11,7 @@ public static class WebhookHealthChecksBuilderExtensions
 
     /// <summary>
     /// Adds a health check that reports Unhealthy when the idempotency store or queue backend is unreachable,
-    /// and Degraded when the queue is more than 80% full or deliveries were dead-lettered since the last check.
+    /// and Degraded when the queue is more than 80% full or a delivery was dead-lettered within <see cref="WebhookKit.WebhookOptions.DeadLetterHealthWindow"/>.
     /// Call <c>services.AddWebhooks()</c> too.
     /// </summary>
     /// <param name="builder">The health checks builder.</param>

@@ -30,4 +30,14 @@ public interface ICompletingWebhookQueue
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the delivery is released by this consumer.</returns>
     ValueTask KeepForTakeoverAsync(WebhookDelivery delivery, int attempts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finishes what <see cref="CompleteAndAcknowledgeAsync"/> handed to the background, within
+    /// <paramref name="cancellationToken"/>: the dispatcher calls it once at shutdown, after its workers stopped, so that
+    /// a graceful stop leaves nothing it handled for a takeover (which would run it again). What is not finished when the
+    /// token is cancelled stays for a takeover; the task never fails for that.
+    /// </summary>
+    /// <param name="cancellationToken">The host's shutdown timeout.</param>
+    /// <returns>A task that completes when everything handed to the background is finished, or the token is cancelled.</returns>
+    ValueTask FlushAsync(CancellationToken cancellationToken);
 }

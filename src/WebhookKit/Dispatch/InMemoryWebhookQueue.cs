@@ -7,7 +7,7 @@ namespace WebhookKit.Dispatch;
 /// The default <see cref="IWebhookQueue"/>: an in-process channel bounded by count and bytes. Capacity is
 /// reserved at enqueue and freed at acknowledgement, so deliveries being handled count too.
 /// A crash loses what it holds; the provider already had its 200 (use a durable queue where that matters).
-/// A delivery may hold its body in the pooled request buffer (<see cref="Internal.DeliveryBodyStorage.PooledBuffer"/>),
+/// A delivery may hold its body in the pooled request buffer (<see cref="Internal.PooledBody"/>),
 /// which acknowledgement returns.
 /// </summary>
 internal sealed class InMemoryWebhookQueue : IWebhookQueue

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace WebhookKit;
 
 /// <summary>
@@ -11,8 +9,8 @@ public sealed class WebhookDelivery
     private string? _idempotencyKey;
     private string[]? _idempotencyKeys;
 
-    /// <summary>The pooled request buffer <see cref="Body"/> lives in, when the in-memory queue holds it; see <see cref="Body"/>.</summary>
-    private byte[]? _pooledBuffer;
+    /// <summary>The pooled request body <see cref="Body"/> lives in, when the in-memory queue holds it; see <see cref="Body"/>.</summary>
+    private readonly Internal.PooledBody? _pooledBody;
 
     /// <summary>Initializes a new delivery.</summary>
     /// <param name="deliveryId">A value unique to this accepted delivery; it owns the idempotency claim.</param>
@@ -161,25 +159,16 @@ public sealed class WebhookDelivery
     public long Size => Body.Length + (Payload.Equals(Body) ? 0 : Payload.Length);
 
     /// <summary>Gets whether <see cref="Body"/> lives in a pooled buffer that acknowledgement returns.</summary>
-    internal bool HoldsPooledBuffer => Volatile.Read(ref _pooledBuffer) is not null;
+    internal bool HoldsPooledBuffer => _pooledBody?.IsOwnedByQueue == true;
 
-    /// <summary>Sets the pooled buffer <see cref="Body"/> lives in; the delivery then owns it.</summary>
-    internal byte[]? PooledBuffer
+    /// <summary>Sets the pooled body <see cref="Body"/> lives in, which the queue returns at acknowledgement (docs/architecture.md, "The body's life").</summary>
+    internal Internal.PooledBody? PooledBody
     {
-        init => _pooledBuffer = value;
+        init => _pooledBody = value;
     }
 
-    /// <summary>
-    /// Gives the pooled buffer back to <see cref="ArrayPool{T}.Shared"/>, once: when nothing will read
-    /// <see cref="Body"/> any more.
-    /// </summary>
-    internal void ReturnPooledBuffer()
-    {
-        if (Interlocked.Exchange(ref _pooledBuffer, null) is { } buffer)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    /// <summary>Gives the pooled buffer back, once: when nothing will read <see cref="Body"/> any more (acknowledged).</summary>
+    internal void ReturnPooledBuffer() => _pooledBody?.ReturnFromQueue();
 
     /// <summary>This delivery if it owns its body; otherwise the same delivery with a copy of the body, to outlive acknowledgement.</summary>
     internal WebhookDelivery WithOwnedBody()

@@ -65,6 +65,24 @@ internal sealed partial class WebhookDispatcher
     }
 
     /// <summary>Awaits a queue's finishing operation; a failure is logged as a failed acknowledgement, never thrown.</summary>
+    /// <summary>At shutdown, after the workers stopped: what a completing queue finishes in the background is finished now.</summary>
+    private async Task FlushCompletionsAsync(CancellationToken cancellationToken)
+    {
+        if (_completingQueue is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _completingQueue.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.FlushFailed(_logger, exception);
+        }
+    }
+
     private async Task TryQueueFinishAsync(WebhookDelivery delivery, ValueTask finishing)
     {
         try

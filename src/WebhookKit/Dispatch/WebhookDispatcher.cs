@@ -113,6 +113,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         // Cancels handlers still running; returns at once if the shutdown timeout already ran out, so a
         // handler that ignores its token cannot hang the host.
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await FlushCompletionsAsync(cancellationToken).ConfigureAwait(false);
 
         var left = _queue.Count;
         if (left > 0)

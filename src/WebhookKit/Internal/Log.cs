@@ -126,6 +126,9 @@ internal static partial class Log
     [LoggerMessage(46, LogLevel.Critical, "Webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}) failed unexpectedly in the dispatcher ({ExceptionType}); it is acknowledged and the worker goes on.")]
     public static partial void DeliveryCrashed(ILogger logger, string exceptionType, string receiver, string eventType, string eventId, string deliveryId, Exception? exception);
 
+    [LoggerMessage(47, LogLevel.Error, "The queue failed to finish the deliveries it completes in the background at shutdown; those not finished stay for a takeover, which runs them again.")]
+    public static partial void FlushFailed(ILogger logger, Exception exception);
+
     // 60–69: receivers' options reloaded without a restart (secret rotation). Never the secrets: the validation
     // failures name the receiver and the configuration key only, and other failures are logged by exception type.
 

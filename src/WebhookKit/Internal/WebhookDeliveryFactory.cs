@@ -2,49 +2,35 @@ using Microsoft.AspNetCore.Http;
 
 namespace WebhookKit.Internal;
 
-/// <summary>Creates deliveries with unique, time-ordered ids, holding their body as <see cref="DeliveryBodyStorage"/> says.</summary>
+/// <summary>Creates deliveries with unique, time-ordered ids.</summary>
 internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
 {
     public string NewDeliveryId() => NewId(timeProvider.GetUtcNow());
 
+    /// <summary>
+    /// A delivery of a verified event whose <c>body</c> is a copy it owns or the request's pooled buffer; <c>pooledBody</c>
+    /// is set when the queue returns that buffer at acknowledgement.
+    /// </summary>
     public WebhookDelivery Create(
         string deliveryId,
         string receiverName,
         IWebhookProvider provider,
         in WebhookProviderResult result,
-        byte[] pooledBuffer,
-        int length,
+        ReadOnlyMemory<byte> body,
+        PooledBody? pooledBody,
         IHeaderDictionary requestHeaders,
         string? traceParent,
         string? idempotencyKey = null,
-        DeliveryBodyStorage storage = DeliveryBodyStorage.Copy,
         string? replayKey = null)
     {
-        var now = timeProvider.GetUtcNow();
-        ReadOnlyMemory<byte> body;
-        switch (storage)
-        {
-            case DeliveryBodyStorage.PooledBuffer or DeliveryBodyStorage.BorrowedBuffer:
-                body = pooledBuffer.AsMemory(0, length);
-                break;
-            case DeliveryBodyStorage.PinnedCopy:
-                var pinned = GC.AllocateUninitializedArray<byte>(length, pinned: true);
-                pooledBuffer.AsSpan(0, length).CopyTo(pinned);
-                body = pinned;
-                break;
-            default:
-                body = pooledBuffer.AsSpan(0, length).ToArray();
-                break;
-        }
-
         var payload = result.Payload ?? body;
         var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders);
-        return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, now, body, payload, headers)
+        return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, timeProvider.GetUtcNow(), body, payload, headers)
         {
             TraceParent = traceParent,
             IdempotencyKey = idempotencyKey ?? WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!),
             ReplayKey = replayKey,
-            PooledBuffer = storage == DeliveryBodyStorage.PooledBuffer ? pooledBuffer : null,
+            PooledBody = pooledBody,
         };
     }
 

@@ -7,7 +7,7 @@ namespace WebhookKit.Internal;
 
 /// <summary>
 /// Unhealthy when the idempotency store or the queue backend cannot be reached; Degraded when the queue is
-/// more than 80% full (by count or bytes), deliveries were dead-lettered since the previous check, or the store or the
+/// more than 80% full (by count or bytes), a delivery was dead-lettered within <see cref="WebhookOptions.DeadLetterHealthWindow"/>, or the store or the
 /// queue reports itself degraded (a Redis that may evict keys, for example).
 /// A queue answers for its backend through <see cref="Dispatch.WebhookQueueCapabilities.HealthCheck"/>; a store that
 /// implements <see cref="IHealthCheck"/> answers for itself, otherwise it is probed with a real claim and release of a
@@ -31,6 +31,10 @@ internal sealed class WebhookKitHealthCheck(
             ["queue.bytes"] = queue.Bytes,
             ["dead_lettered.total"] = state.DeadLetteredTotal,
         };
+        if (state.LastDeadLetteredAt is { } lastDeadLetter)
+        {
+            data["dead_lettered.last"] = lastDeadLetter;
+        }
 
         var storeResult = await CheckStoreAsync(context, cancellationToken).ConfigureAwait(false);
         if (storeResult is { Status: HealthStatus.Unhealthy } unreachable)
@@ -61,9 +65,9 @@ internal sealed class WebhookKitHealthCheck(
             return HealthCheckResult.Degraded($"The webhook queue is {fill:P0} full; deliveries get 503 when it is full.", data: data);
         }
 
-        if (state.DeadLettersGrewSinceLastCheck())
+        if (state.DeadLetteredWithin(settings.DeadLetterHealthWindow))
         {
-            return HealthCheckResult.Degraded("Webhook deliveries were dead-lettered since the last check.", data: data);
+            return HealthCheckResult.Degraded($"A webhook delivery was dead-lettered within the last {settings.DeadLetterHealthWindow} (Webhooks:DeadLetterHealthWindow).", data: data);
         }
 
         if (degraded is { } component)

@@ -1,12 +1,14 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using WebhookKit.Internal;
 
 namespace WebhookKit.Receiving;
 
 /// <summary>
 /// Reads a request body once, as bytes, into a pooled buffer that grows with the bytes that arrive: it starts at
 /// 16 KiB (or the announced <c>Content-Length</c> when smaller) and doubles, never past the announced length or
-/// <see cref="WebhookOptions.MaxBodyBytes"/>. What a sender announces costs nothing until it is sent.
+/// <see cref="WebhookOptions.MaxBodyBytes"/>. What a sender announces costs nothing until it is sent. A whole body
+/// becomes a <see cref="PooledBody"/>, which owns the buffer and the bytes reserved for it.
 /// </summary>
 internal static class RequestBodyReader
 {
@@ -21,7 +23,7 @@ internal static class RequestBodyReader
         long capacity = Math.Max(1, Math.Min(ceiling, InitialBufferBytes));
         if (!budget.TryReserve(capacity))
         {
-            return new BodyRead(BodyReadStatus.OverBudget, null, 0, 0);
+            return new BodyRead(BodyReadStatus.OverBudget, null);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent((int)capacity);
@@ -41,7 +43,7 @@ internal static class RequestBodyReader
                 if (needed > maxBytes)
                 {
                     reader.AdvanceTo(sequence.End);
-                    return new BodyRead(BodyReadStatus.TooLarge, null, 0, 0);
+                    return new BodyRead(BodyReadStatus.TooLarge, null);
                 }
 
                 if (needed > buffer.Length)
@@ -51,7 +53,7 @@ internal static class RequestBodyReader
                     if (!budget.TryReserve(next - capacity))
                     {
                         reader.AdvanceTo(sequence.Start);
-                        return new BodyRead(BodyReadStatus.OverBudget, null, 0, 0);
+                        return new BodyRead(BodyReadStatus.OverBudget, null);
                     }
 
                     capacity = next;
@@ -68,7 +70,7 @@ internal static class RequestBodyReader
                 if (read.IsCompleted)
                 {
                     handedOver = true;
-                    return new BodyRead(BodyReadStatus.Read, buffer, length, capacity);
+                    return new BodyRead(BodyReadStatus.Read, new PooledBody(buffer, length, ArrayPool<byte>.Shared, budget, capacity));
                 }
             }
         }

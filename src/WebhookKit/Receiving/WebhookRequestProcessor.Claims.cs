@@ -1,11 +1,4 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using WebhookKit.Dispatch;
 using WebhookKit.Idempotency;
 using WebhookKit.Internal;
@@ -13,148 +6,158 @@ using WebhookKit.Internal;
 namespace WebhookKit.Receiving;
 
 /// <summary>
-/// Steps 6 and 7 of the receive path (docs/architecture.md): claim the delivery's keys and enqueue it, in turn or, with
-/// a claiming queue, in one atomic step; answer 200 only once it is queued.
+/// Stage 5 of the receive path (docs/architecture.md): claim the delivery's keys and enqueue it, in turn or, with a
+/// claiming queue, in one atomic step; 200 only once it is queued. Both ways end in a claim status and an enqueue
+/// result, mapped to one outcome (<see cref="OutcomeOf"/>).
 /// </summary>
 internal sealed partial class WebhookRequestProcessor
 {
-    /// <summary>
-    /// Steps 6–7 in turn, for a queue that does not claim (the in-memory queue, or a custom one): claim in the
-    /// idempotency store (pending), then enqueue with the claim held (<see cref="ClaimLeaseRenewer.EnqueueHeldAsync"/>),
-    /// releasing the claim if the enqueue fails. A duplicate that finds the claim pending gets 503. Owns the pooled buffer: returns it on
-    /// every path but one, a delivery queued with it (<see cref="DeliveryBodyStorage.PooledBuffer"/>), which the
-    /// in-memory queue returns at acknowledgement.
-    /// </summary>
-    private async Task ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, byte[] buffer, int length, string deliveryId, string? replayKey, System.Diagnostics.Activity? activity)
+    private async Task ClaimAndEnqueueAsync(HttpContext context, WebhookReceiver receiver, WebhookProviderResult result, PooledBody body, System.Diagnostics.Activity? activity)
     {
-        var eventId = result.EventId!;
-        var eventType = result.EventType!;
-        var bufferTaken = false;
+        var receiverName = receiver.Name;
+        var provider = receiver.Provider;
+
+        // An id nobody signs can be changed by whoever captured the delivery: the body's digest is claimed as well.
+        // Types without a model of their own share one digest slot, so invented types buy no extra replays.
+        var replayKey = !result.IsEventIdSigned && receiver.DeduplicateByBody
+            ? WebhookDelivery.CreateReplayKey(receiverName, _payloads.RegisteredEventType(provider.Name, result.EventType!) ?? "*", result.BodyMac.Span, body.Memory.Span)
+            : null;
+        var deliveryId = _deliveryFactory.NewDeliveryId();
+        var facts = new ReceiveFacts(receiverName, provider.Name) { EventType = result.EventType, EventId = result.EventId, DeliveryId = deliveryId };
+        var traceParent = WebhookDiagnostics.CurrentTraceParent(activity);
+        WebhookClaimAndEnqueueResult outcome;
+        bool queueFailed;
+        if (_claimingQueue is not null)
+        {
+            // The queue writes the body to its store before its call completes: the delivery borrows the buffer.
+            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, body.Memory, null, context.Request.Headers, traceParent, replayKey: replayKey);
+            (outcome, queueFailed) = await ClaimAndEnqueueAtomicallyAsync(_claimingQueue, delivery, body).ConfigureAwait(false);
+        }
+        else
+        {
+            (outcome, queueFailed, var storeFailure) = await ClaimThenEnqueueAsync(context, receiverName, provider, result, body, deliveryId, replayKey, traceParent).ConfigureAwait(false);
+            if (storeFailure is not null)
+            {
+                await Respond(context, ReceiveOutcome.IdempotencyStoreFailed, facts with { Exception = storeFailure }).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        if (!outcome.IsEnqueued)
+        {
+            // What the log says of a refusal: the claim's or the queue's state. A queue whose call threw (its backend
+            // unreachable, for example) is not "Closed", which would read like a shutdown.
+            facts = facts with { Detail = queueFailed ? "unreachable (its call failed; the error is logged before this line)" : outcome.ToString(), QueueFill = (_queue.Count, _queue.Bytes) };
+        }
+
+        await Respond(context, OutcomeOf(outcome), facts).ConfigureAwait(false);
+    }
+
+    /// <summary>How a claim and an enqueue end, whichever way they were made.</summary>
+    private static ReceiveOutcome OutcomeOf(WebhookClaimAndEnqueueResult outcome) => outcome.Claim switch
+    {
+        IdempotencyClaimStatus.Claimed when outcome.IsEnqueued => ReceiveOutcome.Accepted,
+        IdempotencyClaimStatus.Claimed => ReceiveOutcome.QueueUnavailable,
+
+        // The first copy may still fail to queue and release its claim: a 200 now would be the only answer the
+        // provider gets for an event nobody queued. Its retry meets the first copy's outcome.
+        IdempotencyClaimStatus.Pending => ReceiveOutcome.PendingDuplicate,
+        IdempotencyClaimStatus.Replay => ReceiveOutcome.Replay,
+        _ => ReceiveOutcome.Duplicate,
+    };
+
+    /// <summary>
+    /// One atomic operation of a queue that claims and enqueues together (a durable queue): the delivery is either
+    /// claimed and queued, or neither, so there is no claim to release on the 503 paths.
+    /// </summary>
+    /// <returns>How it ended, and whether the queue's call threw (the outcome is then unknown, answered as not queued).</returns>
+    private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed)> ClaimAndEnqueueAtomicallyAsync(IClaimingWebhookQueue queue, WebhookDelivery delivery, PooledBody body)
+    {
         try
         {
-            // Claim before copying the body, so duplicates cost no allocation of their body.
-            var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, eventId);
-            string[] keys = replayKey is null ? [idempotencyKey] : [idempotencyKey, replayKey];
-            IdempotencyClaimStatus claim;
-            try
-            {
-                // Not cancelled by the client going away: a claim that landed but was never followed by an enqueue
-                // would make the provider's retry look like a duplicate, and the event would be lost.
-                claim = await _idempotencyStore.TryClaimAsync(keys, deliveryId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.IdempotencyStoreFailed(_logger, receiverName, exception);
-                Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
-                await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
-                return;
-            }
-
-            if (claim == IdempotencyClaimStatus.Pending)
-            {
-                // The first copy may still fail to queue and release its claim: a 200 now would be the only answer the
-                // provider gets for an event nobody queued. Its retry meets the first copy's outcome.
-                Log.PendingDuplicate(_logger, receiverName, eventType, eventId);
-                Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
-                await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
-                return;
-            }
-
-            if (claim != IdempotencyClaimStatus.Claimed)
-            {
-                Log.Duplicate(_logger, receiverName, eventType, eventId, claim.ToString());
-                Count(receiverName, provider.Name, claim == IdempotencyClaimStatus.Replay ? DeliveryOutcome.Replay : DeliveryOutcome.Duplicate, eventType);
-                await WebhookResponses.Ok(context).ConfigureAwait(false);
-                return;
-            }
-
-            // From here the claim is ours: every path either queues the delivery or releases the claim.
-            var storage = _queue.Count >= _backlogThreshold ? DeliveryBodyStorage.PinnedCopy
-                : _queueReturnsPooledBuffers ? DeliveryBodyStorage.PooledBuffer
-                : DeliveryBodyStorage.Copy;
-            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, buffer, length, context.Request.Headers, WebhookDiagnostics.CurrentTraceParent(activity), idempotencyKey, storage, replayKey);
-            WebhookEnqueueResult enqueued;
-            try
-            {
-                // Queued, the claim is renewed until the delivery is finished, and duplicates are in flight (200).
-                enqueued = await _leases.EnqueueHeldAsync(_queue, delivery).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                Log.QueueFailed(_logger, receiverName, exception);
-                enqueued = WebhookEnqueueResult.Closed;
-            }
-
-            // Decided by what was asked, not by the delivery: a worker may already have handled it and returned the buffer.
-            bufferTaken = enqueued == WebhookEnqueueResult.Enqueued && storage == DeliveryBodyStorage.PooledBuffer;
-            if (enqueued != WebhookEnqueueResult.Enqueued)
-            {
-                await ReleaseAsync(receiverName, keys, deliveryId).ConfigureAwait(false);
-                Log.QueueUnavailable(_logger, receiverName, eventType, eventId, enqueued.ToString(), _queue.Count, _queue.Bytes);
-                Count(receiverName, provider.Name, DeliveryOutcome.Unavailable, eventType);
-                await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
-                return;
-            }
-
-            Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
-            Count(receiverName, provider.Name, DeliveryOutcome.Accepted, eventType);
-            await WebhookResponses.Ok(context).ConfigureAwait(false);
+            // Not cancelled by the client going away, like the claim of the two-step path.
+            return (await queue.TryClaimAndEnqueueAsync(delivery, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false), false);
         }
-        finally
+        catch (Exception exception)
         {
-            if (!bufferTaken)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            // The outcome is unknown: fail closed. If it did land, the provider's retry is answered as a duplicate. The
+            // body's write may still be queued in the store's client, so its buffer is never reused under it.
+            Log.QueueFailed(_logger, delivery.ReceiverName, exception);
+            body.Abandon();
+            return (WebhookClaimAndEnqueueResult.Closed, true);
         }
     }
 
     /// <summary>
-    /// Steps 6–7 as one atomic operation of a queue that claims and enqueues together (a durable queue): the
-    /// delivery is either claimed and queued, or neither, so there is no claim to release on the 503 paths.
+    /// Claim in the idempotency store (pending), then enqueue with the claim held (<see cref="ClaimLeaseRenewer.EnqueueHeldAsync"/>),
+    /// releasing the claim if the enqueue fails, for a queue that does not claim (the in-memory queue, or a custom one).
     /// </summary>
-    /// <returns>Whether the queue answered; <see langword="false"/> when it threw and the outcome is unknown.</returns>
-    private async Task<bool> ClaimAndEnqueueAsync(HttpContext context, IClaimingWebhookQueue queue, WebhookDelivery delivery, string provider)
+    /// <returns>How it ended, whether the queue's call threw, or the idempotency store's exception when the claim failed (nothing is held then).</returns>
+    private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed, Exception? StoreFailure)> ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, PooledBody body, string deliveryId, string? replayKey, string? traceParent)
     {
-        var receiverName = delivery.ReceiverName;
-        var eventType = delivery.EventType;
-        var eventId = delivery.EventId;
-        WebhookClaimAndEnqueueResult outcome;
-        var outcomeKnown = true;
+        // Claim before copying the body, so duplicates cost no allocation of their body.
+        var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!);
+        string[] keys = replayKey is null ? [idempotencyKey] : [idempotencyKey, replayKey];
+
+        IdempotencyClaimStatus claim;
         try
         {
-            // Not cancelled by the client going away, like the claim of the two-step path.
-            outcome = await queue.TryClaimAndEnqueueAsync(delivery, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
+            // Not cancelled by the client going away: a claim that landed but was never followed by an enqueue would
+            // make the provider's retry look like a duplicate, and the event would be lost.
+            claim = await _idempotencyStore.TryClaimAsync(keys, deliveryId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return (default, false, exception);
+        }
+
+        if (claim != IdempotencyClaimStatus.Claimed)
+        {
+            return (new WebhookClaimAndEnqueueResult(claim), false, null);
+        }
+
+        // From here the claim is ours: every path either queues the delivery or releases the claim.
+        var (bytes, lent) = BodyForQueue(body);
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, bytes, lent, context.Request.Headers, traceParent, idempotencyKey, replayKey);
+        lent?.HandToQueue(); // Before the enqueue: a worker may finish the delivery and return the buffer before it returns.
+        WebhookEnqueueResult enqueued;
+        var queueFailed = false;
+        try
+        {
+            // Queued, the claim is renewed until the delivery is finished, and duplicates are in flight (200).
+            enqueued = await _leases.EnqueueHeldAsync(_queue, delivery).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            // The outcome is unknown: fail closed. If it did land, the provider's retry is answered as a duplicate.
             Log.QueueFailed(_logger, receiverName, exception);
-            outcome = WebhookClaimAndEnqueueResult.Closed;
-            outcomeKnown = false;
+            enqueued = WebhookEnqueueResult.Closed;
+            queueFailed = true;
         }
 
-        switch (outcome)
+        if (enqueued != WebhookEnqueueResult.Enqueued)
         {
-            case WebhookClaimAndEnqueueResult.Enqueued:
-                Log.Accepted(_logger, receiverName, eventType, eventId, delivery.DeliveryId);
-                Count(receiverName, provider, DeliveryOutcome.Accepted, eventType);
-                await WebhookResponses.Ok(context).ConfigureAwait(false);
-                break;
-            case WebhookClaimAndEnqueueResult.Duplicate or WebhookClaimAndEnqueueResult.InFlight or WebhookClaimAndEnqueueResult.Replay:
-                // Logged by its own name: the outcome of one atomic step, not converted back into a claim status.
-                Log.Duplicate(_logger, receiverName, eventType, eventId, outcome.ToString());
-                Count(receiverName, provider, outcome == WebhookClaimAndEnqueueResult.Replay ? DeliveryOutcome.Replay : DeliveryOutcome.Duplicate, eventType);
-                await WebhookResponses.Ok(context).ConfigureAwait(false);
-                break;
-            default:
-                Log.QueueUnavailable(_logger, receiverName, eventType, eventId, outcome.ToString(), _queue.Count, _queue.Bytes);
-                Count(receiverName, provider, DeliveryOutcome.Unavailable, eventType);
-                await WebhookResponses.Unavailable(context, _options.RetryAfter).ConfigureAwait(false);
-                break;
+            lent?.TakeBack(); // Nobody else has the delivery.
+            await ReleaseAsync(receiverName, keys, deliveryId).ConfigureAwait(false);
         }
 
-        return outcomeKnown;
+        return (new WebhookClaimAndEnqueueResult(IdempotencyClaimStatus.Claimed, enqueued), queueFailed, null);
+    }
+
+    /// <summary>
+    /// How a delivery waiting in the queue holds its body (docs/architecture.md, "The body's life"): a copy on the pinned
+    /// object heap behind a backlog, where it will outlive several gen0 collections that would each copy it again (those
+    /// pauses were the receive path's p99 in a burst); otherwise the pooled buffer itself when the queue returns it at
+    /// acknowledgement (no copy: most deliveries are handled within milliseconds); otherwise an ordinary copy, for a
+    /// queue that may keep the delivery beyond acknowledgement or outside this process.
+    /// </summary>
+    private (ReadOnlyMemory<byte> Bytes, PooledBody? Lent) BodyForQueue(PooledBody body)
+    {
+        if (_queue.Count >= _backlogThreshold)
+        {
+            return (body.Copy(pinned: true), null);
+        }
+
+        return _queueReturnsPooledBuffers ? (body.Memory, body) : (body.Copy(pinned: false), null);
     }
 
     private async Task ReleaseAsync(string receiverName, string[] keys, string deliveryId)

@@ -20,6 +20,7 @@ public sealed class HmacKeySet
     internal const int MaxMacLength = SignatureMath.Sha512Length;
 
     private readonly HmacKey[] _keys;
+    private NoMatch? _noMatch;
 
     /// <summary>Initializes a key set from raw keys (for example the base64-decoded part of a <c>whsec_</c> secret).</summary>
     /// <param name="algorithm">The hash function.</param>
@@ -52,6 +53,30 @@ public sealed class HmacKeySet
 
     /// <summary>Gets the number of keys.</summary>
     public int Count => _keys.Length;
+
+    /// <summary>
+    /// The reason logged when a well-formed signature in <paramref name="where"/> matches no key: how many were tried,
+    /// never which or what they are (so a wrong secret reads differently from a garbled header).
+    /// </summary>
+    /// <param name="where">What held the signature, for example a header name.</param>
+    /// <returns>The reason.</returns>
+    /// <remarks>The last reason is kept for its <paramref name="where"/>, so that a refused request allocates nothing.</remarks>
+    public string NoMatchReason(string where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        if (Volatile.Read(ref _noMatch) is { } cached && ReferenceEquals(cached.Where, where))
+        {
+            return cached.Reason;
+        }
+
+        var reason = _keys.Length == 1
+            ? $"{where} is well formed but does not match the configured secret"
+            : $"{where} is well formed but matches none of the {_keys.Length} configured secrets";
+        Volatile.Write(ref _noMatch, new NoMatch(where, reason));
+        return reason;
+    }
+
+    private sealed record NoMatch(string Where, string Reason);
 
     /// <summary>Creates a key set whose keys are the UTF-8 bytes of <paramref name="secrets"/>, as most senders use a shared secret.</summary>
     /// <param name="algorithm">The hash function.</param>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 using WebhookKit.Dispatch;
 using WebhookKit.GitHub;
 using WebhookKit.Idempotency;
@@ -67,18 +68,40 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
-    public async Task Check_AfterADeadLetter_IsDegradedOnceThenHealthyAgain()
+    public async Task Check_AfterADeadLetter_IsDegradedForEveryCallerUntilTheWindowPassed()
     {
+        // Arrange: a probe and a monitor poll the same endpoint; the first must not consume what the second should see.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var probe = new HandlerProbe { Behavior = (_, _) => throw new InvalidOperationException("always") };
-        await using var host = await StartAsync(probe, o => o.MaxAttempts = 1);
+        await using var host = await StartAsync(
+            probe,
+            o =>
+            {
+                o.MaxAttempts = 1;
+                o.DeadLetterHealthWindow = TimeSpan.FromMinutes(10);
+            },
+            s => s.AddSingleton<TimeProvider>(time));
         var deadLetters = host.GetRequiredService<IDeadLetterStore>();
 
+        // Act
         await host.Client.SendAsync(Deliveries.GitHub(Secret, Payloads.NewId()));
         await Eventually.WaitUntilAsync(async () => (await deadLetters.ListAsync(1, default)).Count == 1, "the delivery is dead-lettered");
         await Eventually.WaitUntilAsync(() => host.GetRequiredService<IWebhookQueue>().Count == 0, "the dead-lettered delivery is acknowledged");
+        var first = await CheckAsync(host);
+        var second = await CheckAsync(host);
+        time.Advance(TimeSpan.FromMinutes(9));
+        var withinTheWindow = await CheckAsync(host);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var after = await CheckAsync(host);
 
-        (await CheckAsync(host)).Status.Should().Be(HealthStatus.Degraded);
-        (await CheckAsync(host)).Status.Should().Be(HealthStatus.Healthy, "no delivery was dead-lettered since the previous check");
+        // Assert
+        first.Status.Should().Be(HealthStatus.Degraded);
+        first.Description.Should().Contain("Webhooks:DeadLetterHealthWindow");
+        first.Data["dead_lettered.total"].Should().Be(1L);
+        first.Data.Should().ContainKey("dead_lettered.last");
+        second.Status.Should().Be(HealthStatus.Degraded, "every caller sees the same answer within the window");
+        withinTheWindow.Status.Should().Be(HealthStatus.Degraded);
+        after.Status.Should().Be(HealthStatus.Healthy, "no delivery was dead-lettered within the window");
     }
 
     [Fact]

@@ -59,6 +59,29 @@ public sealed class CompletingQueueTests
         queue.Completed.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task StopAsync_AfterTheWorkersStopped_FlushesTheQueuesBackgroundCompletionsOnce()
+    {
+        // Arrange: a durable queue finishes completions in the background; a graceful stop must send them, or a
+        // takeover runs those deliveries again.
+        var probe = new HandlerProbe();
+        var host = await StartAsync(probe, configureServices: services => services.AddSingleton<IWebhookQueue, CompletingQueue>());
+        var queue = (CompletingQueue)host.GetRequiredService<IWebhookQueue>();
+        using (var response = await host.Client.SendAsync(Deliveries.GitHub(Secret, Payloads.NewId())))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await Eventually.WaitUntilAsync(() => !queue.Completed.IsEmpty, "the queue completes the delivery");
+        queue.Flushes.Should().BeEmpty("nothing flushes while the host runs");
+
+        // Act
+        await host.DisposeAsync();
+
+        // Assert
+        queue.Flushes.Should().Equal([1], "the dispatcher flushes once, after its last completion");
+    }
+
     /// <summary>An unbounded in-process queue that records how the dispatcher finishes each delivery.</summary>
     private sealed class CompletingQueue : IWebhookQueue, ICompletingWebhookQueue
     {
@@ -117,6 +140,15 @@ public sealed class CompletingQueueTests
         {
             Kept.Enqueue((delivery.EventId, attempts));
             Interlocked.Decrement(ref _count);
+            return ValueTask.CompletedTask;
+        }
+
+        /// <summary>Gets the number of deliveries completed when <see cref="FlushAsync"/> was called, once per call.</summary>
+        public ConcurrentQueue<int> Flushes { get; } = new();
+
+        public ValueTask FlushAsync(CancellationToken cancellationToken)
+        {
+            Flushes.Enqueue(Completed.Count);
             return ValueTask.CompletedTask;
         }
 

@@ -6,17 +6,25 @@ namespace WebhookKit.Tests.Internal;
 
 public sealed class WebhookDeliveryFactoryTests
 {
-    private static WebhookDelivery Create(HeaderDictionary headers, byte[] body, string? idempotencyKey = null, DeliveryBodyStorage storage = DeliveryBodyStorage.Copy) =>
-        Create(headers, body, body.Length, idempotencyKey, storage);
+    private static WebhookDelivery Create(HeaderDictionary headers, byte[] body, string? idempotencyKey = null) =>
+        Create(headers, body, null, idempotencyKey);
 
-    private static WebhookDelivery Create(HeaderDictionary headers, byte[] buffer, int length, string? idempotencyKey = null, DeliveryBodyStorage storage = DeliveryBodyStorage.Copy)
+    /// <summary>A delivery that holds the pooled body itself, handed to the queue as the receive path does.</summary>
+    private static WebhookDelivery CreatePooled(HeaderDictionary headers, PooledBody body, string? idempotencyKey = null)
+    {
+        var delivery = Create(headers, body.Memory, body, idempotencyKey);
+        body.HandToQueue();
+        return delivery;
+    }
+
+    private static WebhookDelivery Create(HeaderDictionary headers, ReadOnlyMemory<byte> body, PooledBody? pooledBody, string? idempotencyKey = null)
     {
         var options = new GitHubWebhookOptions();
         options.Secrets.Add("secret");
         var provider = new GitHubWebhookProvider(options);
         var factory = new WebhookDeliveryFactory(TimeProvider.System);
         var result = WebhookProviderResult.Accepted("72d3162e-cc78-11e3-81ab-4c9367dc0958", "push");
-        return factory.Create(factory.NewDeliveryId(), "github", provider, result, buffer, length, headers, traceParent: null, idempotencyKey, storage);
+        return factory.Create(factory.NewDeliveryId(), "github", provider, result, body, pooledBody, headers, traceParent: null, idempotencyKey);
     }
 
     [Fact]
@@ -64,16 +72,15 @@ public sealed class WebhookDeliveryFactoryTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Create_Copy_IsAnExactSizeCopyTheDeliveryOwns(bool pinned)
+    public void Create_OfACopy_IsAnExactSizeCopyTheDeliveryOwns(bool pinned)
     {
-        var storage = pinned ? DeliveryBodyStorage.PinnedCopy : DeliveryBodyStorage.Copy;
-
         // Arrange: a pooled buffer that is longer than the body and is reused after the request.
         var pooled = "{\"ref\":\"refs/heads/main\"}XXXX"u8.ToArray();
         var length = pooled.Length - 4;
+        var body = new PooledBody(pooled, length, System.Buffers.ArrayPool<byte>.Shared);
 
         // Act
-        var delivery = Create(new HeaderDictionary(), pooled, length, storage: storage);
+        var delivery = Create(new HeaderDictionary(), body.Copy(pinned), null);
         pooled.AsSpan().Clear();
 
         // Assert
@@ -86,10 +93,10 @@ public sealed class WebhookDeliveryFactoryTests
     }
 
     [Fact]
-    public void Create_PinnedCopy_PutsTheBodyWhereCollectionsDoNotCopyIt()
+    public void Create_OfAPinnedCopy_PutsTheBodyWhereCollectionsDoNotCopyIt()
     {
         // Act
-        var delivery = Create(new HeaderDictionary(), "{}"u8.ToArray(), storage: DeliveryBodyStorage.PinnedCopy);
+        var delivery = Create(new HeaderDictionary(), new PooledBody("{}"u8.ToArray(), 2, System.Buffers.ArrayPool<byte>.Shared).Copy(pinned: true), null);
 
         // Assert: the pinned object heap, which the GC reports as the oldest generation, like the large object heap.
         System.Runtime.InteropServices.MemoryMarshal.TryGetArray(delivery.Body, out var segment).Should().BeTrue();
@@ -105,7 +112,7 @@ public sealed class WebhookDeliveryFactoryTests
         "{\"ref\":\"refs/heads/main\"}"u8.CopyTo(pooled);
 
         // Act
-        var delivery = Create(new HeaderDictionary(), pooled, length, storage: DeliveryBodyStorage.PooledBuffer);
+        var delivery = CreatePooled(new HeaderDictionary(), new PooledBody(pooled, length, System.Buffers.ArrayPool<byte>.Shared));
 
         // Assert
         delivery.HoldsPooledBuffer.Should().BeTrue();
@@ -124,7 +131,7 @@ public sealed class WebhookDeliveryFactoryTests
         var pooled = "{\"ref\":\"refs/heads/main\"}XXXX"u8.ToArray();
         var length = pooled.Length - 4;
         var key = WebhookDelivery.CreateIdempotencyKey("github", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
-        var delivery = Create(new HeaderDictionary { ["X-GitHub-Event"] = "push" }, pooled, length, key, DeliveryBodyStorage.PooledBuffer);
+        var delivery = CreatePooled(new HeaderDictionary { ["X-GitHub-Event"] = "push" }, new PooledBody(pooled, length, System.Buffers.ArrayPool<byte>.Shared), key);
 
         // Act: the buffer is reused by a later request once the delivery is acknowledged.
         var owned = delivery.WithOwnedBody();

@@ -48,13 +48,13 @@ public sealed class GitHubWebhookVerifier
         if (sha256.Count > 0)
         {
             macLength = SignatureMath.Sha256Length;
-            return Check(sha256, "sha256=", _sha256, body, mac[..macLength], "X-Hub-Signature-256 missing, malformed or not matching");
+            return Check(sha256, "sha256=", _sha256, body, mac[..macLength], Signature256Header, Signature256Header + " repeated or empty", Signature256Header + " malformed: not 'sha256=' and 64 hex digits");
         }
 
         if (_sha1 is not null && headers[Signature1Header].Count > 0)
         {
             macLength = SignatureMath.Sha1Length;
-            return Check(headers[Signature1Header], "sha1=", _sha1, body, mac[..macLength], "X-Hub-Signature missing, malformed or not matching");
+            return Check(headers[Signature1Header], "sha1=", _sha1, body, mac[..macLength], Signature1Header, Signature1Header + " repeated or empty", Signature1Header + " malformed: not 'sha1=' and 40 hex digits");
         }
 
         macLength = 0;
@@ -62,20 +62,20 @@ public sealed class GitHubWebhookVerifier
     }
 
     private static WebhookVerificationResult Check(
-        Microsoft.Extensions.Primitives.StringValues values, string prefix, HmacKeySet keys, ReadOnlySpan<byte> body, Span<byte> presented, string description)
+        Microsoft.Extensions.Primitives.StringValues values, string prefix, HmacKeySet keys, ReadOnlySpan<byte> body, Span<byte> presented, string headerName, string missing, string malformed)
     {
         if (!SignatureMath.TryGetSingle(values, out var header))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, description);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, missing);
         }
 
         if (!header.StartsWith(prefix, StringComparison.Ordinal) || !WebhookSignature.TryDecodeHex(header.AsSpan(prefix.Length), presented))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, description);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, malformed);
         }
 
         return keys.MatchesAny(presented, body)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, description);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, keys.NoMatchReason(headerName));
     }
 }

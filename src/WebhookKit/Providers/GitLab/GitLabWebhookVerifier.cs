@@ -16,6 +16,9 @@ public sealed class GitLabWebhookVerifier
     internal const string TokenHeader = "X-Gitlab-Token";
 
     private readonly byte[][] _tokenHashes;
+
+    /// <summary>The reason a token matching none is refused with, made once: it says how many were tried, never which.</summary>
+    private readonly string _tokenMismatch;
     private readonly HmacKeySet _signingKeys;
     private readonly TimeSpan _tolerance;
     private readonly TimeProvider _timeProvider;
@@ -37,6 +40,9 @@ public sealed class GitLabWebhookVerifier
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _tokenHashes = [.. options.Secrets.Select(SignatureMath.HashToken)];
+        _tokenMismatch = _tokenHashes.Length == 1
+            ? TokenHeader + " does not match the configured token"
+            : $"{TokenHeader} matches none of the {_tokenHashes.Length} configured tokens";
         _signingKeys = new HmacKeySet(HmacSignatureAlgorithm.Sha256, options.SigningTokens.Select(token => StandardWebhooksSignature.TryDecodeSecret(token, out var key)
             ? key
             : throw new InvalidOperationException("A GitLab signing token is not 'whsec_' followed by base64.")));
@@ -73,14 +79,13 @@ public sealed class GitLabWebhookVerifier
             return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, "webhook-signature missing and this receiver requires signed deliveries");
         }
 
-        const string TokenRefused = "X-Gitlab-Token missing, repeated or not matching";
         if (!SignatureMath.TryGetSingle(headers[TokenHeader], out var token))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, TokenRefused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, TokenHeader + " missing or repeated");
         }
 
         return SignatureMath.TokenMatchesAny(token, _tokenHashes)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, TokenRefused);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _tokenMismatch);
     }
 }

@@ -37,19 +37,18 @@ public sealed class ShopifyWebhookVerifier
     internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        const string Refused = "X-Shopify-Hmac-Sha256 missing, malformed or not matching";
         if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, Refused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, SignatureHeader + " missing or repeated");
         }
 
         if (!WebhookSignature.TryDecodeBase64(signature, mac))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, Refused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, SignatureHeader + " malformed: not the base64 of 32 bytes");
         }
 
         return _keys.MatchesAny(mac, body)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, Refused);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason(SignatureHeader));
     }
 }

@@ -66,11 +66,10 @@ public sealed class SlackWebhookVerifier
             return WebhookSignature.StaleTimestamp;
         }
 
-        const string Refused = "X-Slack-Signature malformed or not matching";
         Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];
         if (!signature.StartsWith("v0=", StringComparison.Ordinal) || !WebhookSignature.TryDecodeHex(signature.AsSpan(3), presented))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, Refused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, SignatureHeader + " malformed: not 'v0=' and 64 hex digits");
         }
 
         // "v0:{timestamp}:"
@@ -81,6 +80,6 @@ public sealed class SlackWebhookVerifier
         prefix[prefixLength++] = (byte)':';
         return _keys.MatchesAny(presented, prefix[..prefixLength], body)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, Refused);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason(SignatureHeader));
     }
 }

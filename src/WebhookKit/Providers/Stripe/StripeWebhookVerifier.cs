@@ -65,7 +65,7 @@ public sealed class StripeWebhookVerifier
         prefix[written++] = (byte)'.';
         return SignatureList.MatchesAny(_keys, header, ',', "v1=", base64: false, trimEntries: true, prefix[..written], body)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, "Stripe-Signature has no matching v1 signature");
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason("every v1 signature of Stripe-Signature"));
     }
 
     private static bool TryParseTimestamp(string header, out ReadOnlySpan<char> text, out long value)
