@@ -41,19 +41,19 @@ public sealed class BitbucketWebhookVerifier
     internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        const string Refused = "X-Hub-Signature missing, malformed or not matching";
         if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, Refused);
+            // Also what a hook without a secret sends: no signature at all.
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, SignatureHeader + " missing or repeated");
         }
 
         if (!signature.StartsWith(Prefix, StringComparison.Ordinal) || !WebhookSignature.TryDecodeHex(signature.AsSpan(Prefix.Length), mac))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, Refused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, SignatureHeader + " malformed: not 'sha256=' and 64 hex digits");
         }
 
         return _keys.MatchesAny(mac, body)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, Refused);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason(SignatureHeader));
     }
 }

@@ -66,7 +66,7 @@ public sealed class PaddleWebhookVerifier
         prefix[written++] = (byte)':';
         return SignatureList.MatchesAny(_keys, header, ';', "h1=", base64: false, trimEntries: true, prefix[..written], body)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, "Paddle-Signature has no matching h1 signature");
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason("every h1 signature of Paddle-Signature"));
     }
 
     private static bool TryParseTimestamp(string header, out ReadOnlySpan<char> text, out long value)

@@ -37,19 +37,18 @@ public sealed class RazorpayWebhookVerifier
     internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        const string Refused = "X-Razorpay-Signature missing, malformed or not matching";
         if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, Refused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, SignatureHeader + " missing or repeated");
         }
 
         if (!WebhookSignature.TryDecodeHex(signature, mac))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, Refused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, SignatureHeader + " malformed: not 64 hex digits");
         }
 
         return _keys.MatchesAny(mac, body)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, Refused);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason(SignatureHeader));
     }
 }

@@ -14,7 +14,9 @@ public sealed class SharedTokenWebhookVerifier
     private const string BearerScheme = "Bearer ";
 
     private readonly byte[][] _tokenHashes;
-    private readonly string _refused;
+    private readonly string _missing;
+    private readonly string _malformed;
+    private readonly string _mismatch;
 
     /// <summary>Initializes a verifier with the tokens and token header of <paramref name="options"/>.</summary>
     /// <param name="options">The receiver's options; read once, here.</param>
@@ -23,7 +25,10 @@ public sealed class SharedTokenWebhookVerifier
         ArgumentNullException.ThrowIfNull(options);
         _tokenHashes = [.. options.Secrets.Select(SignatureMath.HashToken)];
         TokenHeader = string.IsNullOrEmpty(options.TokenHeader) ? null : options.TokenHeader;
-        _refused = $"{TokenHeader ?? "Authorization: Bearer"} token missing, repeated or not matching";
+        var where = TokenHeader ?? "Authorization";
+        _missing = where + " missing or repeated";
+        _malformed = "Authorization malformed: not 'Bearer' and a token";
+        _mismatch = _tokenHashes.Length == 1 ? where + " does not match the configured token" : $"{where} matches none of the {_tokenHashes.Length} configured tokens";
     }
 
     /// <summary>Gets the header the token is read from, or <see langword="null"/> for <c>Authorization: Bearer</c>.</summary>
@@ -37,7 +42,7 @@ public sealed class SharedTokenWebhookVerifier
         ArgumentNullException.ThrowIfNull(headers);
         if (!SignatureMath.TryGetSingle(headers[TokenHeader ?? "Authorization"], out var value))
         {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, _refused);
+            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, _missing);
         }
 
         var token = value.AsSpan().Trim();
@@ -46,14 +51,14 @@ public sealed class SharedTokenWebhookVerifier
             // RFC 9110: the scheme is case-insensitive, then one or more spaces.
             if (token.Length <= BearerScheme.Length || !token.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase))
             {
-                return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, _refused);
+                return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, _malformed);
             }
 
             token = token[BearerScheme.Length..].TrimStart(' ');
         }
 
-        return token.Length > 0 && SignatureMath.TokenMatchesAny(token.ToString(), _tokenHashes)
+        return token.Length > 0 && SignatureMath.TokenMatchesAny(token, _tokenHashes)
             ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _refused);
+            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _mismatch);
     }
 }
