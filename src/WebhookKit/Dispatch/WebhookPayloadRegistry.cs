@@ -43,9 +43,26 @@ internal sealed class WebhookPayloadRegistry
             if (!known.Contains(registration.PayloadType))
             {
                 throw new InvalidOperationException(
-                    $"Webhook handler '{registration.HandlerType.FullName}' handles '{registration.PayloadType.FullName}', but no registered receiver produces that payload. Add the provider that sends it (for example AddGitHub()) or register the payload type with AddPayloadType<T>().");
+                    $"Webhook handler '{registration.HandlerType.FullName}' handles '{registration.PayloadType.FullName}', but no registered receiver produces that payload. {ProducerHint(registration.PayloadType)}");
             }
         }
+    }
+
+    /// <summary>
+    /// What to add for a payload nobody produces: a built-in model lives in its provider's namespace
+    /// (<c>WebhookKit.Shopify.ShopifyOrder</c> comes from <c>AddShopify()</c>), any other needs its own registration.
+    /// </summary>
+    internal static string ProducerHint(Type payloadType)
+    {
+        const string Prefix = "WebhookKit.";
+        var ns = payloadType.Namespace;
+        if (ns is not null && ns.StartsWith(Prefix, StringComparison.Ordinal) && ns.IndexOf('.', Prefix.Length) < 0 && ns.Length > Prefix.Length)
+        {
+            var provider = ns[Prefix.Length..];
+            return $"It is a model of the {provider} provider: add its receiver with Add{provider}({(provider == "Hmac" ? "…" : string.Empty)}) on AddWebhooks().";
+        }
+
+        return "Add the receiver of the provider that sends it, or register the payload type for that receiver's events with AddPayloadType<T>(…).";
     }
 
     /// <summary>Gets the bindings with handlers for an event; empty when nobody handles it.</summary>

@@ -68,7 +68,7 @@ public abstract class WebhookReceiverOptions
         {
             if (string.IsNullOrWhiteSpace(Secrets[i]))
             {
-                yield return $"Webhook receiver '{receiverName}' has an empty secret at '{configurationKey}:Secrets:{i}'.";
+                yield return EmptySecretError(receiverName, configurationKey, "Secrets", "secret", i, Secrets[i]);
             }
             else if (ShortSecretError(receiverName, configurationKey, "Secrets", i, SecretKeyBytes(Secrets[i])) is { } error)
             {
@@ -81,6 +81,16 @@ public abstract class WebhookReceiverOptions
             yield return error;
         }
     }
+
+    /// <summary>
+    /// The error for a null or blank secret, saying where it came from: configuration binds empty strings but never a
+    /// null, so a null was added in code (typically <c>Secrets.Add(builder.Configuration["…"]!)</c> of a key that is not
+    /// set), and its index need not be a configuration key's.
+    /// </summary>
+    internal static string EmptySecretError(string receiverName, string configurationKey, string listName, string what, int index, string? value) =>
+        value is null
+            ? $"Webhook receiver '{receiverName}' has a null {what} at index {index} of {listName}: configuration never binds a null, so it was added in code (for example {listName}.Add(builder.Configuration[\"…\"]!) of a key that is not set). Set '{configurationKey}:{listName}:{index}' in configuration instead, or add a value that is not null."
+            : $"Webhook receiver '{receiverName}' has an empty {what} at index {index} of {listName}: either '{configurationKey}:{listName}:{index}' is empty in configuration or an empty string was added in code.";
 
     /// <summary>Gets how many key bytes a secret gives the signature: its UTF-8 bytes, or -1 when it cannot be decoded (reported elsewhere).</summary>
     internal virtual int SecretKeyBytes(string secret) => Encoding.UTF8.GetByteCount(secret);

@@ -76,6 +76,20 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Start_NullSecretAddedInCode_SaysItWasANullFromCodeNotAConfigurationKey()
+    {
+        // Arrange: the Quick start's mistake (issue 17, point 2), a configuration value that is not set, added in code.
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var start = () => BuildAndStartAsync(webhooks => webhooks.AddStripe(o => o.Secrets.Add(configuration["StripeSigningSecret"]!)), Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("has a null secret at index 0 of Secrets").And.Contain("added in code").And.Contain("'Webhooks:stripe:Secrets:0'");
+    }
+
+    [Fact]
     public async Task Start_GitLabSigningTokenNotWhsecBase64_ThrowsWithoutEchoingIt()
     {
         // Arrange
@@ -138,6 +152,21 @@ public sealed class StartupValidationTests
 
         // Assert
         thrown.Which.Message.Should().Contain(nameof(OrphanHandler)).And.Contain(nameof(OrphanPayload));
+    }
+
+    [Fact]
+    public async Task Start_HandlerForABuiltInModelWithoutItsReceiver_NamesTheReceiverToAdd()
+    {
+        // Arrange: a Shopify handler in an app that has only GitHub (issue 17, point 10: it suggested AddGitHub()).
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add("configured-secret-0123")).AddHandler<RecordingHandler<WebhookKit.Shopify.ShopifyOrder>>(),
+            Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<InvalidOperationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("AddShopify()").And.NotContain("AddGitHub");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class GitLabWebhookOptions : WebhookReceiverOptions
         {
             if (string.IsNullOrWhiteSpace(Secrets[i]))
             {
-                yield return $"Webhook receiver '{receiverName}' has an empty secret token at '{configurationKey}:Secrets:{i}'.";
+                yield return EmptySecretError(receiverName, configurationKey, nameof(Secrets), "secret token", i, Secrets[i]);
             }
             else if (ShortSecretError(receiverName, configurationKey, nameof(Secrets), i, SecretKeyBytes(Secrets[i])) is { } error)
             {
