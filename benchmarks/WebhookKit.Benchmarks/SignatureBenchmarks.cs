@@ -16,7 +16,7 @@ namespace WebhookKit.Benchmarks;
 /// providers' own SDKs. Every benchmark verifies a valid signature; <see cref="Setup"/> checks that it does.
 /// </summary>
 [MemoryDiagnoser]
-public class SignatureBenchmarks
+public partial class SignatureBenchmarks
 {
     private const string GitHubSecret = "It's a Secret to Everybody";
     private const string StripeSecret = "whsec_test_secret_0123456789abcdefghijklmnop";
@@ -98,6 +98,9 @@ public class SignatureBenchmarks
         Check(WebhookKitStripeRead() == WebhookProviderStatus.Accepted, nameof(WebhookKitStripeRead));
         Check(StripeNet(), nameof(StripeNet));
         Check(WebhookKitGitLabToken() == WebhookProviderStatus.Accepted, nameof(WebhookKitGitLabToken));
+
+        // SignatureBenchmarks.HmacProviders.cs
+        SetupHmacProviders();
     }
 
     /// <summary>The limit: one-shot HMAC-SHA256 over the body, hex decode of the presented signature, constant-time compare.</summary>

@@ -1,7 +1,7 @@
 namespace WebhookKit.Testing;
 
 /// <summary>Creates signers that produce the headers each built-in provider sends, for your own tests.</summary>
-public static class WebhookSigner
+public static partial class WebhookSigner
 {
     /// <summary>A GitHub signer for a webhook secret.</summary>
     /// <param name="secret">The webhook secret.</param>

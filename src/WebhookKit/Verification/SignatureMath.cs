@@ -46,7 +46,10 @@ internal static class SignatureMath
     /// Compares a presented token with known token hashes in constant time: both sides are hashed first,
     /// so neither the content nor the length of the configured token leaks through timing.
     /// </summary>
-    public static bool TokenMatchesAny(string presented, byte[][] knownTokenHashes)
+    public static bool TokenMatchesAny(string presented, byte[][] knownTokenHashes) => TokenMatchesAny(presented.AsSpan(), knownTokenHashes);
+
+    /// <summary>As <see cref="TokenMatchesAny(string, byte[][])"/>, for a token that is part of a header value (after <c>Bearer </c>), without copying it to a string.</summary>
+    public static bool TokenMatchesAny(ReadOnlySpan<char> presented, byte[][] knownTokenHashes)
     {
         var byteCount = Encoding.UTF8.GetByteCount(presented);
         var rented = ArrayPool<byte>.Shared.Rent(byteCount);

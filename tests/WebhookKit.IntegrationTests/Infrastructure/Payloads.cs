@@ -48,6 +48,14 @@ public static class Payloads
         return Encoding.UTF8.GetBytes(node.ToJsonString());
     }
 
+    /// <summary>A JSON object with one top-level string property set, for example a Paddle notification's <c>event_id</c>.</summary>
+    public static byte[] WithProperty(byte[] json, string name, string value)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node[name] = value;
+        return Encoding.UTF8.GetBytes(node.ToJsonString());
+    }
+
     /// <summary>A unique event or delivery id for one test.</summary>
     public static string NewId(string prefix = "") => prefix + Guid.NewGuid().ToString("N");
 }

@@ -12,7 +12,7 @@ namespace WebhookKit.IntegrationTests.Security;
 /// status the README documents, and the unusual-but-valid requests that are deliberately accepted. Signing here is
 /// independent of the library's verifiers.
 /// </summary>
-public static class BadInputCorpus
+public static partial class BadInputCorpus
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -32,14 +32,17 @@ public static class BadInputCorpus
     [
         GitHubSecret, StripeSecret, GitLabToken, SlackSecret, ShopifySecret, TwilioToken, BillingSecret,
         SigningToken, SigningToken["whsec_".Length..], GitLabSigningToken, GitLabSigningToken["whsec_".Length..],
+        .. HmacProviderSecrets,
     ];
 
     /// <summary>Headers whose values are credentials (signatures, tokens): their values must never be logged either.</summary>
-    public static readonly HashSet<string> CredentialHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
+    public static readonly HashSet<string> CredentialHeaders = new(
+    [
         "X-Hub-Signature-256", "X-Hub-Signature", "Stripe-Signature", "X-Gitlab-Token", "webhook-signature", "svix-signature",
         "X-Slack-Signature", "X-Shopify-Hmac-Sha256", "X-Twilio-Signature", "X-Billing-Signature",
-    };
+        .. HmacProviderCredentialHeaders,
+    ],
+        StringComparer.OrdinalIgnoreCase);
 
     private const string Json = "application/json";
     private const string Form = "application/x-www-form-urlencoded";
@@ -195,8 +198,11 @@ public static class BadInputCorpus
         new("billing: signed, id repeated", HttpStatusCode.BadRequest, b => Billing("""{"id":"inv_1","type":"invoice.paid","id":"inv_2"}"""u8.ToArray())),
         new("billing: signed, not JSON", HttpStatusCode.BadRequest, b => Billing("id=inv_1&type=invoice.paid"u8.ToArray())),
 
+        // Razorpay, Paddle, Bitbucket and the shared-token receiver: BadInputCorpus.HmacProviders.cs.
+        .. HmacProviderRefused(),
+
         // The pipeline around every provider.
-        new("pipeline: unknown receiver", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/bitbucket" }),
+        new("pipeline: unknown receiver", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/no-such-receiver" }),
         new("pipeline: encoded slash in the receiver name", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/git%2Fhub" }),
         new("pipeline: GET", HttpStatusCode.MethodNotAllowed, b => new RawRequest("GET", "/webhooks/github", [], [])),
         new("pipeline: PUT with a signed body", HttpStatusCode.MethodNotAllowed, b => GitHub(GitHubSig(GitHubBody)) with { Method = "PUT" }),
@@ -226,6 +232,7 @@ public static class BadInputCorpus
         new("standardwebhooks: v1a and a wrong v1 before the valid v1", HttpStatusCode.OK, b => StandardSigned("standardwebhooks", SigningToken, StandardBody, id: "msg_acc_multi", transform: signature => $"v1a,{signature[3..]} v1,{Convert.ToBase64String(new byte[32])} {signature}"), "msg_acc_multi"),
         new("slack: upper-case hex digest", HttpStatusCode.OK, b => Slack(SlackEvent("EvAccUpper"), transform: signature => "v0=" + signature[3..].ToUpperInvariant()), "EvAccUpper"),
         new("billing: upper-case hex digest", HttpStatusCode.OK, b => Billing(Billing("inv_acc_upper"), transform: signature => signature.ToUpperInvariant()), "inv_acc_upper"),
+        .. HmacProviderAccepted(),
     ];
 
     public static TheoryData<string> RefusedNames => [.. Refused.Select(c => c.Name)];

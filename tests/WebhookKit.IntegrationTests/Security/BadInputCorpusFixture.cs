@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using WebhookKit.Bitbucket;
 using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Paddle;
+using WebhookKit.Razorpay;
+using WebhookKit.SharedToken;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -44,6 +48,18 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                     o.EventIdProperty = "id";
                     o.EventTypeProperty = "type";
                 })
+                .AddRazorpay(o => o.Secrets.Add(BadInputCorpus.RazorpaySecret))
+                .AddHandler<RecordingHandler<RazorpayEvent>>()
+                .AddPaddle(o => o.Secrets.Add(BadInputCorpus.PaddleSecret))
+                .AddHandler<RecordingHandler<PaddleEvent>>()
+                .AddBitbucket(o => o.Secrets.Add(BadInputCorpus.BitbucketSecret))
+                .AddHandler<RecordingHandler<BitbucketEvent>>()
+                .AddSharedToken("zapier", o =>
+                {
+                    o.Secrets.Add(BadInputCorpus.SharedToken);
+                    o.EventIdHeader = "X-Request-Id";
+                })
+                .AddHandler<RecordingHandler<SharedTokenEvent>>()
                 .AddHandler<RecordingHandler<GitHubPushEvent>>()
                 .AddHandler<RecordingHandler<StripeEvent>>()
                 .AddHandler<RecordingHandler<GitLabPushEvent>>()

@@ -19,7 +19,7 @@ public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassF
     {
         BadInputCorpus.Refused.Select(c => c.Name).Should().OnlyHaveUniqueItems().And.HaveCountGreaterThanOrEqualTo(60);
         BadInputCorpus.Refused.Select(c => c.Name.Split(':')[0]).Distinct().Should().Contain(
-            ["github", "stripe", "gitlab", "gitlab-signed", "standardwebhooks", "svix", "slack", "shopify", "twilio", "billing", "pipeline"]);
+            ["github", "stripe", "gitlab", "gitlab-signed", "standardwebhooks", "svix", "slack", "shopify", "twilio", "billing", "pipeline", .. BadInputCorpus.HmacProviderPrefixes]);
     }
 
     [Theory]

@@ -8,7 +8,7 @@ public sealed class ProviderRobustnessTests
 {
     private const string StandardSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac"];
+    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac", "razorpay", "paddle", "bitbucket", "token"];
 
     [Theory]
     [MemberData(nameof(Receivers))]
@@ -21,11 +21,13 @@ public sealed class ProviderRobustnessTests
             "webhook-id", "webhook-timestamp", "webhook-signature", "svix-id", "svix-timestamp", "svix-signature",
             "X-Slack-Signature", "X-Slack-Request-Timestamp", "X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Webhook-Id",
             "X-Twilio-Signature", "I-Twilio-Idempotency-Token", "X-Signature", "X-Timestamp", "X-Id", "X-Type",
+            "X-Razorpay-Signature", "X-Razorpay-Event-Id", "Paddle-Signature", "X-Hub-Signature", "X-Event-Key", "X-Request-UUID", "Authorization",
         ];
         string[] values =
         [
             "", "v1,", "v0=", "v1,AAAA", "1700000000", "-1", "99999999999999999999999", "payload=", "sha256=zz",
             "RSOYDt4T1cUTdK1PDd93/VVr8B8=", "v1a,x v1,y", new string('a', 5000), "é\u0000\uFFFF",
+            "ts=1700000000;h1=00", "ts=;h1=", "sha256=", "Bearer ", "Bearer x", "repo:push",
         ];
         string[] bodies =
         [
@@ -70,5 +72,13 @@ public sealed class ProviderRobustnessTests
             o.SignedContent = "{id}.{timestamp}.{body}";
             o.EventIdHeader = "X-Id";
             o.EventTypeProperty = "type";
+        })
+        .AddRazorpay(o => o.Secrets.Add("razorpay-webhook-secret-0123"))
+        .AddPaddle(o => o.Secrets.Add("pdl_ntfset_paddle-secret-0123"))
+        .AddBitbucket(o => o.Secrets.Add("bitbucket-webhook-secret-0123"))
+        .AddSharedToken(o =>
+        {
+            o.Secrets.Add("shared-token-0123456789");
+            o.EventIdHeader = "X-Id";
         });
 }

@@ -24,6 +24,12 @@ public sealed class ProviderCase
     /// <summary>Gets the signing headers of a delivery sent to an absolute URL (Twilio signs the URL).</summary>
     public required Func<UnsignedDelivery, Uri, (string Name, string Value)[]> Sign { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the proof covers the body. Only a shared-token receiver's does not (a token says who
+    /// sent the request, not what it holds): its tampered body is accepted, and the suite checks that it is.
+    /// </summary>
+    public bool CoversBody { get; init; } = true;
+
     /// <summary>Gets the event type the handler should see.</summary>
     public required string EventType { get; init; }
 

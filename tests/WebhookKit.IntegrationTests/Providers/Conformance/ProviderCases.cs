@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookKit.Bitbucket;
 using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Paddle;
+using WebhookKit.Razorpay;
+using WebhookKit.SharedToken;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -28,6 +32,10 @@ public static class ProviderCases
     private const string TwilioPublicBaseUrl = "https://hooks.example.com";
     private const string HmacSecret = "conformance-hmac-secret";
     private const string AcmeSecret = "conformance-acme-secret";
+    private const string RazorpaySecret = "conformance-razorpay-webhook-secret";
+    private const string PaddleSecret = "pdl_ntfset_conformance_paddle_secret";
+    private const string BitbucketSecret = "conformance-bitbucket-webhook-secret";
+    private const string SharedToken = "conformance-shared-token-for-zapier";
     private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
 
     public static readonly ProviderCase[] All =
@@ -146,6 +154,56 @@ public static class ProviderCases
         },
         new()
         {
+            Name = "Razorpay",
+            SignatureHeaders = ["X-Razorpay-Signature"],
+            Configure = webhooks => webhooks.AddRazorpay(o => o.Secrets.Add(RazorpaySecret)).AddHandler<RecordingHandler<RazorpayPaymentEvent>>(),
+            Create = id => new("/webhooks/razorpay", "application/json", Payloads.Read("razorpay", "payment-captured.json"), [("X-Razorpay-Event-Id", id)]),
+            Sign = (delivery, _) => [("X-Razorpay-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(RazorpaySecret), delivery.Body)))],
+            EventType = "payment.captured",
+            PayloadType = typeof(RazorpayPaymentEvent),
+        },
+        new()
+        {
+            Name = "Paddle",
+            SignatureHeaders = ["Paddle-Signature"],
+            Configure = webhooks => webhooks.AddPaddle(o => o.Secrets.Add(PaddleSecret)).AddHandler<RecordingHandler<PaddleSubscriptionEvent>>(),
+            Create = id => new("/webhooks/paddle", "application/json", Payloads.WithProperty(Payloads.Read("paddle", "subscription-created.json"), "event_id", id), []),
+            Sign = (delivery, _) =>
+            {
+                var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
+                var signed = Encoding.UTF8.GetBytes(t + ":").Concat(delivery.Body).ToArray();
+                return [("Paddle-Signature", $"ts={t};h1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaddleSecret), signed))}")];
+            },
+            EventType = "subscription.created",
+            PayloadType = typeof(PaddleSubscriptionEvent),
+        },
+        new()
+        {
+            Name = "Bitbucket",
+            SignatureHeaders = ["X-Hub-Signature"],
+            Configure = webhooks => webhooks.AddBitbucket(o => o.Secrets.Add(BitbucketSecret)).AddHandler<RecordingHandler<BitbucketPushEvent>>(),
+            Create = id => new("/webhooks/bitbucket", "application/json", Payloads.Read("bitbucket", "repo-push.json"), [("X-Event-Key", "repo:push"), ("X-Request-UUID", id), ("X-Hook-UUID", "{hook-1}")]),
+            Sign = (delivery, _) => [("X-Hub-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BitbucketSecret), delivery.Body)))],
+            EventType = "repo:push",
+            PayloadType = typeof(BitbucketPushEvent),
+        },
+        new()
+        {
+            Name = "SharedToken",
+            SignatureHeaders = ["Authorization"],
+            CoversBody = false,
+            Configure = webhooks => webhooks.AddSharedToken("zapier", o =>
+            {
+                o.Secrets.Add(SharedToken);
+                o.EventIdHeader = "X-Request-Id";
+            }).AddHandler<RecordingHandler<SharedTokenEvent>>(),
+            Create = id => new("/webhooks/zapier", "application/json", """{"zap":"new-lead","email":"lead@example.com"}"""u8.ToArray(), [("X-Request-Id", id)]),
+            Sign = (_, _) => [("Authorization", "Bearer " + SharedToken)],
+            EventType = "webhook",
+            PayloadType = typeof(SharedTokenEvent),
+        },
+        new()
+        {
             Name = "Custom (docs/writing-a-provider.md)",
             SignatureHeaders = ["X-Acme-Signature"],
             Configure = webhooks => webhooks
@@ -161,6 +219,12 @@ public static class ProviderCases
 
     /// <summary>The case names, for <c>[MemberData]</c> (a name serializes well in test explorers).</summary>
     public static TheoryData<string> Names => [.. All.Select(c => c.Name)];
+
+    /// <summary>The names of the cases whose proof covers the body (all but the shared-token receiver).</summary>
+    public static TheoryData<string> BodyCoveringNames => [.. All.Where(c => c.CoversBody).Select(c => c.Name)];
+
+    /// <summary>The names of the cases whose proof does not cover the body.</summary>
+    public static TheoryData<string> TokenOnlyNames => [.. All.Where(c => !c.CoversBody).Select(c => c.Name)];
 
     public static ProviderCase Get(string name) => All.Single(c => c.Name == name);
 

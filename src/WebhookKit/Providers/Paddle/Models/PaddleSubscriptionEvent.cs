@@ -1,0 +1,24 @@
+namespace WebhookKit.Paddle;
+
+/// <summary>
+/// A Paddle Billing <c>subscription.*</c> event (<c>created</c>, <c>updated</c>, <c>activated</c>, <c>trialing</c>,
+/// <c>past_due</c>, <c>paused</c>, <c>resumed</c>, <c>canceled</c>, <c>imported</c>): the subscription as it was when the
+/// event occurred.
+/// </summary>
+public sealed class PaddleSubscriptionEvent
+{
+    /// <summary>Gets or sets the event id, for example <c>evt_01h7ht60jy5hpdv5x8tfsaxje4</c> (also <c>WebhookEvent.EventId</c>).</summary>
+    public string? EventId { get; set; }
+
+    /// <summary>Gets or sets the event type, for example <c>subscription.created</c> (also <c>WebhookEvent.EventType</c>).</summary>
+    public string? EventType { get; set; }
+
+    /// <summary>Gets or sets when the event occurred.</summary>
+    public DateTimeOffset? OccurredAt { get; set; }
+
+    /// <summary>Gets or sets the id of this notification (one per destination and event), for example <c>ntf_01h7ht60n4grsa2a5ddd54h1j0</c>.</summary>
+    public string? NotificationId { get; set; }
+
+    /// <summary>Gets or sets the subscription.</summary>
+    public PaddleSubscription? Data { get; set; }
+}
