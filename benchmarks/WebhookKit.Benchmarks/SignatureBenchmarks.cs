@@ -16,7 +16,7 @@ namespace WebhookKit.Benchmarks;
 /// providers' own SDKs. Every benchmark verifies a valid signature; <see cref="Setup"/> checks that it does.
 /// </summary>
 [MemoryDiagnoser]
-public class SignatureBenchmarks
+public partial class SignatureBenchmarks
 {
     private const string GitHubSecret = "It's a Secret to Everybody";
     private const string StripeSecret = "whsec_test_secret_0123456789abcdefghijklmnop";
@@ -89,6 +89,9 @@ public class SignatureBenchmarks
             },
             _githubBody);
 
+        // SignatureBenchmarks.SendGrid.cs.
+        SetupSendGrid();
+
         // A benchmark of a verifier that rejects would measure the wrong path.
         Check(RawHmacSha256(), nameof(RawHmacSha256));
         Check(RawHmacSha256KeyedContext(), nameof(RawHmacSha256KeyedContext));
@@ -156,7 +159,11 @@ public class SignatureBenchmarks
     public WebhookProviderStatus WebhookKitGitLabToken() => _gitlab.Read(_gitlabRequest).Status;
 
     [GlobalCleanup]
-    public void Cleanup() => _keyedContext.Dispose();
+    public void Cleanup()
+    {
+        _keyedContext.Dispose();
+        CleanupSendGrid();
+    }
 
     private static void Check(bool verified, string benchmark)
     {

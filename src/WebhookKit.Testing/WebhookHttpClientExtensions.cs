@@ -4,7 +4,7 @@ using System.Text;
 namespace WebhookKit.Testing;
 
 /// <summary>Posts correctly signed deliveries, as each provider sends them, in one call.</summary>
-public static class WebhookHttpClientExtensions
+public static partial class WebhookHttpClientExtensions
 {
     /// <summary>Posts a GitHub delivery signed with <c>X-Hub-Signature-256</c>.</summary>
     /// <param name="client">A client whose base address is the app under test.</param>

@@ -29,4 +29,13 @@ public static class WebhookSigner
     /// <param name="timeProvider">The clock for <c>webhook-timestamp</c>.</param>
     /// <returns>The signer.</returns>
     public static StandardWebhooksSigner StandardWebhooks(string secret, TimeProvider timeProvider) => new(secret, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
+
+    /// <summary>A SendGrid Event Webhook signer with a fresh P-256 key, timestamping with the system clock; configure the receiver with its <see cref="SendGridSigner.PublicKey"/>.</summary>
+    /// <returns>The signer; dispose it.</returns>
+    public static SendGridSigner SendGrid() => new(TimeProvider.System);
+
+    /// <summary>A SendGrid Event Webhook signer with a fresh P-256 key that timestamps with <paramref name="timeProvider"/>.</summary>
+    /// <param name="timeProvider">The clock for <c>X-Twilio-Email-Event-Webhook-Timestamp</c>.</param>
+    /// <returns>The signer; dispose it.</returns>
+    public static SendGridSigner SendGrid(TimeProvider timeProvider) => new(timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
 }

@@ -12,7 +12,7 @@ namespace WebhookKit.IntegrationTests.Security;
 /// status the README documents, and the unusual-but-valid requests that are deliberately accepted. Signing here is
 /// independent of the library's verifiers.
 /// </summary>
-public static class BadInputCorpus
+public static partial class BadInputCorpus
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -39,6 +39,7 @@ public static class BadInputCorpus
     {
         "X-Hub-Signature-256", "X-Hub-Signature", "Stripe-Signature", "X-Gitlab-Token", "webhook-signature", "svix-signature",
         "X-Slack-Signature", "X-Shopify-Hmac-Sha256", "X-Twilio-Signature", "X-Billing-Signature",
+        "X-Twilio-Email-Event-Webhook-Signature",
     };
 
     private const string Json = "application/json";
@@ -195,6 +196,9 @@ public static class BadInputCorpus
         new("billing: signed, id repeated", HttpStatusCode.BadRequest, b => Billing("""{"id":"inv_1","type":"invoice.paid","id":"inv_2"}"""u8.ToArray())),
         new("billing: signed, not JSON", HttpStatusCode.BadRequest, b => Billing("id=inv_1&type=invoice.paid"u8.ToArray())),
 
+        // SendGrid: BadInputCorpus.SendGrid.cs.
+        .. SendGridRefused,
+
         // The pipeline around every provider.
         new("pipeline: unknown receiver", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/bitbucket" }),
         new("pipeline: encoded slash in the receiver name", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/git%2Fhub" }),
@@ -226,6 +230,7 @@ public static class BadInputCorpus
         new("standardwebhooks: v1a and a wrong v1 before the valid v1", HttpStatusCode.OK, b => StandardSigned("standardwebhooks", SigningToken, StandardBody, id: "msg_acc_multi", transform: signature => $"v1a,{signature[3..]} v1,{Convert.ToBase64String(new byte[32])} {signature}"), "msg_acc_multi"),
         new("slack: upper-case hex digest", HttpStatusCode.OK, b => Slack(SlackEvent("EvAccUpper"), transform: signature => "v0=" + signature[3..].ToUpperInvariant()), "EvAccUpper"),
         new("billing: upper-case hex digest", HttpStatusCode.OK, b => Billing(Billing("inv_acc_upper"), transform: signature => signature.ToUpperInvariant()), "inv_acc_upper"),
+        .. SendGridAccepted,
     ];
 
     public static TheoryData<string> RefusedNames => [.. Refused.Select(c => c.Name)];

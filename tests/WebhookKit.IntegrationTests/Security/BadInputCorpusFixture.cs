@@ -3,6 +3,7 @@ using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.SendGrid;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -44,6 +45,8 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                     o.EventIdProperty = "id";
                     o.EventTypeProperty = "type";
                 })
+                .AddSendGrid(o => o.PublicKeys.Add(BadInputCorpus.SendGridPublicKey))
+                .AddHandler<RecordingHandler<SendGridEventBatch>>()
                 .AddHandler<RecordingHandler<GitHubPushEvent>>()
                 .AddHandler<RecordingHandler<StripeEvent>>()
                 .AddHandler<RecordingHandler<GitLabPushEvent>>()

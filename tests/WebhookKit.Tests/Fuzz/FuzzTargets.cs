@@ -18,7 +18,7 @@ namespace WebhookKit.Tests.Fuzz;
 /// Every verifier in src/WebhookKit/Providers as a <see cref="FuzzTarget"/>. Signing here follows each provider's
 /// documented scheme, independently of the library's verifiers.
 /// </summary>
-internal static class FuzzTargets
+internal static partial class FuzzTargets
 {
     private const string GitHubSignature = "X-Hub-Signature-256";
     private const string StripeSignature = "Stripe-Signature";
@@ -44,6 +44,9 @@ internal static class FuzzTargets
         Hmac("hmac-sha256-hex-timestamp", HmacSignatureAlgorithm.Sha256, HmacSignatureEncoding.Hex, "sha256=", "{timestamp}.{body}"),
         Hmac("hmac-sha512-base64-id-timestamp", HmacSignatureAlgorithm.Sha512, HmacSignatureEncoding.Base64, null, "{id}.{timestamp}.{body}"),
         Hmac("hmac-sha1-hex-body", HmacSignatureAlgorithm.Sha1, HmacSignatureEncoding.Hex, null, "{body}"),
+
+        // FuzzTargets.SendGrid.cs.
+        SendGrid(),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(target => target.Name)];

@@ -8,7 +8,7 @@ public sealed class ProviderRobustnessTests
 {
     private const string StandardSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac"];
+    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac", "sendgrid"];
 
     [Theory]
     [MemberData(nameof(Receivers))]
@@ -21,6 +21,7 @@ public sealed class ProviderRobustnessTests
             "webhook-id", "webhook-timestamp", "webhook-signature", "svix-id", "svix-timestamp", "svix-signature",
             "X-Slack-Signature", "X-Slack-Request-Timestamp", "X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Webhook-Id",
             "X-Twilio-Signature", "I-Twilio-Idempotency-Token", "X-Signature", "X-Timestamp", "X-Id", "X-Type",
+            "X-Twilio-Email-Event-Webhook-Signature", "X-Twilio-Email-Event-Webhook-Timestamp",
         ];
         string[] values =
         [
@@ -62,6 +63,7 @@ public sealed class ProviderRobustnessTests
         .AddSlack(o => o.Secrets.Add("slack-signing-secret-0123"))
         .AddShopify(o => o.Secrets.Add("shopify-client-secret-0123"))
         .AddTwilio(o => o.Secrets.Add("twilio-auth-token-0123"))
+        .AddSendGrid(o => o.PublicKeys.Add("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g=="))
         .AddHmac("hmac", o =>
         {
             o.Secrets.Add("hmac-shared-secret-0123");

@@ -6,6 +6,7 @@ using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.SendGrid;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -146,6 +147,17 @@ public static class ProviderCases
         },
         new()
         {
+            // One delivery per batch; a batch of one event is identified by its sg_event_id.
+            Name = "SendGrid",
+            SignatureHeaders = ["X-Twilio-Email-Event-Webhook-Signature"],
+            Configure = webhooks => webhooks.AddSendGrid(o => o.PublicKeys.Add(SendGridKey.PublicKey)).AddHandler<RecordingHandler<SendGridEventBatch>>(),
+            Create = id => new("/webhooks/sendgrid", "application/json", Encoding.UTF8.GetBytes($$"""[{"email":"a@example.com","timestamp":1600112492,"event":"delivered","sg_event_id":"{{id}}","sg_message_id":"m1","response":"250 OK"}]""" + "\r\n"), []),
+            Sign = (delivery, _) => SendGridHeaders(delivery.Body),
+            EventType = "events",
+            PayloadType = typeof(SendGridEventBatch),
+        },
+        new()
+        {
             Name = "Custom (docs/writing-a-provider.md)",
             SignatureHeaders = ["X-Acme-Signature"],
             Configure = webhooks => webhooks
@@ -175,6 +187,14 @@ public static class ProviderCases
         return [($"{prefix}-timestamp", t.ToString(CultureInfo.InvariantCulture)), ($"{prefix}-signature", "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed)))];
     }
 
+    /// <summary>SendGrid signing: base64 DER ECDSA P-256 with SHA-256 over the timestamp's UTF-8 bytes, then the body.</summary>
+    private static (string, string)[] SendGridHeaders(byte[] body)
+    {
+        var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
+        var signature = SendGridKey.Key.SignData([.. Encoding.UTF8.GetBytes(t), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        return [("X-Twilio-Email-Event-Webhook-Timestamp", t), ("X-Twilio-Email-Event-Webhook-Signature", Convert.ToBase64String(signature))];
+    }
+
     /// <summary>Slack signing: <c>v0=</c> + hex HMAC-SHA256 over <c>v0:{timestamp}:{body}</c>.</summary>
     private static (string, string)[] SlackHeaders(string secret, byte[] body)
     {
@@ -199,5 +219,12 @@ public static class ProviderCases
 #pragma warning disable CA5350 // Twilio's signature is HMAC-SHA1.
         return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
 #pragma warning restore CA5350
+    }
+
+    /// <summary>The SendGrid case's signing key, created on first use.</summary>
+    private static class SendGridKey
+    {
+        public static readonly ECDsa Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        public static readonly string PublicKey = Convert.ToBase64String(Key.ExportSubjectPublicKeyInfo());
     }
 }
