@@ -89,8 +89,9 @@ public partial class SignatureBenchmarks
             },
             _githubBody);
 
-        // SignatureBenchmarks.SendGrid.cs.
+        // SignatureBenchmarks.SendGrid.cs, SignatureBenchmarks.Mailgun.cs.
         SetupSendGrid();
+        SetupMailgun();
 
         // A benchmark of a verifier that rejects would measure the wrong path.
         Check(RawHmacSha256(), nameof(RawHmacSha256));

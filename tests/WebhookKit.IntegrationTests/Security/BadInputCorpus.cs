@@ -32,6 +32,7 @@ public static partial class BadInputCorpus
     [
         GitHubSecret, StripeSecret, GitLabToken, SlackSecret, ShopifySecret, TwilioToken, BillingSecret,
         SigningToken, SigningToken["whsec_".Length..], GitLabSigningToken, GitLabSigningToken["whsec_".Length..],
+        MailgunKey,
     ];
 
     /// <summary>Headers whose values are credentials (signatures, tokens): their values must never be logged either.</summary>
@@ -196,8 +197,9 @@ public static partial class BadInputCorpus
         new("billing: signed, id repeated", HttpStatusCode.BadRequest, b => Billing("""{"id":"inv_1","type":"invoice.paid","id":"inv_2"}"""u8.ToArray())),
         new("billing: signed, not JSON", HttpStatusCode.BadRequest, b => Billing("id=inv_1&type=invoice.paid"u8.ToArray())),
 
-        // SendGrid: BadInputCorpus.SendGrid.cs.
+        // SendGrid, Mailgun: BadInputCorpus.SendGrid.cs, BadInputCorpus.Mailgun.cs.
         .. SendGridRefused,
+        .. MailgunRefused,
 
         // The pipeline around every provider.
         new("pipeline: unknown receiver", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/bitbucket" }),
@@ -231,6 +233,7 @@ public static partial class BadInputCorpus
         new("slack: upper-case hex digest", HttpStatusCode.OK, b => Slack(SlackEvent("EvAccUpper"), transform: signature => "v0=" + signature[3..].ToUpperInvariant()), "EvAccUpper"),
         new("billing: upper-case hex digest", HttpStatusCode.OK, b => Billing(Billing("inv_acc_upper"), transform: signature => signature.ToUpperInvariant()), "inv_acc_upper"),
         .. SendGridAccepted,
+        .. MailgunAccepted,
     ];
 
     public static TheoryData<string> RefusedNames => [.. Refused.Select(c => c.Name)];

@@ -3,6 +3,7 @@ using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Mailgun;
 using WebhookKit.SendGrid;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
@@ -47,6 +48,9 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                 })
                 .AddSendGrid(o => o.PublicKeys.Add(BadInputCorpus.SendGridPublicKey))
                 .AddHandler<RecordingHandler<SendGridEventBatch>>()
+                .AddMailgun(o => o.Secrets.Add(BadInputCorpus.MailgunKey))
+                .AddHandler<RecordingHandler<MailgunWebhook>>()
+                .AddHandler<RecordingHandler<MailgunInboundMessage>>()
                 .AddHandler<RecordingHandler<GitHubPushEvent>>()
                 .AddHandler<RecordingHandler<StripeEvent>>()
                 .AddHandler<RecordingHandler<GitLabPushEvent>>()

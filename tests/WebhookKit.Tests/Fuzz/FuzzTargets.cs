@@ -45,8 +45,9 @@ internal static partial class FuzzTargets
         Hmac("hmac-sha512-base64-id-timestamp", HmacSignatureAlgorithm.Sha512, HmacSignatureEncoding.Base64, null, "{id}.{timestamp}.{body}"),
         Hmac("hmac-sha1-hex-body", HmacSignatureAlgorithm.Sha1, HmacSignatureEncoding.Hex, null, "{body}"),
 
-        // FuzzTargets.SendGrid.cs.
+        // FuzzTargets.SendGrid.cs, FuzzTargets.Mailgun.cs.
         SendGrid(),
+        Mailgun(),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(target => target.Name)];

@@ -8,7 +8,7 @@ public sealed class ProviderRobustnessTests
 {
     private const string StandardSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac", "sendgrid"];
+    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac", "sendgrid", "mailgun"];
 
     [Theory]
     [MemberData(nameof(Receivers))]
@@ -33,6 +33,7 @@ public sealed class ProviderRobustnessTests
             "", "{", "[]", "null", "{\"type\":1}", "{\"type\":\"url_verification\"}", "{\"event\":[{\"type\":\"x\"}]}",
             "payload=%7B", "payload=%FF%FE", "command=%2F&trigger_id=", "a=%", "&&&=&=", "ssl_check=1",
             "{\"id\":" + new string('9', 400) + ",\"type\":\"t\"}", new string('[', 200),
+            "{\"signature\":{\"timestamp\":\"1700000000\",\"token\":\"t\",\"signature\":\"00\"},\"event-data\":{\"event\":\"x\"}}", "timestamp=1700000000&token=t&signature=00",
         ];
         string[] contentTypes = ["application/json", "application/x-www-form-urlencoded", "text/plain", "application/x-www-form-urlencoded; charset=utf-8", "garbage;;"];
 
@@ -64,6 +65,7 @@ public sealed class ProviderRobustnessTests
         .AddShopify(o => o.Secrets.Add("shopify-client-secret-0123"))
         .AddTwilio(o => o.Secrets.Add("twilio-auth-token-0123"))
         .AddSendGrid(o => o.PublicKeys.Add("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g=="))
+        .AddMailgun(o => o.Secrets.Add("mailgun-signing-key-0123"))
         .AddHmac("hmac", o =>
         {
             o.Secrets.Add("hmac-shared-secret-0123");

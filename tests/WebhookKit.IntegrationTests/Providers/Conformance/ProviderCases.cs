@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookKit.GitHub;
 using WebhookKit.GitLab;
 using WebhookKit.Hmac;
 using WebhookKit.IntegrationTests.Infrastructure;
+using WebhookKit.Mailgun;
 using WebhookKit.SendGrid;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
@@ -29,6 +31,7 @@ public static class ProviderCases
     private const string TwilioPublicBaseUrl = "https://hooks.example.com";
     private const string HmacSecret = "conformance-hmac-secret";
     private const string AcmeSecret = "conformance-acme-secret";
+    private const string MailgunKey = "conformance-mailgun-signing-key";
     private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
 
     public static readonly ProviderCase[] All =
@@ -158,6 +161,19 @@ public static class ProviderCases
         },
         new()
         {
+            // The signature block is in the body and covers the timestamp and token (the event id), not the event data.
+            Name = "Mailgun",
+            SignatureHeaders = [],
+            Configure = webhooks => webhooks.AddMailgun(o => o.Secrets.Add(MailgunKey)).AddHandler<RecordingHandler<MailgunWebhook>>(),
+            Create = id => new("/webhooks/mailgun", "application/json", Encoding.UTF8.GetBytes($$"""{"event-data":{"event":"delivered","id":"{{id}}","recipient":"alice@example.com"}""" + "}"), []),
+            SignBody = delivery => delivery with { Body = MailgunSigned(delivery.Body, signedToken: null) },
+            Sign = (_, _) => [],
+            Tamper = delivery => delivery with { Body = MailgunSigned(delivery.Body, signedToken: "another-token") },
+            EventType = "delivered",
+            PayloadType = typeof(MailgunWebhook),
+        },
+        new()
+        {
             Name = "Custom (docs/writing-a-provider.md)",
             SignatureHeaders = ["X-Acme-Signature"],
             Configure = webhooks => webhooks
@@ -193,6 +209,21 @@ public static class ProviderCases
         var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
         var signature = SendGridKey.Key.SignData([.. Encoding.UTF8.GetBytes(t), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         return [("X-Twilio-Email-Event-Webhook-Timestamp", t), ("X-Twilio-Email-Event-Webhook-Signature", Convert.ToBase64String(signature))];
+    }
+
+    /// <summary>
+    /// Mailgun signing: a signature block, hex HMAC-SHA256 over timestamp + token, before the event data. The token (the
+    /// event id) is the case's id, taken from <c>event-data.id</c>; the tampered case signs another token than it sends.
+    /// </summary>
+    private static byte[] MailgunSigned(byte[] unsigned, string? signedToken)
+    {
+        using var document = JsonDocument.Parse(unsigned);
+        var eventData = document.RootElement.GetProperty("event-data");
+        var token = eventData.GetProperty("id").GetString()!;
+        var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(MailgunKey), Encoding.UTF8.GetBytes(t + (signedToken ?? token))));
+        var block = $"\"timestamp\":\"{t}\",\"token\":\"{token}\",\"signature\":\"{signature}\"";
+        return Encoding.UTF8.GetBytes("{\"signature\":{" + block + "},\"event-data\":" + eventData.GetRawText() + "}");
     }
 
     /// <summary>Slack signing: <c>v0=</c> + hex HMAC-SHA256 over <c>v0:{timestamp}:{body}</c>.</summary>
