@@ -89,6 +89,10 @@ public partial class SignatureBenchmarks
             },
             _githubBody);
 
+        // SignatureBenchmarks.SendGrid.cs, SignatureBenchmarks.Mailgun.cs.
+        SetupSendGrid();
+        SetupMailgun();
+
         // A benchmark of a verifier that rejects would measure the wrong path.
         Check(RawHmacSha256(), nameof(RawHmacSha256));
         Check(RawHmacSha256KeyedContext(), nameof(RawHmacSha256KeyedContext));
@@ -159,7 +163,11 @@ public partial class SignatureBenchmarks
     public WebhookProviderStatus WebhookKitGitLabToken() => _gitlab.Read(_gitlabRequest).Status;
 
     [GlobalCleanup]
-    public void Cleanup() => _keyedContext.Dispose();
+    public void Cleanup()
+    {
+        _keyedContext.Dispose();
+        CleanupSendGrid();
+    }
 
     private static void Check(bool verified, string benchmark)
     {

@@ -29,4 +29,24 @@ public static partial class WebhookSigner
     /// <param name="timeProvider">The clock for <c>webhook-timestamp</c>.</param>
     /// <returns>The signer.</returns>
     public static StandardWebhooksSigner StandardWebhooks(string secret, TimeProvider timeProvider) => new(secret, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
+
+    /// <summary>A SendGrid Event Webhook signer with a fresh P-256 key, timestamping with the system clock; configure the receiver with its <see cref="SendGridSigner.PublicKey"/>.</summary>
+    /// <returns>The signer; dispose it.</returns>
+    public static SendGridSigner SendGrid() => new(TimeProvider.System);
+
+    /// <summary>A SendGrid Event Webhook signer with a fresh P-256 key that timestamps with <paramref name="timeProvider"/>.</summary>
+    /// <param name="timeProvider">The clock for <c>X-Twilio-Email-Event-Webhook-Timestamp</c>.</param>
+    /// <returns>The signer; dispose it.</returns>
+    public static SendGridSigner SendGrid(TimeProvider timeProvider) => new(timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
+
+    /// <summary>A Mailgun signer for an HTTP webhook signing key, timestamping with the system clock.</summary>
+    /// <param name="signingKey">The HTTP webhook signing key.</param>
+    /// <returns>The signer.</returns>
+    public static MailgunSigner Mailgun(string signingKey) => new(signingKey, TimeProvider.System);
+
+    /// <summary>A Mailgun signer that timestamps with <paramref name="timeProvider"/>.</summary>
+    /// <param name="signingKey">The HTTP webhook signing key.</param>
+    /// <param name="timeProvider">The clock for <c>timestamp</c>.</param>
+    /// <returns>The signer.</returns>
+    public static MailgunSigner Mailgun(string signingKey, TimeProvider timeProvider) => new(signingKey, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
 }

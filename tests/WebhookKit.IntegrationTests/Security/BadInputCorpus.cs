@@ -33,6 +33,7 @@ public static partial class BadInputCorpus
         GitHubSecret, StripeSecret, GitLabToken, SlackSecret, ShopifySecret, TwilioToken, BillingSecret,
         SigningToken, SigningToken["whsec_".Length..], GitLabSigningToken, GitLabSigningToken["whsec_".Length..],
         .. HmacProviderSecrets,
+        MailgunKey,
     ];
 
     /// <summary>Headers whose values are credentials (signatures, tokens): their values must never be logged either.</summary>
@@ -41,6 +42,7 @@ public static partial class BadInputCorpus
         "X-Hub-Signature-256", "X-Hub-Signature", "Stripe-Signature", "X-Gitlab-Token", "webhook-signature", "svix-signature",
         "X-Slack-Signature", "X-Shopify-Hmac-Sha256", "X-Twilio-Signature", "X-Billing-Signature",
         .. HmacProviderCredentialHeaders,
+        "X-Twilio-Email-Event-Webhook-Signature",
     ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -200,6 +202,9 @@ public static partial class BadInputCorpus
 
         // Razorpay, Paddle, Bitbucket and the shared-token receiver: BadInputCorpus.HmacProviders.cs.
         .. HmacProviderRefused(),
+        // SendGrid, Mailgun: BadInputCorpus.SendGrid.cs, BadInputCorpus.Mailgun.cs.
+        .. SendGridRefused,
+        .. MailgunRefused,
 
         // The pipeline around every provider.
         new("pipeline: unknown receiver", HttpStatusCode.NotFound, b => GitHub(GitHubSig(GitHubBody)) with { PathAndQuery = "/webhooks/no-such-receiver" }),
@@ -233,6 +238,8 @@ public static partial class BadInputCorpus
         new("slack: upper-case hex digest", HttpStatusCode.OK, b => Slack(SlackEvent("EvAccUpper"), transform: signature => "v0=" + signature[3..].ToUpperInvariant()), "EvAccUpper"),
         new("billing: upper-case hex digest", HttpStatusCode.OK, b => Billing(Billing("inv_acc_upper"), transform: signature => signature.ToUpperInvariant()), "inv_acc_upper"),
         .. HmacProviderAccepted(),
+        .. SendGridAccepted,
+        .. MailgunAccepted,
     ];
 
     public static TheoryData<string> RefusedNames => [.. Refused.Select(c => c.Name)];

@@ -7,6 +7,8 @@ using WebhookKit.IntegrationTests.Infrastructure;
 using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
 using WebhookKit.SharedToken;
+using WebhookKit.Mailgun;
+using WebhookKit.SendGrid;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -60,6 +62,11 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                     o.EventIdHeader = "X-Request-Id";
                 })
                 .AddHandler<RecordingHandler<SharedTokenEvent>>()
+                .AddSendGrid(o => o.PublicKeys.Add(BadInputCorpus.SendGridPublicKey))
+                .AddHandler<RecordingHandler<SendGridEventBatch>>()
+                .AddMailgun(o => o.Secrets.Add(BadInputCorpus.MailgunKey))
+                .AddHandler<RecordingHandler<MailgunWebhook>>()
+                .AddHandler<RecordingHandler<MailgunInboundMessage>>()
                 .AddHandler<RecordingHandler<GitHubPushEvent>>()
                 .AddHandler<RecordingHandler<StripeEvent>>()
                 .AddHandler<RecordingHandler<GitLabPushEvent>>()

@@ -50,6 +50,9 @@ internal static partial class FuzzTargets
         Paddle(),
         Bitbucket(),
         SharedTokenBearer(),
+        // FuzzTargets.SendGrid.cs, FuzzTargets.Mailgun.cs.
+        SendGrid(),
+        Mailgun(),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(target => target.Name)];

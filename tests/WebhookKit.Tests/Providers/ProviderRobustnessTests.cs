@@ -8,7 +8,7 @@ public sealed class ProviderRobustnessTests
 {
     private const string StandardSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac", "razorpay", "paddle", "bitbucket", "token"];
+    public static TheoryData<string> Receivers => ["standardwebhooks", "slack", "shopify", "twilio", "hmac", "razorpay", "paddle", "bitbucket", "token", "sendgrid", "mailgun"];
 
     [Theory]
     [MemberData(nameof(Receivers))]
@@ -22,6 +22,7 @@ public sealed class ProviderRobustnessTests
             "X-Slack-Signature", "X-Slack-Request-Timestamp", "X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Webhook-Id",
             "X-Twilio-Signature", "I-Twilio-Idempotency-Token", "X-Signature", "X-Timestamp", "X-Id", "X-Type",
             "X-Razorpay-Signature", "X-Razorpay-Event-Id", "Paddle-Signature", "X-Hub-Signature", "X-Event-Key", "X-Request-UUID", "Authorization",
+            "X-Twilio-Email-Event-Webhook-Signature", "X-Twilio-Email-Event-Webhook-Timestamp",
         ];
         string[] values =
         [
@@ -34,6 +35,7 @@ public sealed class ProviderRobustnessTests
             "", "{", "[]", "null", "{\"type\":1}", "{\"type\":\"url_verification\"}", "{\"event\":[{\"type\":\"x\"}]}",
             "payload=%7B", "payload=%FF%FE", "command=%2F&trigger_id=", "a=%", "&&&=&=", "ssl_check=1",
             "{\"id\":" + new string('9', 400) + ",\"type\":\"t\"}", new string('[', 200),
+            "{\"signature\":{\"timestamp\":\"1700000000\",\"token\":\"t\",\"signature\":\"00\"},\"event-data\":{\"event\":\"x\"}}", "timestamp=1700000000&token=t&signature=00",
         ];
         string[] contentTypes = ["application/json", "application/x-www-form-urlencoded", "text/plain", "application/x-www-form-urlencoded; charset=utf-8", "garbage;;"];
 
@@ -64,6 +66,8 @@ public sealed class ProviderRobustnessTests
         .AddSlack(o => o.Secrets.Add("slack-signing-secret-0123"))
         .AddShopify(o => o.Secrets.Add("shopify-client-secret-0123"))
         .AddTwilio(o => o.Secrets.Add("twilio-auth-token-0123"))
+        .AddSendGrid(o => o.PublicKeys.Add("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g=="))
+        .AddMailgun(o => o.Secrets.Add("mailgun-signing-key-0123"))
         .AddHmac("hmac", o =>
         {
             o.Secrets.Add("hmac-shared-secret-0123");

@@ -30,6 +30,18 @@ public sealed class ProviderCase
     /// </summary>
     public bool CoversBody { get; init; } = true;
 
+    /// <summary>
+    /// Gets, for a provider whose signature is in the body (Mailgun), the delivery with its signature block added;
+    /// <see cref="Sign"/> then adds the headers, if any. <see langword="null"/>: the signature is in headers only.
+    /// </summary>
+    public Func<UnsignedDelivery, UnsignedDelivery>? SignBody { get; init; }
+
+    /// <summary>
+    /// Gets how the tampered-delivery case changes a signed part after signing: by default one byte appended to the
+    /// body. A provider whose signature does not cover the body (Mailgun) changes what it does cover.
+    /// </summary>
+    public Func<UnsignedDelivery, UnsignedDelivery>? Tamper { get; init; }
+
     /// <summary>Gets the event type the handler should see.</summary>
     public required string EventType { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookKit.Bitbucket;
 using WebhookKit.GitHub;
@@ -10,6 +11,8 @@ using WebhookKit.IntegrationTests.Infrastructure;
 using WebhookKit.Paddle;
 using WebhookKit.Razorpay;
 using WebhookKit.SharedToken;
+using WebhookKit.Mailgun;
+using WebhookKit.SendGrid;
 using WebhookKit.Shopify;
 using WebhookKit.Slack;
 using WebhookKit.StandardWebhooks;
@@ -36,6 +39,7 @@ public static class ProviderCases
     private const string PaddleSecret = "pdl_ntfset_conformance_paddle_secret";
     private const string BitbucketSecret = "conformance-bitbucket-webhook-secret";
     private const string SharedToken = "conformance-shared-token-for-zapier";
+    private const string MailgunKey = "conformance-mailgun-signing-key";
     private static readonly string SigningToken = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("conformance-standard-webhooks-key"));
 
     public static readonly ProviderCase[] All =
@@ -204,6 +208,30 @@ public static class ProviderCases
         },
         new()
         {
+            // One delivery per batch; a batch of one event is identified by its sg_event_id.
+            Name = "SendGrid",
+            SignatureHeaders = ["X-Twilio-Email-Event-Webhook-Signature"],
+            Configure = webhooks => webhooks.AddSendGrid(o => o.PublicKeys.Add(SendGridKey.PublicKey)).AddHandler<RecordingHandler<SendGridEventBatch>>(),
+            Create = id => new("/webhooks/sendgrid", "application/json", Encoding.UTF8.GetBytes($$"""[{"email":"a@example.com","timestamp":1600112492,"event":"delivered","sg_event_id":"{{id}}","sg_message_id":"m1","response":"250 OK"}]""" + "\r\n"), []),
+            Sign = (delivery, _) => SendGridHeaders(delivery.Body),
+            EventType = "events",
+            PayloadType = typeof(SendGridEventBatch),
+        },
+        new()
+        {
+            // The signature block is in the body and covers the timestamp and token (the event id), not the event data.
+            Name = "Mailgun",
+            SignatureHeaders = [],
+            Configure = webhooks => webhooks.AddMailgun(o => o.Secrets.Add(MailgunKey)).AddHandler<RecordingHandler<MailgunWebhook>>(),
+            Create = id => new("/webhooks/mailgun", "application/json", Encoding.UTF8.GetBytes($$"""{"event-data":{"event":"delivered","id":"{{id}}","recipient":"alice@example.com"}""" + "}"), []),
+            SignBody = delivery => delivery with { Body = MailgunSigned(delivery.Body, signedToken: null) },
+            Sign = (_, _) => [],
+            Tamper = delivery => delivery with { Body = MailgunSigned(delivery.Body, signedToken: "another-token") },
+            EventType = "delivered",
+            PayloadType = typeof(MailgunWebhook),
+        },
+        new()
+        {
             Name = "Custom (docs/writing-a-provider.md)",
             SignatureHeaders = ["X-Acme-Signature"],
             Configure = webhooks => webhooks
@@ -239,6 +267,29 @@ public static class ProviderCases
         return [($"{prefix}-timestamp", t.ToString(CultureInfo.InvariantCulture)), ($"{prefix}-signature", "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed)))];
     }
 
+    /// <summary>SendGrid signing: base64 DER ECDSA P-256 with SHA-256 over the timestamp's UTF-8 bytes, then the body.</summary>
+    private static (string, string)[] SendGridHeaders(byte[] body)
+    {
+        var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
+        var signature = SendGridKey.Key.SignData([.. Encoding.UTF8.GetBytes(t), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        return [("X-Twilio-Email-Event-Webhook-Timestamp", t), ("X-Twilio-Email-Event-Webhook-Signature", Convert.ToBase64String(signature))];
+    }
+
+    /// <summary>
+    /// Mailgun signing: a signature block, hex HMAC-SHA256 over timestamp + token, before the event data. The token (the
+    /// event id) is the case's id, taken from <c>event-data.id</c>; the tampered case signs another token than it sends.
+    /// </summary>
+    private static byte[] MailgunSigned(byte[] unsigned, string? signedToken)
+    {
+        using var document = JsonDocument.Parse(unsigned);
+        var eventData = document.RootElement.GetProperty("event-data");
+        var token = eventData.GetProperty("id").GetString()!;
+        var t = Signatures.Now().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(MailgunKey), Encoding.UTF8.GetBytes(t + (signedToken ?? token))));
+        var block = $"\"timestamp\":\"{t}\",\"token\":\"{token}\",\"signature\":\"{signature}\"";
+        return Encoding.UTF8.GetBytes("{\"signature\":{" + block + "},\"event-data\":" + eventData.GetRawText() + "}");
+    }
+
     /// <summary>Slack signing: <c>v0=</c> + hex HMAC-SHA256 over <c>v0:{timestamp}:{body}</c>.</summary>
     private static (string, string)[] SlackHeaders(string secret, byte[] body)
     {
@@ -263,5 +314,12 @@ public static class ProviderCases
 #pragma warning disable CA5350 // Twilio's signature is HMAC-SHA1.
         return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
 #pragma warning restore CA5350
+    }
+
+    /// <summary>The SendGrid case's signing key, created on first use.</summary>
+    private static class SendGridKey
+    {
+        public static readonly ECDsa Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        public static readonly string PublicKey = Convert.ToBase64String(Key.ExportSubjectPublicKeyInfo());
     }
 }
