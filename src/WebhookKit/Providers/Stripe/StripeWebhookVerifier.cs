@@ -14,9 +14,7 @@ public sealed class StripeWebhookVerifier
 {
     internal const string SignatureHeader = "Stripe-Signature";
 
-    private readonly HmacKeySet _keys;
-    private readonly TimeSpan _tolerance;
-    private readonly TimeProvider _timeProvider;
+    private readonly TimestampedSignatureHeader _header;
 
     /// <summary>Initializes a verifier with the secrets and tolerance of <paramref name="options"/>, on the system clock.</summary>
     /// <param name="options">The receiver's options; read once, here.</param>
@@ -32,66 +30,12 @@ public sealed class StripeWebhookVerifier
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _keys = HmacKeySet.FromSecrets(HmacSignatureAlgorithm.Sha256, options.Secrets);
-        _tolerance = options.Tolerance;
-        _timeProvider = timeProvider;
+        _header = new TimestampedSignatureHeader(SignatureHeader, ',', "t=", "v1=", '.', HmacKeySet.FromSecrets(HmacSignatureAlgorithm.Sha256, options.Secrets), options.Tolerance, timeProvider);
     }
 
     /// <summary>Verifies an event: its headers and its raw body, byte for byte as received.</summary>
     /// <param name="headers">The request headers.</param>
     /// <param name="body">The raw request body.</param>
     /// <returns>Verified, or why not.</returns>
-    public WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var header))
-        {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, "Stripe-Signature missing or repeated");
-        }
-
-        if (!TryParseTimestamp(header, out var timestampText, out var timestamp))
-        {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.TimestampMalformed, "Stripe-Signature has no single numeric timestamp");
-        }
-
-        if (!WebhookSignature.IsWithinTolerance(timestamp, _timeProvider, _tolerance))
-        {
-            return WebhookSignature.StaleTimestamp;
-        }
-
-        // "{t}." then the body, hashed in sequence: no joined copy of the body.
-        Span<byte> prefix = stackalloc byte[WebhookSignature.MaxTimestampDigits + 1];
-        SignatureMath.TryWriteAscii(timestampText, prefix, out var written);
-        prefix[written++] = (byte)'.';
-        return SignatureList.MatchesAny(_keys, header, ',', "v1=", base64: false, trimEntries: true, prefix[..written], body)
-            ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason("every v1 signature of Stripe-Signature"));
-    }
-
-    private static bool TryParseTimestamp(string header, out ReadOnlySpan<char> text, out long value)
-    {
-        text = default;
-        value = 0;
-        var found = false;
-        var span = header.AsSpan();
-        foreach (var range in span.Split(','))
-        {
-            var item = span[range].Trim();
-            if (!item.StartsWith("t=", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var digits = item[2..];
-            if (found || !WebhookSignature.TryParseUnixSeconds(digits, out value))
-            {
-                return false;
-            }
-
-            text = digits;
-            found = true;
-        }
-
-        return found;
-    }
+    public WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body) => _header.Verify(headers, body);
 }
