@@ -14,6 +14,43 @@ public sealed class SlotMigrationTests(RedisClusterFixture redis, ITestOutputHel
     private const int Chunk = 200;
 
     [Fact]
+    public async Task SlotMigration_DeliveriesWhileTheirSlotIsHalfMoved_AreSentAgainUntilItMovedAndAcceptedAndHandledOnce()
+    {
+        // Arrange: one partition, so every delivery is in the slot that moves; keys of handled events are in it already.
+        var cluster = redis.Cluster;
+        var prefix = RedisFixture.NewPrefix("half-moved");
+        await using var instance = await WebhookInstance.StartAsync(new RedisTestAppOptions { Redis = cluster.Configuration, Prefix = prefix });
+        var before = Enumerable.Range(0, 20).Select(static i => $"before-{i}").ToList();
+        (await Load.SendAsync([instance], before)).Should().OnlyContain(static answer => answer.Status == HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(async () => await Handled.DistinctAsync(cluster.Database, prefix) == before.Count, "the first events are handled");
+        var slot = cluster.Client.HashSlot("{github:0}");
+        var to = (await cluster.OwnerOfAsync(slot) + 1) % cluster.Nodes.Count;
+        var during = Enumerable.Range(0, 20).Select(static i => $"during-{i}").ToList();
+        Task<(string EventId, HttpStatusCode Status)[]>? sending = null;
+
+        // The slot also holds the claims other tests of the collection kept: it moves in about ten batches, whatever it holds,
+        // so that it is half moved for about half a second, well within the library's retries.
+        var keysPerBatch = Math.Max(5, await cluster.CountKeysInSlotAsync(slot) / 8);
+
+        // Act: deliveries arrive once the first keys moved. Redis refuses their claim-and-append (EXECABORT: the body's SET
+        // is redirected with ASK; TRYAGAIN: some keys moved, the new claim exists nowhere) until the slot has moved.
+        var moved = await cluster.MigrateSlotAsync(slot, to, keysPerBatch, pause: TimeSpan.FromMilliseconds(20), halfway: async () =>
+        {
+            sending = Load.SendAsync([instance], during, concurrency: during.Count);
+            await Task.Delay(300);
+        });
+        var answers = await sending!;
+
+        // Assert: sent again until the slot moved, never answered 503; each handled once, on the new master.
+        moved.Should().BeGreaterThanOrEqualTo(2 * before.Count, "the slot held the first events' claims and content keys");
+        answers.Should().OnlyContain(static answer => answer.Status == HttpStatusCode.OK, "a delivery that a moving slot refused is sent again, not refused");
+        await Eventually.WaitUntilAsync(async () => await Handled.DistinctAsync(cluster.Database, prefix) == before.Count + during.Count, "the events received mid-migration are handled");
+        (await Handled.CountsAsync(cluster.Database, prefix)).Values.Should().OnlyContain(static runs => runs == 1);
+        instance.Services.GetFakeLogCollector().GetSnapshot().Should().NotContain(static record => record.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        cluster.KeysOn(to, $"{prefix}webhookkit:{{github:0}}:claim:during-*").Should().HaveCount(during.Count);
+    }
+
+    [Fact]
     public async Task SlotMigration_WhileTwoInstancesReceiveAndHandle_EveryAcceptedEventIsHandledExactlyOnce()
     {
         // Arrange: six partitions; partition github:0's slot (its stream, bodies, claims) is the one that moves.
