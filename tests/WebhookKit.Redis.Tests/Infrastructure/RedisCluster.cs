@@ -159,6 +159,9 @@ public sealed class RedisCluster : IAsyncDisposable
         return moved;
     }
 
+    /// <summary>The test's connection to master <paramref name="node"/> alone (admin commands, <c>CONFIG SET</c>).</summary>
+    public IServer Server(int node) => Client.GetServer("127.0.0.1", _nodes[node].Port);
+
     public async ValueTask DisposeAsync()
     {
         _client?.Dispose();
@@ -168,7 +171,6 @@ public sealed class RedisCluster : IAsyncDisposable
         }
     }
 
-    private IServer Server(int node) => Client.GetServer("127.0.0.1", _nodes[node].Port);
 
     private async Task WaitUntilOkAsync(string cli)
     {
