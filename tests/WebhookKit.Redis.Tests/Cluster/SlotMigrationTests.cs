@@ -28,16 +28,16 @@ public sealed class SlotMigrationTests(RedisClusterFixture redis, ITestOutputHel
         var during = Enumerable.Range(0, 20).Select(static i => $"during-{i}").ToList();
         Task<(string EventId, HttpStatusCode Status)[]>? sending = null;
 
-        // The slot also holds the claims other tests of the collection kept: it moves in about ten batches, whatever it holds,
-        // so that it is half moved for about half a second, well within the library's retries.
-        var keysPerBatch = Math.Max(5, await cluster.CountKeysInSlotAsync(slot) / 8);
+        // The slot also holds the claims other tests of the collection kept: it moves in about five batches, whatever it holds,
+        // so that it is half moved for less than half a second, well within the library's retries (about two seconds).
+        var keysPerBatch = Math.Max(5, await cluster.CountKeysInSlotAsync(slot) / 4);
 
         // Act: deliveries arrive once the first keys moved. Redis refuses their claim-and-append (EXECABORT: the body's SET
         // is redirected with ASK; TRYAGAIN: some keys moved, the new claim exists nowhere) until the slot has moved.
-        var moved = await cluster.MigrateSlotAsync(slot, to, keysPerBatch, pause: TimeSpan.FromMilliseconds(20), halfway: async () =>
+        var moved = await cluster.MigrateSlotAsync(slot, to, keysPerBatch, pause: TimeSpan.FromMilliseconds(10), halfway: async () =>
         {
             sending = Load.SendAsync([instance], during, concurrency: during.Count);
-            await Task.Delay(300);
+            await Task.Delay(250);
         });
         var answers = await sending!;
 
