@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using StackExchange.Redis;
 using WebhookKit.Dispatch;
@@ -9,7 +10,9 @@ namespace WebhookKit.Redis.Internal;
 /// together, per partition one <c>MULTI</c>/<c>EXEC</c> with a plain <c>SET</c> per body and one
 /// <see cref="RedisScripts.ClaimAndEnqueueBatch"/>. Each delivery is still claimed and appended atomically, in arrival
 /// order, and answered only after Redis confirmed it; a batch shares the per-call cost of a script run in Redis and of
-/// a round trip in StackExchange.Redis. Under light load a batch is one delivery and nothing waits.
+/// a round trip in StackExchange.Redis. Under light load a batch is one delivery and nothing waits. A batch's partitions
+/// are sent together; one that a Redis Cluster refuses while its slot moves is sent again (<see cref="RedisSlotMigrationRetry"/>)
+/// after the batch has given its place to the next.
 /// </summary>
 internal sealed class RedisAppendBatcher : IAsyncDisposable
 {
@@ -28,6 +31,7 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
     private readonly WebhookOptions _webhookOptions;
     private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly SemaphoreSlim _slots = new(MaxBatchesInFlight, MaxBatchesInFlight);
+    private readonly ConcurrentDictionary<Task, byte> _sending = new();
     private readonly Lock _startGate = new();
     private Task? _loop;
 
@@ -118,11 +122,13 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
             _ = SendAsync(batch);
         }
 
-        // Every batch in flight answered before disposal returns.
+        // Every batch in flight answered before disposal returns, retries included.
         for (var i = 0; i < MaxBatchesInFlight; i++)
         {
             await _slots.WaitAsync().ConfigureAwait(false);
         }
+
+        await Task.WhenAll(_sending.Keys).ConfigureAwait(false);
     }
 
     private async Task SendAsync(List<PendingAppend> batch)
@@ -130,10 +136,17 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
         try
         {
             var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+            var firstTries = new List<Task>();
             foreach (var partition in batch.GroupBy(pending => _layout.Tag(pending.Delivery), StringComparer.Ordinal))
             {
-                await SendPartitionAsync(database, partition.Key, [.. partition]).ConfigureAwait(false);
+                var firstTry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Track(SendPartitionAsync(database, partition.Key, [.. partition], firstTry));
+                firstTries.Add(firstTry.Task);
             }
+
+            // The batch's slot is free once each partition had its first round trip: one whose cluster slot is moving
+            // retries (RedisSlotMigrationRetry) without holding up the batches behind it.
+            await Task.WhenAll(firstTries).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -149,11 +162,45 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
         }
     }
 
-    private async Task SendPartitionAsync(IDatabase database, string tag, PendingAppend[] partition)
+    /// <summary>Keeps a partition's append (with its retries) until it is answered, so that disposal waits for it.</summary>
+    private void Track(Task send)
+    {
+        _sending.TryAdd(send, 0);
+        _ = send.ContinueWith(static (sent, sending) => ((ConcurrentDictionary<Task, byte>)sending!).TryRemove(sent, out _), _sending, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Claims and appends one partition's deliveries and answers them; <paramref name="firstTry"/> completes after the first round trip.</summary>
+    private async Task SendPartitionAsync(IDatabase database, string tag, PendingAppend[] partition, TaskCompletionSource firstTry)
     {
         try
         {
             await _partitions.EnsureAsync(database, tag).ConfigureAwait(false);
+            var results = await _connection.SlotMigrationRetry.ExecuteAsync(
+                static call => call.Self.AppendOnceAsync(call.Database, call.Tag, call.Partition, call.FirstTry),
+                (Self: this, Database: database, Tag: tag, Partition: partition, FirstTry: firstTry)).ConfigureAwait(false);
+            for (var i = 0; i < partition.Length; i++)
+            {
+                partition[i].Result.TrySetResult((RedisClaimCode)results[i]);
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in partition)
+            {
+                pending.Result.TrySetException(exception);
+            }
+        }
+        finally
+        {
+            firstTry.TrySetResult();
+        }
+    }
+
+    /// <summary>One round trip: the bodies' <c>SET</c>s and <see cref="RedisScripts.ClaimAndEnqueueBatch"/> in one <c>MULTI</c>/<c>EXEC</c>.</summary>
+    private async ValueTask<int[]> AppendOnceAsync(IDatabase database, string tag, PendingAppend[] partition, TaskCompletionSource firstTry)
+    {
+        try
+        {
             var keys = new List<RedisKey>(2 + (3 * partition.Length)) { _layout.Stream(tag), _layout.Bytes(tag) };
             var values = new List<RedisValue>(3 + (partition.Length * 14))
             {
@@ -197,17 +244,11 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
                 throw new RedisException("The claim-and-append script answered an unexpected number of results.");
             }
 
-            for (var i = 0; i < partition.Length; i++)
-            {
-                partition[i].Result.TrySetResult((RedisClaimCode)results[i]);
-            }
+            return results;
         }
-        catch (Exception exception)
+        finally
         {
-            foreach (var pending in partition)
-            {
-                pending.Result.TrySetException(exception);
-            }
+            firstTry.TrySetResult();
         }
     }
 

@@ -10,6 +10,7 @@ namespace WebhookKit.Redis.Internal;
 /// service collection if there is one, else one created once, lazily, from <see cref="RedisWebhookOptions.Redis"/>
 /// with <c>AbortOnConnectFail = false</c> (the app starts while Redis is down; the multiplexer reconnects by
 /// itself) and fail-fast backlog (a command while disconnected fails at once, so the receive path answers 503).
+/// Its <see cref="SlotMigrationRetry"/> sends again what a Redis Cluster refused while a slot moved.
 /// </summary>
 internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
@@ -20,12 +21,16 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     private IConnectionMultiplexer? _multiplexer;
     private bool _owned;
 
-    public RedisConnection(IOptions<RedisWebhookOptions> options, IServiceProvider services, ILogger<RedisConnection> logger)
+    public RedisConnection(IOptions<RedisWebhookOptions> options, IServiceProvider services, TimeProvider timeProvider, ILogger<RedisConnection> logger)
     {
         _options = options.Value;
         _services = services;
         _logger = logger;
+        SlotMigrationRetry = new RedisSlotMigrationRetry(timeProvider);
     }
+
+    /// <summary>Gets the retry of commands that a Redis Cluster refused, without running them, while their slot moved.</summary>
+    public RedisSlotMigrationRetry SlotMigrationRetry { get; }
 
     /// <summary>Gets the multiplexer once connected (for tests).</summary>
     internal IConnectionMultiplexer? Multiplexer => Volatile.Read(ref _multiplexer);

@@ -13,6 +13,7 @@ namespace WebhookKit.Redis.Internal;
 /// <see cref="RedisWebhookOptions.Partitions"/> streams keeps its share (the capacity divided by the partitions,
 /// rounded up), evicting its oldest with an error log line, so that one failing receiver never evicts another's.
 /// A replay moves the dead letter back into its delivery stream as a new delivery holding all its claims, in one script.
+/// Every script is sent again while a Redis Cluster moves its slot (<see cref="RedisSlotMigrationRetry"/>).
 /// </summary>
 internal sealed class RedisDeadLetterStore(
     RedisConnection connection,
@@ -38,7 +39,7 @@ internal sealed class RedisDeadLetterStore(
         await partitions.EnsureAsync(database, tag).ConfigureAwait(false);
         var values = new List<RedisValue>(24) { deadLetter.DeliveryId, _partitionCapacity };
         RedisEntryFormat.AddFields(values, deadLetter);
-        var evicted = (long)await database.ScriptEvaluateAsync(RedisScripts.AddDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [.. values]).ConfigureAwait(false);
+        var evicted = (long)await connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.AddDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [.. values]).ConfigureAwait(false);
         if (evicted > 0)
         {
             Log.DeadLettersEvicted(logger, tag, _partitionCapacity, evicted);
@@ -82,7 +83,7 @@ internal sealed class RedisDeadLetterStore(
 
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
         var tag = found.Value.Tag;
-        var deleted = (int)await database.ScriptEvaluateAsync(RedisScripts.DeleteDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [deliveryId]).ConfigureAwait(false);
+        var deleted = (int)await connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.DeleteDeadLetter, [layout.DeadLetters(tag), layout.DeadLetterIndex(tag)], [deliveryId]).ConfigureAwait(false);
         return deleted == 1;
     }
 
@@ -124,7 +125,7 @@ internal sealed class RedisDeadLetterStore(
         RedisEntryFormat.AddFields(values, replay);
         RedisKey[] keys = [layout.Stream(tag), layout.Bytes(tag), layout.DeadLetters(tag), layout.DeadLetterIndex(tag), .. layout.ClaimKeys(tag, replay)];
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        var result = RedisClaimCodes.ToReplayResult(RedisClaimCodes.Of(await database.ScriptEvaluateAsync(RedisScripts.Replay, keys, [.. values]).ConfigureAwait(false)));
+        var result = RedisClaimCodes.ToReplayResult(RedisClaimCodes.Of(await connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.Replay, keys, [.. values]).ConfigureAwait(false)));
         if (result == DeadLetterReplayResult.Replayed)
         {
             wake.Signal(); // This instance's reader may take it at once.

@@ -11,6 +11,7 @@ namespace WebhookKit.Redis.Internal;
 /// Leases and retention are the core's TTLs, enforced by Redis. A delivery of the durable queue is completed by the queue
 /// with its acknowledgement (<see cref="WebhookKit.Dispatch.ICompletingWebhookQueue"/>), not here: the store knows nothing
 /// of the queue, and claims-only mode never builds it.
+/// Every script is sent again while a Redis Cluster moves its slot (<see cref="RedisSlotMigrationRetry"/>).
 /// Its health check adds the server's settings (<see cref="RedisServerHealth"/>) to a probe claim and release.
 /// </summary>
 internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKeyLayout layout, RedisServerHealth health, TimeProvider timeProvider)
@@ -23,7 +24,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         ArgumentNullException.ThrowIfNull(keys);
         layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        var result = await database.ScriptEvaluateAsync(RedisScripts.Claim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false);
+        var result = await connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.Claim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false);
         return RedisClaimCodes.ToClaimStatus(RedisClaimCodes.Of(result));
     }
 
@@ -32,7 +33,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         ArgumentNullException.ThrowIfNull(keys);
         layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        await database.ScriptEvaluateAsync(RedisScripts.Complete, redisKeys, [owner, Milliseconds(retention)]).ConfigureAwait(false);
+        await connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.Complete, redisKeys, [owner, Milliseconds(retention)]).ConfigureAwait(false);
     }
 
     public async ValueTask<bool> RenewAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         ArgumentNullException.ThrowIfNull(keys);
         layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        return (int)await database.ScriptEvaluateAsync(RedisScripts.RenewClaim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false) == 1;
+        return (int)await connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.RenewClaim, redisKeys, [owner, Milliseconds(lease)]).ConfigureAwait(false) == 1;
     }
 
     public async ValueTask ReleaseAsync(IReadOnlyList<string> keys, string owner, CancellationToken cancellationToken)
@@ -49,7 +50,7 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         // Under the partition of the whole key list (its replay key's, when it has one), as the delivery's entry and claims.
         layout.ClaimKeys(keys, out var redisKeys);
         var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
-        await database.ScriptEvaluateAsync(RedisScripts.Release, redisKeys, [owner]).ConfigureAwait(false);
+        await connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.Release, redisKeys, [owner]).ConfigureAwait(false);
     }
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -81,7 +81,7 @@ internal sealed partial class RedisStreamWebhookQueue
             {
                 if (Volatile.Read(ref entry.RecordedAttempts) is > 0 and var attempts)
                 {
-                    calls.Add(database.ScriptEvaluateAsync(RedisScripts.RecordAttempts, [_layout.Stream(tag)], [RedisKeyLayout.Group, _consumer, attempts, entry.EntryId]));
+                    calls.Add(_connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.RecordAttempts, [_layout.Stream(tag)], [RedisKeyLayout.Group, _consumer, attempts, entry.EntryId]).AsTask());
                     continue;
                 }
 
@@ -96,7 +96,7 @@ internal sealed partial class RedisStreamWebhookQueue
 
             if (values.Count > 1)
             {
-                calls.Add(database.ScriptEvaluateAsync(RedisScripts.CompleteAndAcknowledgeBatch, [.. keys], [.. values]));
+                calls.Add(_connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.CompleteAndAcknowledgeBatch, [.. keys], [.. values]).AsTask());
             }
         }
 

@@ -67,7 +67,7 @@ internal sealed partial class RedisStreamWebhookQueue
             values.Add(entry.ClaimKeys.Length);
         }
 
-        return database.ScriptEvaluateAsync(RedisScripts.Renew, [.. keys], [.. values]);
+        return _connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.Renew, [.. keys], [.. values]).AsTask();
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ internal sealed partial class RedisStreamWebhookQueue
             batch.Add(i);
             if (batch.Count == RenewBatch)
             {
-                calls.Add((database.ScriptEvaluateAsync(RedisScripts.RenewOnRead, [.. keys], [.. values]), batch));
+                calls.Add((_connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.RenewOnRead, [.. keys], [.. values]).AsTask(), batch));
                 keys = [];
                 values = [lease];
                 batch = [];
@@ -111,7 +111,7 @@ internal sealed partial class RedisStreamWebhookQueue
 
         if (batch.Count > 0)
         {
-            calls.Add((database.ScriptEvaluateAsync(RedisScripts.RenewOnRead, [.. keys], [.. values]), batch));
+            calls.Add((_connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.RenewOnRead, [.. keys], [.. values]).AsTask(), batch));
         }
 
         return calls.Count == 0 ? Task.FromResult(superseded) : CollectAsync(calls, superseded);

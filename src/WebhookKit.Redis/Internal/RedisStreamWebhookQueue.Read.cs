@@ -52,7 +52,8 @@ internal sealed partial class RedisStreamWebhookQueue
             RedisResult reply;
             try
             {
-                reply = await database.ScriptEvaluateAsync(
+                reply = await _connection.SlotMigrationRetry.EvaluateAsync(
+                    database,
                     RedisScripts.TakeOver,
                     [_layout.Stream(tag)],
                     [RedisKeyLayout.Group, _consumer, RedisIdempotencyStore.Milliseconds(_options.VisibilityTimeout), cursor, free]).ConfigureAwait(false);
@@ -104,7 +105,7 @@ internal sealed partial class RedisStreamWebhookQueue
 
         // Both started before either is awaited: no round trip of their own for the claims.
         var renewal = StartRenewOnRead(database, tag, entries);
-        var fetch = bodyKeys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : database.StringGetAsync([.. bodyKeys]);
+        var fetch = bodyKeys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : _connection.SlotMigrationRetry.StringGetAsync(database, [.. bodyKeys]).AsTask();
         await Task.WhenAll(renewal, fetch).ConfigureAwait(false);
         var superseded = await renewal.ConfigureAwait(false);
         var bodies = await fetch.ConfigureAwait(false);

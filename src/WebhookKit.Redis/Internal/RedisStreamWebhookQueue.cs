@@ -35,6 +35,9 @@ namespace WebhookKit.Redis.Internal;
 /// a background loop (the dispatcher's worker moves on at once; the entry stays pending, and renewed, until Redis
 /// confirmed). A stream holds exactly its unacknowledged entries, bounded by <see cref="WebhookOptions.QueueCapacity"/> and <see cref="WebhookOptions.QueueMaxBytes"/>
 /// per partition: memory stays bounded and nothing unacknowledged is ever trimmed.</item>
+/// <item>On Redis Cluster every partition's keys share one slot (<see cref="RedisKeyLayout"/>); a script or <c>MGET</c> that
+/// the cluster refuses while that slot moves between masters is sent again (<see cref="RedisSlotMigrationRetry"/>), and a
+/// best-effort removal that it refuses is done by the next takeover of its entry.</item>
 /// <item><see cref="Close"/> stops reading; what is in hand is still dequeued and handled, and whatever is not
 /// acknowledged when the process ends stays pending for another instance to take over.</item>
 /// </list>

@@ -10,6 +10,10 @@ public static class Load
     public static int DeliveryCount =>
         int.TryParse(Environment.GetEnvironmentVariable("WEBHOOKKIT_REDIS_DELIVERIES"), out var count) && count > 0 ? count : 10_000;
 
+    /// <summary>How many deliveries each load of the cluster tests sends: <c>WEBHOOKKIT_REDIS_CLUSTER_DELIVERIES</c>, default 2,000.</summary>
+    public static int ClusterDeliveryCount =>
+        int.TryParse(Environment.GetEnvironmentVariable("WEBHOOKKIT_REDIS_CLUSTER_DELIVERIES"), out var count) && count > 0 ? count : 2_000;
+
     /// <summary>Sends <paramref name="eventIds"/> in order, delivery i to instance i mod n, <paramref name="concurrency"/> at a time.</summary>
     public static async Task<(string EventId, HttpStatusCode Status)[]> SendAsync(IReadOnlyList<WebhookInstance> instances, IReadOnlyList<string> eventIds, int concurrency = 32)
     {

@@ -71,7 +71,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var executable = FindExecutable();
+        var executable = FindExecutable("redis-server");
         var arguments = $"--port {Port} --bind 127.0.0.1 --save \"\" --dir {_directory} --protected-mode no "
             + (_durable ? "--appendonly yes --appendfsync always" : "--appendonly no") + " " + _extraArguments;
         _process?.Dispose();
@@ -120,11 +120,15 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static string FindExecutable()
+    /// <summary>
+    /// The path of <paramref name="name"/> (<c>redis-server</c>, <c>redis-cli</c>); throws when it is not installed, which under
+    /// <c>CI=true</c> is a test failure, never a skip.
+    /// </summary>
+    internal static string FindExecutable(string name)
     {
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Append("/usr/bin").Append("/usr/local/bin"))
         {
-            var candidate = Path.Combine(directory, "redis-server");
+            var candidate = Path.Combine(directory, name);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -133,12 +137,12 @@ public sealed class RedisServer : IAsyncDisposable
 
         var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         throw new InvalidOperationException(
-            "redis-server was not found on PATH. The WebhookKit.Redis tests need a real Redis: install it with "
-            + "'apt-get update && apt-get install -y redis-server' (.ci/run installs it in CI)."
+            $"{name} was not found on PATH. The WebhookKit.Redis tests need a real Redis: install it with "
+            + "'apt-get update && apt-get install -y redis-server' (it brings redis-cli with redis-tools; .ci/run installs it in CI)."
             + (ci ? " CI=true: this is a failure, not a skip." : string.Empty));
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -37,7 +37,7 @@ public sealed class WebhookInstance : IAsyncDisposable
         return new WebhookInstance(app, null, new Uri(address));
     }
 
-    public static async Task<WebhookInstance> StartProcessAsync(string redis, string prefix, TimeSpan handlerDelay, TimeSpan visibilityTimeout)
+    public static async Task<WebhookInstance> StartProcessAsync(string redis, string prefix, TimeSpan handlerDelay, TimeSpan visibilityTimeout, int partitions = 1)
     {
         var path = typeof(WebhookInstance).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TestHostPath").Value!;
         File.Exists(path).Should().BeTrue($"the test host is built to {path}");
@@ -53,6 +53,7 @@ public sealed class WebhookInstance : IAsyncDisposable
             path, "--redis", redis, "--prefix", prefix,
             "--handler-delay-ms", ((int)handlerDelay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--visibility-ms", ((int)visibilityTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--partitions", partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);
