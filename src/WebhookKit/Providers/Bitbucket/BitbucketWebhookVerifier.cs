@@ -15,16 +15,15 @@ public sealed class BitbucketWebhookVerifier
 {
     internal const string SignatureHeader = "X-Hub-Signature";
 
-    private const string Prefix = "sha256=";
 
-    private readonly HmacKeySet _keys;
+    private readonly RawBodySignatureHeader _header;
 
     /// <summary>Initializes a verifier with the webhook secrets of <paramref name="options"/>.</summary>
     /// <param name="options">The receiver's options; read once, here.</param>
     public BitbucketWebhookVerifier(BitbucketWebhookOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _keys = HmacKeySet.FromSecrets(HmacSignatureAlgorithm.Sha256, options.Secrets);
+        _header = new RawBodySignatureHeader(SignatureHeader, "sha256=", base64: false, HmacKeySet.FromSecrets(HmacSignatureAlgorithm.Sha256, options.Secrets));
     }
 
     /// <summary>Verifies a webhook: its headers and its raw body, byte for byte as received.</summary>
@@ -38,22 +37,5 @@ public sealed class BitbucketWebhookVerifier
     }
 
     /// <summary>As <see cref="Verify(IHeaderDictionary, ReadOnlySpan{byte})"/>; the verified MAC is left in <paramref name="mac"/> (32 bytes) for the body-digest claim.</summary>
-    internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature))
-        {
-            // Also what a hook without a secret sends: no signature at all.
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, SignatureHeader + " missing or repeated");
-        }
-
-        if (!signature.StartsWith(Prefix, StringComparison.Ordinal) || !WebhookSignature.TryDecodeHex(signature.AsSpan(Prefix.Length), mac))
-        {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, SignatureHeader + " malformed: not 'sha256=' and 64 hex digits");
-        }
-
-        return _keys.MatchesAny(mac, body)
-            ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason(SignatureHeader));
-    }
+    internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac) => _header.Verify(headers, body, mac);
 }

@@ -13,14 +13,14 @@ public sealed class RazorpayWebhookVerifier
 {
     internal const string SignatureHeader = "X-Razorpay-Signature";
 
-    private readonly HmacKeySet _keys;
+    private readonly RawBodySignatureHeader _header;
 
     /// <summary>Initializes a verifier with the webhook secrets of <paramref name="options"/>.</summary>
     /// <param name="options">The receiver's options; read once, here.</param>
     public RazorpayWebhookVerifier(RazorpayWebhookOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _keys = HmacKeySet.FromSecrets(HmacSignatureAlgorithm.Sha256, options.Secrets);
+        _header = new RawBodySignatureHeader(SignatureHeader, "", base64: false, HmacKeySet.FromSecrets(HmacSignatureAlgorithm.Sha256, options.Secrets));
     }
 
     /// <summary>Verifies a webhook: its headers and its raw body, byte for byte as received.</summary>
@@ -34,21 +34,5 @@ public sealed class RazorpayWebhookVerifier
     }
 
     /// <summary>As <see cref="Verify(IHeaderDictionary, ReadOnlySpan{byte})"/>; the verified MAC is left in <paramref name="mac"/> (32 bytes) for the body-digest claim.</summary>
-    internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature))
-        {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, SignatureHeader + " missing or repeated");
-        }
-
-        if (!WebhookSignature.TryDecodeHex(signature, mac))
-        {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, SignatureHeader + " malformed: not 64 hex digits");
-        }
-
-        return _keys.MatchesAny(mac, body)
-            ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason(SignatureHeader));
-    }
+    internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac) => _header.Verify(headers, body, mac);
 }

@@ -13,14 +13,14 @@ public sealed class ShopifyWebhookVerifier
 {
     internal const string SignatureHeader = "X-Shopify-Hmac-Sha256";
 
-    private readonly HmacKeySet _keys;
+    private readonly RawBodySignatureHeader _header;
 
     /// <summary>Initializes a verifier with the client secrets of <paramref name="options"/>.</summary>
     /// <param name="options">The receiver's options; read once, here.</param>
     public ShopifyWebhookVerifier(ShopifyWebhookOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _keys = HmacKeySet.FromSecrets(HmacSignatureAlgorithm.Sha256, options.Secrets);
+        _header = new RawBodySignatureHeader(SignatureHeader, "", base64: true, HmacKeySet.FromSecrets(HmacSignatureAlgorithm.Sha256, options.Secrets));
     }
 
     /// <summary>Verifies a webhook: its headers and its raw body, byte for byte as received.</summary>
@@ -34,21 +34,5 @@ public sealed class ShopifyWebhookVerifier
     }
 
     /// <summary>As <see cref="Verify(IHeaderDictionary, ReadOnlySpan{byte})"/>; the verified MAC is left in <paramref name="mac"/> (32 bytes) for the body-digest claim.</summary>
-    internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        if (!SignatureMath.TryGetSingle(headers[SignatureHeader], out var signature))
-        {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMissing, SignatureHeader + " missing or repeated");
-        }
-
-        if (!WebhookSignature.TryDecodeBase64(signature, mac))
-        {
-            return WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, SignatureHeader + " malformed: not the base64 of 32 bytes");
-        }
-
-        return _keys.MatchesAny(mac, body)
-            ? WebhookVerificationResult.Verified
-            : WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMismatch, _keys.NoMatchReason(SignatureHeader));
-    }
+    internal WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, Span<byte> mac) => _header.Verify(headers, body, mac);
 }
