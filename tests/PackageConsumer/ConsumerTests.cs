@@ -11,7 +11,7 @@ using Xunit;
 
 namespace PackageConsumer;
 
-/// <summary>What a user does after `dotnet add package WebhookKit`: one signed delivery, end to end, on real Kestrel.</summary>
+/// <summary>What a user does after `dotnet add package WebhookKitDotNet`: one signed delivery, end to end, on real Kestrel.</summary>
 public sealed class ConsumerTests
 {
     private const string Secret = "package-consumer-secret";
