@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -114,7 +115,8 @@ public static class WebhooksBuilderExtensions
             options.Configure(configure);
         }
 
-        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new WebhookReceiverOptionsValidator<TOptions>(receiverName, ConfigurationKey(receiverName)));
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(services =>
+            new WebhookReceiverOptionsValidator<TOptions>(receiverName, ConfigurationKey(receiverName), services.GetService<IConfiguration>()));
         options.ValidateOnStart();
 
         builder.Services.AddSingleton(new WebhookReceiverRegistration(

@@ -5,7 +5,7 @@ namespace WebhookKit.Receiving;
 
 /// <summary>
 /// The one table of the receive path's outcomes: for each, its <c>webhookkit.outcome</c> tag, its answer and problem
-/// type, and its log line (docs/architecture.md, "Outcomes"; the README's status-code and observability tables list
+/// type, and its log line (docs/architecture.md, "Outcomes"; docs/status-codes.md and docs/operations.md list
 /// the same rows, and a test keeps them so). A new outcome is a member of <see cref="ReceiveOutcome"/>, a row here and a
 /// line in <see cref="Log"/>.
 /// </summary>

@@ -70,6 +70,9 @@ public abstract class WebhookReceiverOptions
     /// </summary>
     internal WebhookTransportOptions Transport { get; } = new();
 
+    /// <summary>Gets the names of the list options configuration binds for this receiver, for the check that none is given as one string.</summary>
+    internal virtual IEnumerable<string> ListOptionNames => [nameof(Secrets), nameof(AllowedIpRanges)];
+
     /// <summary>Validates the options; each error names the receiver and the configuration key to set.</summary>
     internal virtual IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
@@ -83,6 +86,10 @@ public abstract class WebhookReceiverOptions
             if (string.IsNullOrWhiteSpace(Secrets[i]))
             {
                 yield return EmptySecretError(receiverName, configurationKey, "Secrets", "secret", i, Secrets[i]);
+            }
+            else if (PlaceholderSecretError(receiverName, configurationKey, "Secrets", i, Secrets[i]) is { } placeholder)
+            {
+                yield return placeholder;
             }
             else if (ShortSecretError(receiverName, configurationKey, "Secrets", i, SecretKeyBytes(Secrets[i])) is { } error)
             {
@@ -110,6 +117,15 @@ public abstract class WebhookReceiverOptions
         value is null
             ? $"Webhook receiver '{receiverName}' has a null {what} at index {index} of {listName}: configuration never binds a null, so it was added in code (for example {listName}.Add(builder.Configuration[\"…\"]!) of a key that is not set). Set '{configurationKey}:{listName}:{index}' in configuration instead, or add a value that is not null."
             : $"Webhook receiver '{receiverName}' has an empty {what} at index {index} of {listName}: either '{configurationKey}:{listName}:{index}' is empty in configuration or an empty string was added in code.";
+
+    /// <summary>
+    /// The error for a secret written as documentation writes a placeholder (<c>&lt;github-webhook-secret&gt;</c>), or
+    /// <see langword="null"/>: a pasted example must stop the app, not become the key every forger can read.
+    /// </summary>
+    internal static string? PlaceholderSecretError(string receiverName, string configurationKey, string listName, int index, string value) =>
+        value.Length > 2 && value[0] == '<' && value[^1] == '>'
+            ? $"Webhook receiver '{receiverName}' has a placeholder at '{configurationKey}:{listName}:{index}' (a value in angle brackets, as the documentation writes one): set the real secret from your secret store."
+            : null;
 
     /// <summary>Gets how many key bytes a secret gives the signature: its UTF-8 bytes, or -1 when it cannot be decoded (reported elsewhere).</summary>
     internal virtual int SecretKeyBytes(string secret) => Encoding.UTF8.GetByteCount(secret);

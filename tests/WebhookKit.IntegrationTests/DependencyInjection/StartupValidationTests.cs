@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -87,6 +88,47 @@ public sealed class StartupValidationTests
 
         // Assert
         thrown.Which.Message.Should().Contain("has a null secret at index 0 of Secrets").And.Contain("added in code").And.Contain("'Webhooks:stripe:Secrets:0'");
+    }
+
+    [Theory]
+    [InlineData("github", "Secrets")]
+    [InlineData("github", "AllowedIpRanges")]
+    public async Task Start_ListGivenAsOneString_SaysAListIsExpectedInsteadOfNoSecret(string receiver, string listName)
+    {
+        // Arrange: "Secrets": "abc" in appsettings.json binds nothing (issue 17, point 10).
+        var settings = new Dictionary<string, string?> { [$"Webhooks:{receiver}:{listName}"] = "a-single-string-not-a-list" };
+        if (listName != "Secrets")
+        {
+            settings[$"Webhooks:{receiver}:Secrets:0"] = "configured-secret-0123";
+        }
+
+        var start = () => BuildAndStartAsync(
+            webhooks => webhooks.AddGitHub(),
+            Mapping.MapWebhooks,
+            configureConfiguration: configuration => configuration.AddInMemoryCollection(settings));
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain($"'Webhooks:{receiver}:{listName}' set to a single string, but it is a list")
+            .And.Contain($"Webhooks__{receiver}__{listName}__0")
+            .And.NotContain("a-single-string-not-a-list");
+    }
+
+    [Theory]
+    [InlineData("<github-webhook-secret>")]
+    [InlineData("<paste your secret here>")]
+    public async Task Start_SecretThatIsADocumentationPlaceholder_Throws(string placeholder)
+    {
+        // Arrange
+        var start = () => BuildAndStartAsync(webhooks => webhooks.AddGitHub(o => o.Secrets.Add(placeholder)), Mapping.MapWebhooks);
+
+        // Act
+        var thrown = await start.Should().ThrowAsync<OptionsValidationException>();
+
+        // Assert
+        thrown.Which.Message.Should().Contain("has a placeholder at 'Webhooks:github:Secrets:0'").And.NotContain(placeholder);
     }
 
     [Fact]
@@ -286,9 +328,14 @@ public sealed class StartupValidationTests
     }
 
     /// <summary>Builds, maps and starts an app the way a user's Program.cs does, then stops and disposes it.</summary>
-    private static async Task BuildAndStartAsync(Action<IWebhooksBuilder> configure, Mapping mapping, Action<IServiceCollection>? configureServices = null)
+    private static async Task BuildAndStartAsync(
+        Action<IWebhooksBuilder> configure,
+        Mapping mapping,
+        Action<IServiceCollection>? configureServices = null,
+        Action<IConfigurationBuilder>? configureConfiguration = null)
     {
         var builder = WebhookTestHost.CreateBuilder();
+        configureConfiguration?.Invoke(builder.Configuration);
         configure(builder.Services.AddWebhooks());
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();

@@ -9,7 +9,7 @@ using WebhookKit.Testing;
 namespace WebhookKit.IntegrationTests.Providers;
 
 /// <summary>
-/// Bitbucket Cloud end to end on real Kestrel (README, "Providers"). go-playground/webhooks' Bitbucket receiver checked
+/// Bitbucket Cloud end to end on real Kestrel (docs/providers.md). go-playground/webhooks' Bitbucket receiver checked
 /// only the hook UUID and never the HMAC (its issue #209): here an unsigned or wrongly signed delivery is 401 and runs
 /// no handler, whatever ids it carries, and a signed body relabelled with a new X-Request-UUID is a replay.
 /// </summary>

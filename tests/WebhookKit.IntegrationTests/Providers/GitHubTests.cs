@@ -6,7 +6,7 @@ using WebhookKit.IntegrationTests.Infrastructure;
 
 namespace WebhookKit.IntegrationTests.Providers;
 
-/// <summary>GitHub end to end (README, "Providers"): signatures, form-encoded deliveries, named receivers, rotation, event routing.</summary>
+/// <summary>GitHub end to end (docs/providers.md): signatures, form-encoded deliveries, named receivers, rotation, event routing.</summary>
 public sealed class GitHubTests
 {
     private const string Secret = "gh-e2e-secret-0f4b";

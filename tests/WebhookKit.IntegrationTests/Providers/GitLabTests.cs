@@ -6,7 +6,7 @@ using WebhookKit.IntegrationTests.Infrastructure;
 namespace WebhookKit.IntegrationTests.Providers;
 
 /// <summary>
-/// GitLab end to end (README, "Providers"): the secret token, Standard Webhooks signing tokens (alone and together with a
+/// GitLab end to end (docs/providers.md): the secret token, Standard Webhooks signing tokens (alone and together with a
 /// token; a present signature is the only proof), and, for token deliveries, the event id precedence Idempotency-Key,
 /// then X-Gitlab-Event-UUID, then webhook-id (signed deliveries: <see cref="GitLabSignedReplayTests"/>).
 /// </summary>

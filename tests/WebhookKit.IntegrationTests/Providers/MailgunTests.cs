@@ -9,7 +9,7 @@ using WebhookKit.Testing;
 namespace WebhookKit.IntegrationTests.Providers;
 
 /// <summary>
-/// Mailgun end to end on real Kestrel (README, "Providers"; SECURITY.md, "Mailgun"): mailgun-php's known answer, the
+/// Mailgun end to end on real Kestrel (docs/providers.md; SECURITY.md, "Mailgun"): mailgun-php's known answer, the
 /// token as a single-use id (a retry, and a replay with other event data, are handled once), a route's form post.
 /// </summary>
 public sealed class MailgunTests

@@ -7,7 +7,7 @@ using WebhookKit.Testing;
 
 namespace WebhookKit.IntegrationTests.Providers;
 
-/// <summary>Paddle Billing end to end on real Kestrel (README, "Providers"): the Testing helper, rotation, stale and duplicate-key bodies.</summary>
+/// <summary>Paddle Billing end to end on real Kestrel (docs/providers.md): the Testing helper, rotation, stale and duplicate-key bodies.</summary>
 public sealed class PaddleTests
 {
     private const string Secret = "pdl_ntfset_e2e_secret_8b21f0";

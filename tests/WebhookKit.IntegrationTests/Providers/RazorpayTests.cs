@@ -8,7 +8,7 @@ using WebhookKit.Testing;
 
 namespace WebhookKit.IntegrationTests.Providers;
 
-/// <summary>Razorpay end to end on real Kestrel (README, "Providers"): the Testing helper, retries, secret rotation, relabelled replays.</summary>
+/// <summary>Razorpay end to end on real Kestrel (docs/providers.md): the Testing helper, retries, secret rotation, relabelled replays.</summary>
 public sealed class RazorpayTests
 {
     private const string Secret = "rzp-e2e-webhook-secret-3c9a";

@@ -9,7 +9,7 @@ using WebhookKit.Testing;
 namespace WebhookKit.IntegrationTests.Providers;
 
 /// <summary>
-/// SendGrid end to end on real Kestrel (README, "Providers"): SendGrid's published vector, a batch through the
+/// SendGrid end to end on real Kestrel (docs/providers.md): SendGrid's published vector, a batch through the
 /// <c>WebhookKit.Testing</c> helper, a redelivered batch handled once, an empty batch, and key rotation.
 /// </summary>
 public sealed class SendGridTests

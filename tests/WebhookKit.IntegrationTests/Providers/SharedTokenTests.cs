@@ -7,7 +7,7 @@ using WebhookKit.Testing;
 namespace WebhookKit.IntegrationTests.Providers;
 
 /// <summary>
-/// The shared-token receiver end to end on real Kestrel (README, "Senders that sign nothing"): a Zapier-style delivery,
+/// The shared-token receiver end to end on real Kestrel (docs/providers.md, "Senders that sign nothing"): a Zapier-style delivery,
 /// a wrong token, the transport guards it is meant to be combined with, and replays under new unsigned ids.
 /// </summary>
 public sealed class SharedTokenTests

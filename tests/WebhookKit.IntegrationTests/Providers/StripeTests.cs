@@ -6,7 +6,7 @@ using WebhookKit.Stripe;
 
 namespace WebhookKit.IntegrationTests.Providers;
 
-/// <summary>Stripe end to end (README, "Providers"): the signature header with several schemes, rotation, tolerance, id from the body.</summary>
+/// <summary>Stripe end to end (docs/providers.md): the signature header with several schemes, rotation, tolerance, id from the body.</summary>
 public sealed class StripeTests
 {
     private const string Secret = "whsec_e2e5f1c2a9d8b7e6f5a4";

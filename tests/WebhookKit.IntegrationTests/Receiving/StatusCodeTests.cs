@@ -9,7 +9,7 @@ using WebhookKit.IntegrationTests.Infrastructure;
 
 namespace WebhookKit.IntegrationTests.Receiving;
 
-/// <summary>The README's status table, row by row, on real Kestrel: the status codes providers see.</summary>
+/// <summary>The status table of docs/status-codes.md, row by row, on real Kestrel: the status codes providers see.</summary>
 public sealed class StatusCodeTests
 {
     private const string Secret = "status-secret-5b1d";

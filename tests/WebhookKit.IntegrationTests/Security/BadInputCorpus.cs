@@ -9,7 +9,7 @@ namespace WebhookKit.IntegrationTests.Security;
 
 /// <summary>
 /// The table behind <see cref="BadInputCorpusTests"/>: malformed and hostile requests for every provider, each with the
-/// status the README documents, and the unusual-but-valid requests that are deliberately accepted. Signing here is
+/// status docs/status-codes.md documents, and the unusual-but-valid requests that are deliberately accepted. Signing here is
 /// independent of the library's verifiers.
 /// </summary>
 public static partial class BadInputCorpus

@@ -4,7 +4,7 @@ namespace WebhookKit.IntegrationTests.Security;
 
 /// <summary>
 /// One row of <see cref="BadInputCorpus"/>: a request built against the running server (signatures and timestamps
-/// are made at send time, Twilio's over the server's own URL) and the status the README documents for it.
+/// are made at send time, Twilio's over the server's own URL) and the status docs/status-codes.md documents for it.
 /// </summary>
 /// <param name="Name">What is wrong (or unusual) with the request, for the test name.</param>
 /// <param name="Expected">The documented status.</param>

@@ -20,6 +20,9 @@ public sealed class GitLabWebhookOptions : WebhookReceiverOptions
     /// <value>The default is 5 minutes.</value>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <inheritdoc/>
+    internal override IEnumerable<string> ListOptionNames => [.. base.ListOptionNames, nameof(SigningTokens)];
+
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
         if (Secrets.Count == 0 && SigningTokens.Count == 0)
@@ -33,6 +36,10 @@ public sealed class GitLabWebhookOptions : WebhookReceiverOptions
             if (string.IsNullOrWhiteSpace(Secrets[i]))
             {
                 yield return EmptySecretError(receiverName, configurationKey, nameof(Secrets), "secret token", i, Secrets[i]);
+            }
+            else if (PlaceholderSecretError(receiverName, configurationKey, nameof(Secrets), i, Secrets[i]) is { } placeholder)
+            {
+                yield return placeholder;
             }
             else if (ShortSecretError(receiverName, configurationKey, nameof(Secrets), i, SecretKeyBytes(Secrets[i])) is { } error)
             {

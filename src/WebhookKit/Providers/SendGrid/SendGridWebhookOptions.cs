@@ -21,6 +21,9 @@ public sealed class SendGridWebhookOptions : WebhookReceiverOptions
     /// <value>The default is 5 minutes.</value>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <inheritdoc/>
+    internal override IEnumerable<string> ListOptionNames => [.. base.ListOptionNames, nameof(PublicKeys)];
+
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
         if (Secrets.Count > 0)

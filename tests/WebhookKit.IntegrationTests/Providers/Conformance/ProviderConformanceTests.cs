@@ -83,7 +83,7 @@ public sealed class ProviderConformanceTests
     [MemberData(nameof(ProviderCases.TokenOnlyNames), MemberType = typeof(ProviderCases))]
     public async Task Post_TamperedBodyWithAValidToken_IsAcceptedSinceATokenDoesNotCoverTheBody(string provider)
     {
-        // Arrange: what a shared token does not prove, stated as a test (README, "Senders that sign nothing").
+        // Arrange: what a shared token does not prove, stated as a test (docs/providers.md, "Senders that sign nothing").
         var @case = ProviderCases.Get(provider);
         var probe = new HandlerProbe();
         await using var host = await StartAsync(@case, probe);
