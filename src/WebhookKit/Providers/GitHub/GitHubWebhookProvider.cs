@@ -70,10 +70,25 @@ internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
                 FormReadStatus.Read => WebhookProviderResult.Accepted(deliveryId, eventType, payload, eventIdSigned: false, bodyMac),
                 FormReadStatus.TooManyFields => WebhookProviderResult.BadRequest("form-encoded delivery has too many fields"),
                 FormReadStatus.Repeated => WebhookProviderResult.BadRequest("form-encoded delivery has more than one payload field"),
+                _ when LooksLikeJson(body) => WebhookProviderResult.BadRequest(JsonSentAsFormReason),
                 _ => WebhookProviderResult.BadRequest("form-encoded delivery has no payload field"),
             };
         }
 
         return WebhookProviderResult.Accepted(deliveryId, eventType, null, eventIdSigned: false, bodyMac);
+    }
+
+    /// <summary>
+    /// What <c>curl --data-binary @push.json</c> without a Content-Type sends: a JSON body labelled as a form. GitHub's
+    /// own form deliveries carry <c>payload=</c>; say what to change instead of "no payload field" (the body was verified,
+    /// so nothing here helps a forger).
+    /// </summary>
+    internal const string JsonSentAsFormReason =
+        "form-encoded delivery has no payload field, and its body is JSON: it was sent with Content-Type application/x-www-form-urlencoded (curl's default for --data-binary); send it as application/json";
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body)
+    {
+        var start = body.TrimStart(" \t\r\n"u8);
+        return !start.IsEmpty && start[0] is (byte)'{' or (byte)'[';
     }
 }

@@ -49,6 +49,25 @@ public sealed class GitHubWebhookProviderTests
         result.Payload.Should().BeNull("a JSON delivery's payload is its body");
     }
 
+    [Theory]
+    [InlineData("{\"ref\":\"refs/heads/main\"}", GitHubWebhookProvider.JsonSentAsFormReason)]
+    [InlineData(" \n[1]", GitHubWebhookProvider.JsonSentAsFormReason)]
+    [InlineData("ref=refs%2Fheads%2Fmain", "form-encoded delivery has no payload field")]
+    public void Read_FormTypedBodyWithoutPayload_SaysWhetherItIsJsonSentAsAForm(string body, string reason)
+    {
+        // Arrange: curl --data-binary without -H 'Content-Type: application/json' (issue 17, point 4).
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var signature = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), bytes));
+        var headers = Headers(("X-Hub-Signature-256", signature), ("Content-Type", "application/x-www-form-urlencoded"));
+
+        // Act
+        var result = CreateProvider().Read(new WebhookRequest(headers, bytes));
+
+        // Assert
+        result.Status.Should().Be(WebhookProviderStatus.BadRequest);
+        result.FailureReason.Should().Be(reason);
+    }
+
     [Fact]
     public void Read_UppercaseHexOfTheRightDigest_IsAccepted()
     {
