@@ -55,7 +55,14 @@ internal sealed record HandlerFailure(string HandlerName, Exception Exception, b
         : $"{HandlerName} threw {Exception.GetType().Name}";
 }
 
-internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? eventType, JsonTypeInfo<TPayload> jsonTypeInfo)
+/// <param name="provider">The provider whose events this binds.</param>
+/// <param name="eventType">The event type, or <see langword="null"/> for every event of the provider.</param>
+/// <param name="jsonTypeInfo">The model's source-generated metadata.</param>
+/// <param name="whenNotJson">
+/// For a built-in catch-all over bodies the provider does not require to be JSON (any HMAC sender): makes the model
+/// from a verified body that is not JSON, so that such a delivery reaches its handlers instead of the dead letters.
+/// </param>
+internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? eventType, JsonTypeInfo<TPayload> jsonTypeInfo, Func<TPayload>? whenNotJson = null)
     : WebhookPayloadBinding(provider, eventType)
 {
     // Created on first use, when the model's contract is complete.
@@ -65,8 +72,29 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
 
     public override Type HandlerServiceType => typeof(IWebhookHandler<TPayload>);
 
-    public override object Deserialize(ReadOnlyMemory<byte> payload) =>
-        (_reader ??= new DeclaredPropertyReader<TPayload>(jsonTypeInfo)).Deserialize(payload.Span) ?? throw new JsonException("The payload is JSON null.");
+    public override object Deserialize(ReadOnlyMemory<byte> payload)
+    {
+        if (whenNotJson is not null && !IsJson(payload.Span))
+        {
+            return whenNotJson()!;
+        }
+
+        return (_reader ??= new DeclaredPropertyReader<TPayload>(jsonTypeInfo)).Deserialize(payload.Span) ?? throw new JsonException("The payload is JSON null.");
+    }
+
+    // One validating pass with no allocation, as strict as the model's options: what JsonSerializer would refuse.
+    private bool IsJson(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = jsonTypeInfo.Options.MaxDepth });
+        try
+        {
+            return reader.Read() && reader.TrySkip() && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     public override async Task<HandlerFailure?> RunHandlersAsync(
         IServiceProvider services,

@@ -41,6 +41,6 @@ public static class HmacWebhooksBuilderExtensions
             configure,
             static (services, receiverOptions) => new HmacWebhookProvider(receiverOptions, services.GetRequiredService<TimeProvider>()),
             HmacWebhookProvider.ProviderName,
-            static () => [new WebhookPayloadBinding<HmacEvent>(HmacWebhookProvider.ProviderName, null, HmacJsonContext.Default.HmacEvent)]);
+            static () => [new WebhookPayloadBinding<HmacEvent>(HmacWebhookProvider.ProviderName, null, HmacJsonContext.Default.HmacEvent, static () => HmacEvent.NotJson)]);
     }
 }
