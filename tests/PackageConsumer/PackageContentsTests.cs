@@ -16,6 +16,7 @@ public sealed partial class PackageContentsTests
         { "WebhookKitDotNet", "src/WebhookKit" },
         { "WebhookKitDotNet.Redis", "src/WebhookKit.Redis" },
         { "WebhookKitDotNet.Testing", "src/WebhookKit.Testing" },
+        { "WebhookKitDotNet.Dashboard", "src/WebhookKit.Dashboard" },
     };
 
     [Theory]

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace WebhookKit.DocsTests.Infrastructure;
 
 /// <summary>
-/// Compiles a documentation snippet in memory against the assemblies this test runs with (WebhookKit's three, ASP.NET
+/// Compiles a documentation snippet in memory against the assemblies this test runs with (WebhookKit's four, ASP.NET
 /// Core, xunit, OpenTelemetry), with the implicit usings of a <c>dotnet new web</c> app and nullable enabled.
 /// </summary>
 internal static class SnippetCompiler
@@ -73,7 +73,7 @@ internal static class SnippetCompiler
     }
 
     private static IEnumerable<string> WebhookKitNamespaces() =>
-        new[] { "WebhookKit", "WebhookKit.Redis", "WebhookKit.Testing" }
+        new[] { "WebhookKit", "WebhookKit.Redis", "WebhookKit.Testing", "WebhookKit.Dashboard" }
             .Select(Assembly.Load)
             .SelectMany(a => a.GetExportedTypes())
             .Select(t => t.Namespace)

@@ -1,0 +1,86 @@
+using Microsoft.Playwright;
+using WebhookKit.Dashboard.Tests.Infrastructure;
+
+namespace WebhookKit.Dashboard.Tests;
+
+/// <summary>The dashboard in real headless Chromium: it loads cleanly under its CSP, shows dead letters and replays them.</summary>
+[Collection(ChromiumTests.Name)]
+public sealed class DashboardBrowserTests(Chromium chromium)
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
+
+    [Fact]
+    public async Task Page_Loads_WithNoConsoleErrorAndNoCspViolation()
+    {
+        // Arrange
+        await using var host = await DashboardHost.StartAsync();
+
+        // Act
+        await using var dashboard = await DashboardPage.OpenAsync(chromium.Browser, host.DashboardUrl);
+        await Assertions.Expect(dashboard.Page.Locator("#title")).ToHaveTextAsync("Webhooks", Soon);
+        await Assertions.Expect(dashboard.Page.Locator("#dead-letter-count")).ToHaveTextAsync("0", Soon);
+
+        // Assert
+        dashboard.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task FailingHandler_ShowsUnderDeadLetters_AndReplayRunsItOnce()
+    {
+        // Arrange
+        await using var host = await DashboardHost.StartAsync();
+        host.Handler.Fail = true;
+        using var posted = await host.PostPushAsync("browser-dead-1");
+        var failed = await host.Tracker.WaitForEventAsync("browser-dead-1", TimeSpan.FromSeconds(20));
+        failed.DeadLetter.Should().NotBeNull();
+        await using var dashboard = await DashboardPage.OpenAsync(chromium.Browser, host.DashboardUrl + "#dead-letters");
+        var row = dashboard.Page.Locator($"#dead-letters-table tr[data-delivery-id='{failed.Delivery.DeliveryId}']");
+        await Assertions.Expect(row).ToContainTextAsync("InvalidOperationException", new() { Timeout = 10_000 });
+
+        // Act
+        host.Handler.Fail = false;
+        var replayed = host.Tracker.WaitForNextAsync("github", "browser-dead-1", TimeSpan.FromSeconds(20));
+        await row.Locator("button.replay").ClickAsync();
+        var finished = await replayed;
+
+        // Assert
+        finished.Handled.Should().BeTrue();
+        host.Handler.Runs.Should().Be(2, "one failed attempt, one replay");
+        await Assertions.Expect(dashboard.Page.Locator("#message")).ToHaveTextAsync($"Replayed {failed.Delivery.DeliveryId}", Soon);
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        dashboard.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ReadOnly_ShowsNoReplayButton()
+    {
+        // Arrange
+        await using var host = await DashboardHost.StartAsync(dashboard: o => o.ReadOnly = true);
+        host.Handler.Fail = true;
+        using var posted = await host.PostPushAsync("browser-readonly-1");
+        await host.Tracker.WaitForEventAsync("browser-readonly-1", TimeSpan.FromSeconds(20));
+
+        // Act
+        await using var dashboard = await DashboardPage.OpenAsync(chromium.Browser, host.DashboardUrl + "#dead-letters");
+        var row = dashboard.Page.Locator("#dead-letters-table tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+
+        // Assert
+        await Assertions.Expect(row.Locator("button.replay")).ToBeHiddenAsync();
+        dashboard.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task UnderAPathBase_ThePageAndItsApiWork()
+    {
+        // Arrange
+        await using var host = await DashboardHost.StartAsync(pathBase: "/ops");
+
+        // Act
+        await using var dashboard = await DashboardPage.OpenAsync(chromium.Browser, host.DashboardUrl);
+
+        // Assert
+        await Assertions.Expect(dashboard.Page.Locator("#dead-letter-count")).ToHaveTextAsync("0", Soon);
+        dashboard.Problems.Should().BeEmpty();
+    }
+}
