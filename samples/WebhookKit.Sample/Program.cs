@@ -7,14 +7,16 @@ using WebhookKit.Sample.Handlers;
 
 // --demo: start on a free loopback port, send this app real signed deliveries, print what happened.
 // Without it: a normal web app, for deliveries from GitHub, Stripe and GitLab (for example through ngrok).
+// --demo --keep: the same, then keep running so the dashboard (/webhooks/dashboard/) can be looked at.
 // --otel: print WebhookKit's metrics and traces with OpenTelemetry's console exporter.
 const string OpenTelemetrySwitch = "--otel";
 var demo = args.Contains(DemoRunner.Switch);
+var keep = args.Contains(DemoRunner.KeepSwitch);
 var openTelemetry = args.Contains(OpenTelemetrySwitch);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = [.. args.Where(arg => arg is not (DemoRunner.Switch or OpenTelemetrySwitch))],
+    Args = [.. args.Where(arg => arg is not (DemoRunner.Switch or DemoRunner.KeepSwitch or OpenTelemetrySwitch))],
 
     // The demo signs with the development secrets, so it runs as Development however and wherever it is
     // started, reading appsettings*.json from the build output.
@@ -47,17 +49,22 @@ builder.Services.AddWebhooks()          // Webhooks:* options, validated at star
     .AddHandler<GitHubPushHandler>()
     .AddHandler<GitHubPingHandler>()
     .AddHandler<StripeWebhookHandler>()
-    .AddHandler<GitLabPushHandler>();
+    .AddHandler<GitLabPushHandler>()
+    .AddDashboard();                    // the operators' page; see MapWebhookDashboard below
 
 builder.Services.AddHealthChecks().AddWebhookKit();
 
 var app = builder.Build();
 app.MapWebhooks();
+
+// In Development (the demo) the dashboard is open; anywhere else it answers 403 until a policy is attached, e.g.
+// .RequireAuthorization("ops") with the app's authentication.
+app.MapWebhookDashboard("/webhooks/dashboard");
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
 
 if (demo)
 {
-    return await DemoRunner.RunAsync(app);
+    return await DemoRunner.RunAsync(app, keep);
 }
 
 await app.RunAsync();

@@ -13,6 +13,9 @@ public static class DemoRunner
 {
     public const string Switch = "--demo";
 
+    /// <summary>With <c>--demo</c>: keep the app running after the table, so a person can look at the dashboard.</summary>
+    public const string KeepSwitch = "--keep";
+
     private static readonly TimeSpan HandlingTimeout = TimeSpan.FromSeconds(10);
     private static readonly string[] Header = ["request", "status", "expected", "handled by"];
 
@@ -31,13 +34,14 @@ public static class DemoRunner
             .AddFilter("WebhookKit.Sample", LogLevel.Information);
     }
 
-    public static async Task<int> RunAsync(WebApplication app)
+    public static async Task<int> RunAsync(WebApplication app, bool keep = false)
     {
         ArgumentNullException.ThrowIfNull(app);
         var ledger = app.Services.GetRequiredService<DemoLedger>();
         var timeProvider = app.Services.GetRequiredService<TimeProvider>();
         var cases = DemoCases.Create(app.Configuration, timeProvider);
         var statuses = new int?[cases.Count];
+        var dashboardServed = false;
 
         await app.StartAsync();
         try
@@ -51,6 +55,15 @@ public static class DemoRunner
             }
 
             await WaitForHandlersAsync(ledger, cases, timeProvider);
+            dashboardServed = await CheckDashboardAsync(client);
+            Console.Out.WriteLine($"Dashboard: {address}/webhooks/dashboard/ ({(dashboardServed ? "served" : "NOT served")}).");
+            if (keep)
+            {
+                var kept = PrintTable(cases, statuses, ledger);
+                Console.Out.WriteLine("--keep: the app keeps running for the dashboard; Ctrl+C stops it.");
+                await app.WaitForShutdownAsync();
+                return kept && dashboardServed ? 0 : 1;
+            }
         }
         finally
         {
@@ -60,7 +73,24 @@ public static class DemoRunner
             await app.DisposeAsync();
         }
 
-        return PrintTable(cases, statuses, ledger) ? 0 : 1;
+        return PrintTable(cases, statuses, ledger) && dashboardServed ? 0 : 1;
+    }
+
+    /// <summary>The dashboard's page and its dead-letter API answer (in Development, where the demo runs, without a policy).</summary>
+    private static async Task<bool> CheckDashboardAsync(HttpClient client)
+    {
+        try
+        {
+            using var page = await client.GetAsync("/webhooks/dashboard/");
+            using var deadLetters = await client.GetAsync("/webhooks/dashboard/api/dead-letters");
+            return page.IsSuccessStatusCode && deadLetters.IsSuccessStatusCode
+                && (await deadLetters.Content.ReadAsStringAsync()).StartsWith('[');
+        }
+        catch (HttpRequestException exception)
+        {
+            Console.Error.WriteLine($"dashboard: {exception.Message}");
+            return false;
+        }
     }
 
     private static async Task<int?> SendAsync(HttpClient client, DemoCase demoCase)
