@@ -53,6 +53,9 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
         await connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.Release, redisKeys, [owner]).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
+    public IHealthCheck HealthCheck => this;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var server = await health.CheckAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace WebhookKit.Idempotency;
 
 /// <summary>
@@ -30,6 +32,13 @@ namespace WebhookKit.Idempotency;
 /// </remarks>
 public interface IIdempotencyStore
 {
+    /// <summary>
+    /// Gets the store's own health check, for a store whose backend can say more than a probe (a Redis that may evict
+    /// keys reports Degraded), or <see langword="null"/> (the default): the webhook health check then probes the store
+    /// with a real claim and release of a unique key.
+    /// </summary>
+    IHealthCheck? HealthCheck => null;
+
     /// <summary>
     /// Atomically claims every key of <paramref name="keys"/> for <paramref name="owner"/> if the first is absent or
     /// expired and every later one is absent, expired or held for the same first key; otherwise claims none of them.

@@ -9,9 +9,8 @@ namespace WebhookKit.Internal;
 /// Unhealthy when the idempotency store or the queue backend cannot be reached; Degraded when the queue is
 /// more than 80% full (by count or bytes), a delivery was dead-lettered within <see cref="WebhookOptions.DeadLetterHealthWindow"/>, or the store or the
 /// queue reports itself degraded (a Redis that may evict keys, for example).
-/// A queue answers for its backend through <see cref="Dispatch.WebhookQueueCapabilities.HealthCheck"/>; a store that
-/// implements <see cref="IHealthCheck"/> answers for itself, otherwise it is probed with a real claim and release of a
-/// unique key.
+/// A queue answers for its backend through <see cref="Dispatch.WebhookQueueCapabilities.HealthCheck"/>, a store through
+/// <see cref="IIdempotencyStore.HealthCheck"/>; a store without one is probed with a real claim and release of a unique key.
 /// </summary>
 internal sealed class WebhookKitHealthCheck(
     IWebhookQueue queue,
@@ -80,7 +79,7 @@ internal sealed class WebhookKitHealthCheck(
 
     private async Task<HealthCheckResult?> CheckStoreAsync(HealthCheckContext context, CancellationToken cancellationToken)
     {
-        if (store is IHealthCheck storeCheck)
+        if (store.HealthCheck is { } storeCheck)
         {
             var result = await storeCheck.CheckHealthAsync(context, cancellationToken).ConfigureAwait(false);
             return result.Status switch
