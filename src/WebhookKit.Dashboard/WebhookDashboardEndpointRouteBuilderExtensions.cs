@@ -36,12 +36,18 @@ public static class WebhookDashboardEndpointRouteBuilderExtensions
         var gate = services.GetRequiredService<DashboardGate>();
         var options = services.GetRequiredService<WebhookDashboardOptions>();
         var deadLetters = services.GetRequiredService<DeadLetterEndpoints>();
+        var journal = services.GetRequiredService<JournalEndpoints>();
+        var stream = services.GetRequiredService<JournalStream>();
         var group = endpoints.MapGroup(pattern.TrimEnd('/'));
 
         group.MapGet("/", gate.Protect(static context => DashboardPage.Index(context)));
         group.MapGet("/assets/{file}", gate.Protect(static context => DashboardPage.Serve(context, context.Request.RouteValues["file"] as string ?? "")));
         group.MapGet("/api/info", gate.Protect(context => DashboardPage.Info(context, options)));
         group.MapGet("/api/antiforgery", gate.Protect(static context => DashboardPage.Antiforgery(context)));
+        group.MapGet("/api/overview", gate.Protect(journal.Overview));
+        group.MapGet("/api/deliveries", gate.Protect(journal.List));
+        group.MapGet("/api/deliveries/{id}", gate.Protect(journal.Detail));
+        group.MapGet("/api/stream", gate.Protect(stream.Stream));
         group.MapGet("/api/dead-letters", gate.Protect(deadLetters.List));
         group.MapGet("/api/dead-letters/{id}", gate.Protect(deadLetters.Get));
         if (!options.ReadOnly)

@@ -32,6 +32,8 @@ public static class WebhookDashboardWebhooksBuilderExtensions
         builder.Services.TryAddSingleton(services => services.GetRequiredService<IOptions<WebhookDashboardOptions>>().Value);
         builder.Services.TryAddSingleton<DashboardGate>();
         builder.Services.TryAddSingleton<DeadLetterEndpoints>();
+        builder.Services.TryAddSingleton<JournalEndpoints>();
+        builder.Services.TryAddSingleton<JournalStream>();
         builder.Services.TryAddSingleton<DashboardMarker>();
         return builder;
     }

@@ -102,6 +102,10 @@ public sealed class WebhookOptions
     /// <value>The default is 15 minutes.</value>
     public TimeSpan DeadLetterHealthWindow { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Gets what the delivery journal keeps and for how long (<c>Webhooks:Journal</c>; docs/operations.md, "Delivery journal").</summary>
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
+    public WebhookKit.Journal.WebhookJournalOptions Journal { get; } = new();
+
     /// <summary>Gets or sets the <c>Retry-After</c> sent with 503 responses.</summary>
     /// <value>The default is 10 seconds.</value>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);

@@ -36,6 +36,7 @@ public sealed class DashboardBrowserTests(Chromium chromium)
         await using var dashboard = await DashboardPage.OpenAsync(chromium.Browser, host.DashboardUrl + "#dead-letters");
         var row = dashboard.Page.Locator($"#dead-letters-table tr[data-delivery-id='{failed.Delivery.DeliveryId}']");
         await Assertions.Expect(row).ToContainTextAsync("InvalidOperationException", new() { Timeout = 10_000 });
+        await Assertions.Expect(row.Locator(".last-error")).ToContainTextAsync(SwitchablePushHandler.FailureMessage, new() { Timeout = 10_000 });
 
         // Act
         host.Handler.Fail = false;
@@ -48,6 +49,55 @@ public sealed class DashboardBrowserTests(Chromium chromium)
         host.Handler.Runs.Should().Be(2, "one failed attempt, one replay");
         await Assertions.Expect(dashboard.Page.Locator("#message")).ToHaveTextAsync($"Replayed {failed.Delivery.DeliveryId}", Soon);
         await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        dashboard.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SignedPost_AppearsInTheList_WithinTwoSeconds_WithoutReload()
+    {
+        // Arrange: the page is open and live before the delivery exists.
+        await using var host = await DashboardHost.StartAsync();
+        await using var dashboard = await DashboardPage.OpenAsync(chromium.Browser, host.DashboardUrl + "#deliveries");
+        await Assertions.Expect(dashboard.Page.Locator("#live")).ToHaveTextAsync("live", Soon);
+        var navigations = 0;
+        dashboard.Page.FrameNavigated += (_, frame) => navigations += frame == dashboard.Page.MainFrame ? 1 : 0;
+
+        // Act
+        using var posted = await host.PostPushAsync("browser-live-1");
+
+        // Assert
+        var row = dashboard.Page.Locator("#deliveries-table tr[data-event-id='browser-live-1']");
+        await Assertions.Expect(row).ToContainTextAsync("accepted", new() { Timeout = 2_000 });
+        navigations.Should().Be(0, "the row came by Server-Sent Events, not by a reload");
+        await Assertions.Expect(dashboard.Page.Locator("#overview-table tbody tr")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        dashboard.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Overview_WithTraffic_IsCaptured()
+    {
+        // Arrange: a few deliveries, one of them failing, so the overview has something to show.
+        await using var host = await DashboardHost.StartAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            using var ok = await host.PostPushAsync($"shot-{i}", $"refs/heads/branch-{i}");
+        }
+
+        host.Handler.Fail = true;
+        using var failing = await host.PostPushAsync("shot-failing", "refs/heads/failing");
+        await host.Tracker.WaitForEventAsync("shot-failing", TimeSpan.FromSeconds(20));
+
+        // Act
+        await using var dashboard = await DashboardPage.OpenAsync(chromium.Browser, host.DashboardUrl);
+        await dashboard.Page.SetViewportSizeAsync(1280, 640);
+        await Assertions.Expect(dashboard.Page.Locator("#overview-table tbody tr")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(dashboard.Page.Locator("#dead-letter-count")).ToHaveTextAsync("1", Soon);
+        var path = Path.Combine(AppContext.BaseDirectory, "dashboard-overview.png");
+        var png = await dashboard.Page.ScreenshotAsync(new() { Path = path });
+
+        // Assert: a PNG (docs/images/dashboard-overview.png is a copy of one).
+        png.Take(8).Should().Equal(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
+        await Assertions.Expect(dashboard.Page.Locator("#overview-table tbody tr").First).ToContainTextAsync("push", new() { Timeout = 10_000 });
         dashboard.Problems.Should().BeEmpty();
     }
 

@@ -36,7 +36,7 @@ internal static class DashboardPage
     public static Task Info(HttpContext context, WebhookDashboardOptions options)
     {
         var header = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName ?? "RequestVerificationToken";
-        return DeadLetterEndpoints.WriteJson(context, new DashboardInfo(options.Title, options.ReadOnly, Journal: false, header), DashboardJsonContext.Default.DashboardInfo);
+        return DeadLetterEndpoints.WriteJson(context, new DashboardInfo(options.Title, options.ReadOnly, Journal: true, header), DashboardJsonContext.Default.DashboardInfo);
     }
 
     public static Task Antiforgery(HttpContext context)

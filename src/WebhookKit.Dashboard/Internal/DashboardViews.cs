@@ -32,4 +32,8 @@ internal sealed record DeadLetterActionResult(string DeliveryId, string Result, 
 [JsonSerializable(typeof(IReadOnlyList<DeadLetterView>))]
 [JsonSerializable(typeof(DeadLetterView))]
 [JsonSerializable(typeof(DeadLetterActionResult))]
+[JsonSerializable(typeof(Overview))]
+[JsonSerializable(typeof(IReadOnlyList<DeliveryRow>))]
+[JsonSerializable(typeof(DeliveryRow))]
+[JsonSerializable(typeof(DeliveryDetail))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WebhookKit.Dispatch;
+using WebhookKit.Journal;
 
 namespace WebhookKit.Dashboard.Internal;
 
@@ -11,12 +12,19 @@ namespace WebhookKit.Dashboard.Internal;
 /// The dead letters' JSON API: list and inspect (GET), replay and delete (POST, antiforgery-checked, absent in read-only
 /// mode). Every action is logged with who did it when the request is authenticated.
 /// </summary>
-internal sealed partial class DeadLetterEndpoints(IDeadLetterStore store, IAntiforgery antiforgery, WebhookDashboardOptions options, ILogger<DeadLetterEndpoints> logger)
+internal sealed partial class DeadLetterEndpoints(
+    IDeadLetterStore store,
+    IWebhookJournal journal,
+    IAntiforgery antiforgery,
+    WebhookDashboardOptions options,
+    TimeProvider timeProvider,
+    ILogger<DeadLetterEndpoints> logger)
 {
     public async Task List(HttpContext context)
     {
         var letters = await store.ListAsync(options.PageSize, context.RequestAborted).ConfigureAwait(false);
-        await WriteJson(context, letters.Select(ToView).ToList(), DashboardJsonContext.Default.IReadOnlyListDeadLetterView).ConfigureAwait(false);
+        var errors = await LastErrorsAsync(context.RequestAborted).ConfigureAwait(false);
+        await WriteJson(context, letters.Select(l => ToView(l, errors)).ToList(), DashboardJsonContext.Default.IReadOnlyListDeadLetterView).ConfigureAwait(false);
     }
 
     public async Task Get(HttpContext context)
@@ -28,7 +36,8 @@ internal sealed partial class DeadLetterEndpoints(IDeadLetterStore store, IAntif
             return;
         }
 
-        await WriteJson(context, ToView(letter), DashboardJsonContext.Default.DeadLetterView).ConfigureAwait(false);
+        var errors = await LastErrorsAsync(context.RequestAborted).ConfigureAwait(false);
+        await WriteJson(context, ToView(letter, errors), DashboardJsonContext.Default.DeadLetterView).ConfigureAwait(false);
     }
 
     public async Task Replay(HttpContext context)
@@ -39,9 +48,11 @@ internal sealed partial class DeadLetterEndpoints(IDeadLetterStore store, IAntif
         }
 
         var id = RouteId(context);
+        var letter = await store.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
         var result = await store.ReplayAsync(id, context.RequestAborted).ConfigureAwait(false);
         var actor = Actor(context);
         Log.Replayed(logger, id, result, actor);
+        Journal(WebhookJournalEntryKind.Replayed, letter, id, result.ToString(), actor);
         context.Response.StatusCode = result == DeadLetterReplayResult.Replayed ? StatusCodes.Status200OK : StatusCodes.Status409Conflict;
         await WriteJson(context, new DeadLetterActionResult(id, result.ToString()), DashboardJsonContext.Default.DeadLetterActionResult).ConfigureAwait(false);
     }
@@ -54,9 +65,11 @@ internal sealed partial class DeadLetterEndpoints(IDeadLetterStore store, IAntif
         }
 
         var id = RouteId(context);
+        var letter = await store.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
         var deleted = await store.DeleteAsync(id, context.RequestAborted).ConfigureAwait(false);
         var actor = Actor(context);
         Log.Deleted(logger, id, deleted, actor);
+        Journal(WebhookJournalEntryKind.Deleted, letter, id, deleted ? "Deleted" : "NotFound", actor);
         context.Response.StatusCode = deleted ? StatusCodes.Status200OK : StatusCodes.Status404NotFound;
         await WriteJson(context, new DeadLetterActionResult(id, deleted ? "Deleted" : "NotFound"), DashboardJsonContext.Default.DeadLetterActionResult).ConfigureAwait(false);
     }
@@ -79,6 +92,7 @@ internal sealed partial class DeadLetterEndpoints(IDeadLetterStore store, IAntif
                 && await store.ReplayAsync(letter.DeliveryId, context.RequestAborted).ConfigureAwait(false) == DeadLetterReplayResult.Replayed)
             {
                 Log.Replayed(logger, letter.DeliveryId, DeadLetterReplayResult.Replayed, actor);
+                Journal(WebhookJournalEntryKind.Replayed, letter, letter.DeliveryId, nameof(DeadLetterReplayResult.Replayed), actor);
                 replayed++;
             }
         }
@@ -92,12 +106,54 @@ internal sealed partial class DeadLetterEndpoints(IDeadLetterStore store, IAntif
         return JsonSerializer.SerializeAsync(context.Response.Body, value, typeInfo, context.RequestAborted);
     }
 
-    private static DeadLetterView ToView(WebhookDeadLetter letter)
+    private static DeadLetterView ToView(WebhookDeadLetter letter, Dictionary<string, string> lastErrors)
     {
         var delivery = letter.Delivery;
         return new DeadLetterView(
             letter.DeliveryId, delivery.ReceiverName, delivery.Provider, delivery.EventType, delivery.EventId,
-            delivery.ReceivedAt, letter.FailedAt, letter.Attempts, letter.Reason, delivery.Body.Length, LastError: null);
+            delivery.ReceivedAt, letter.FailedAt, letter.Attempts, letter.Reason, delivery.Body.Length, lastErrors.GetValueOrDefault(letter.DeliveryId));
+    }
+
+    /// <summary>Each delivery's last handler exception, as the journal kept it (a dead letter keeps only the type).</summary>
+    private async Task<Dictionary<string, string>> LastErrorsAsync(CancellationToken cancellationToken)
+    {
+        var failed = await journal.QueryAsync(new WebhookJournalQuery { Kind = WebhookJournalEntryKind.Attempt, Outcome = "failed", MaxCount = 10_000 }, cancellationToken).ConfigureAwait(false);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in failed)
+        {
+            // Newest first: the first one seen is the last error.
+            if (entry.DeliveryId is { } id && !errors.ContainsKey(id))
+            {
+                errors[id] = $"{entry.ExceptionType}: {entry.ExceptionMessage}";
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>A replay or delete in the journal, so the delivery's timeline shows it and who did it.</summary>
+    private void Journal(WebhookJournalEntryKind kind, WebhookDeadLetter? letter, string deliveryId, string result, string? actor)
+    {
+        try
+        {
+            journal.Append(new WebhookJournalEntry
+            {
+                Kind = kind,
+                Time = timeProvider.GetUtcNow(),
+                ReceiverName = letter?.Delivery.ReceiverName ?? "",
+                Provider = letter?.Delivery.Provider,
+                EventType = letter?.Delivery.EventType,
+                EventId = letter?.Delivery.EventId,
+                DeliveryId = deliveryId,
+                Outcome = kind == WebhookJournalEntryKind.Replayed ? "replayed" : "deleted",
+                Reason = result,
+                Actor = actor,
+            });
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The journal's contract is not to throw; the action happened either way.
+        }
     }
 
     private static string RouteId(HttpContext context) => context.Request.RouteValues["id"] as string ?? "";

@@ -14,6 +14,7 @@ internal sealed class WebhookOptionsRulesValidator : IValidateOptions<WebhookOpt
         Check(builder, options.RetentionDuration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(365), nameof(options.RetentionDuration));
         Check(builder, options.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), nameof(options.RetryAfter));
         Check(builder, options.DeadLetterHealthWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7), nameof(options.DeadLetterHealthWindow));
+        Check(builder, options.Journal.MaxAge, TimeSpan.FromSeconds(1), TimeSpan.FromDays(365), "Journal:" + nameof(options.Journal.MaxAge));
 
         // Kestrel's MinDataRate refuses a grace period of its heartbeat (1 second) or less.
         if (options.MinRequestBodyDataRateGracePeriod <= TimeSpan.FromSeconds(1) || options.MinRequestBodyDataRateGracePeriod > TimeSpan.FromHours(1))

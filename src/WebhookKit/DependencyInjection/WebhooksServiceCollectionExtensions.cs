@@ -38,6 +38,8 @@ public static class WebhooksServiceCollectionExtensions
             services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
             services.TryAddSingleton<IWebhookQueue, InMemoryWebhookQueue>();
             services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
+            services.TryAddSingleton<WebhookKit.Journal.IWebhookJournal, WebhookKit.Journal.InMemoryWebhookJournal>();
+            services.AddSingleton<WebhookKit.Journal.WebhookJournalRecorder>();
 
             services.AddSingleton<ClaimLeaseRenewer>();
             services.AddSingleton<WebhookDeliveryFactory>();

@@ -65,6 +65,7 @@ internal sealed partial class WebhookDispatcher
         }
 
         Log.Handled(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, state.Attempt);
+        _journal.Finished(delivery, handled: true, state.Attempt, reason: null);
         return new DispatchOutcome(true, state.Attempt, string.Empty);
     }
 

@@ -46,6 +46,7 @@ internal sealed partial class WebhookDispatcher
         _health.DeadLettered();
         _metrics.DeadLettered(delivery);
         Log.DeadLettered(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, outcome.Attempts, outcome.Reason);
+        _journal.Finished(delivery, handled: false, outcome.Attempts, outcome.Reason);
         if (stored)
         {
             // Released so that the provider's redelivery of the same event is processed again.

@@ -38,6 +38,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
     private readonly WebhookMetrics _metrics;
     private readonly WebhookHealthState _health;
     private readonly HandlerRunObserver _observer;
+    private readonly WebhookKit.Journal.WebhookJournalRecorder _journal;
 
     public WebhookDispatcher(
         IWebhookQueue queue,
@@ -51,6 +52,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         IOptions<WebhookOptions> options,
         WebhookMetrics metrics,
         WebhookHealthState health,
+        WebhookKit.Journal.WebhookJournalRecorder journal,
         ILogger<WebhookDispatcher> logger)
     {
         _queue = queue;
@@ -67,7 +69,8 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         _retryPipelines = new ResiliencePipeline?[_options.MaxAttempts + 1];
         _metrics = metrics;
         _health = health;
-        _observer = new HandlerRunObserver(metrics, timeProvider, _options.MaxAttempts);
+        _journal = journal;
+        _observer = new HandlerRunObserver(metrics, journal, timeProvider, _options.MaxAttempts);
     }
 
     public override Task StartAsync(CancellationToken cancellationToken)

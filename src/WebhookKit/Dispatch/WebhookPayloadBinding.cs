@@ -133,11 +133,11 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
                 {
                     await handler.HandleAsync(webhook, cancellationToken).ConfigureAwait(false);
                     succeeded.Add(index);
-                    observer.Succeeded(delivery, startedAt);
+                    observer.Succeeded(delivery, handlerName, attempt, startedAt);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    observer.Failed(delivery, attempt, startedAt, activity, exception);
+                    observer.Failed(delivery, handlerName, attempt, startedAt, activity, exception);
                     firstFailure ??= new HandlerFailure(handlerName, exception);
                 }
             }

@@ -14,6 +14,18 @@ internal sealed partial class WebhookRequestProcessor
         var rule = ReceiveOutcomes.Of(outcome);
         rule.Log(_logger, _options, facts);
         _metrics.Delivery(facts.Receiver, facts.Provider, rule.Metric, facts.EventType);
+        if (_journal.Enabled)
+        {
+            var status = rule.Answer switch
+            {
+                ReceiveAnswer.Ok or ReceiveAnswer.ProviderAnswer => StatusCodes.Status200OK,
+                ReceiveAnswer.Problem => rule.Problem!.Status,
+                ReceiveAnswer.ServerStatus => facts.StatusCode,
+                _ => 0,
+            };
+            _journal.Received(context, facts.Receiver, facts.Provider, facts.EventType, facts.EventId, facts.DeliveryId, status, rule.Metric, facts.Detail);
+        }
+
         if (System.Diagnostics.Activity.Current is { OperationName: WebhookDiagnostics.ReceiveActivityName } activity)
         {
             WebhookDiagnostics.Outcome(activity, rule.Metric);

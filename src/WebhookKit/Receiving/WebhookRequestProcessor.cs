@@ -39,6 +39,7 @@ internal sealed partial class WebhookRequestProcessor
     private readonly bool _queueReturnsPooledBuffers;
     private readonly UnverifiedBodyBudget _unverified;
     private readonly ILogger<WebhookRequestProcessor> _logger;
+    private readonly WebhookKit.Journal.WebhookJournalRecorder _journal;
 
     public WebhookRequestProcessor(
         WebhookReceiverRegistry receivers,
@@ -49,6 +50,7 @@ internal sealed partial class WebhookRequestProcessor
         WebhookDeliveryFactory deliveryFactory,
         UnverifiedBodyBudget unverified,
         WebhookMetrics metrics,
+        WebhookKit.Journal.WebhookJournalRecorder journal,
         IHostApplicationLifetime lifetime,
         IHostEnvironment environment,
         IOptions<WebhookOptions> options,
@@ -66,6 +68,7 @@ internal sealed partial class WebhookRequestProcessor
         _deliveryFactory = deliveryFactory;
         _unverified = unverified;
         _metrics = metrics;
+        _journal = journal;
         _lifetime = lifetime;
         _options = options.Value;
         _backlogThreshold = Math.Max(64, 2 * _options.MaxConcurrency);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using WebhookKit.Dispatch;
+using WebhookKit.Journal;
+
+namespace WebhookKit.Dashboard.Internal;
+
+/// <summary>
+/// <c>GET api/stream</c>: Server-Sent Events. Each new request in the journal is an event <c>delivery</c> whose id is
+/// its sequence, so that <c>EventSource</c> reconnects with <c>Last-Event-ID</c> and the stream resumes after it; the
+/// counters follow as an event <c>counters</c> whenever something changed. The journal is read every half second (on
+/// the server: the page never polls), which is how entries from other instances arrive when the journal is shared.
+/// </summary>
+internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints overview, IDeadLetterStore deadLetters, TimeProvider timeProvider)
+{
+    private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    public async Task Stream(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-store";
+        var last = LastEventId(context) ?? await LatestSequenceAsync(cancellationToken).ConfigureAwait(false);
+
+        // The reconnect delay EventSource waits, then a first comment so the browser sees the stream open.
+        await Write(context, "retry: 2000\n: connected\n\n", cancellationToken).ConfigureAwait(false);
+        var quietSince = timeProvider.GetTimestamp();
+        using var timer = new PeriodicTimer(ReadInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var fresh = await journal.QueryAsync(new WebhookJournalQuery { AfterSequence = last, MaxCount = 500 }, cancellationToken).ConfigureAwait(false);
+                if (fresh.Count == 0)
+                {
+                    if (timeProvider.GetElapsedTime(quietSince) >= KeepAlive)
+                    {
+                        await Write(context, ": keep-alive\n\n", cancellationToken).ConfigureAwait(false);
+                        quietSince = timeProvider.GetTimestamp();
+                    }
+
+                    continue;
+                }
+
+                foreach (var entry in fresh.OrderBy(e => e.Sequence))
+                {
+                    last = Math.Max(last, entry.Sequence);
+                    if (entry.Kind == WebhookJournalEntryKind.Received)
+                    {
+                        var data = JsonSerializer.Serialize(JournalEndpoints.ToRow(entry), DashboardJsonContext.Default.DeliveryRow);
+                        await Write(context, $"id: {entry.Sequence.ToString(CultureInfo.InvariantCulture)}\nevent: delivery\ndata: {data}\n\n", cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                var all = await journal.QueryAsync(new WebhookJournalQuery { MaxCount = 100_000 }, cancellationToken).ConfigureAwait(false);
+                var letters = await deadLetters.ListAsync(10_000, cancellationToken).ConfigureAwait(false);
+                var counters = JsonSerializer.Serialize(overview.BuildOverview(all, letters.Count), DashboardJsonContext.Default.Overview);
+                await Write(context, $"id: {last.ToString(CultureInfo.InvariantCulture)}\nevent: counters\ndata: {counters}\n\n", cancellationToken).ConfigureAwait(false);
+                quietSince = timeProvider.GetTimestamp();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The page went away or the app is stopping: the stream simply ends.
+        }
+    }
+
+    private async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
+    {
+        var latest = await journal.QueryAsync(new WebhookJournalQuery { MaxCount = 1 }, cancellationToken).ConfigureAwait(false);
+        return latest.Count > 0 ? latest[0].Sequence : 0;
+    }
+
+    private static long? LastEventId(HttpContext context) =>
+        long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private static async Task Write(HttpContext context, string text, CancellationToken cancellationToken)
+    {
+        await context.Response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

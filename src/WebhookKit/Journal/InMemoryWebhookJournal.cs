@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+
+namespace WebhookKit.Journal;
+
+/// <summary>
+/// The default journal: two rings in memory, one for verified requests and handling, one for refused requests, so
+/// that a flood of forged requests can only push out other refused ones. Appending is O(1) under a short lock; entries
+/// older than <see cref="WebhookJournalOptions.MaxAge"/> are not returned and are overwritten first.
+/// </summary>
+internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, TimeProvider timeProvider) : IWebhookJournal
+{
+    private readonly WebhookJournalOptions _options = options.Value.Journal;
+    private readonly Ring _accepted = new(options.Value.Journal.MaxEntries);
+    private readonly Ring _rejected = new(options.Value.Journal.MaxRejectedEntries);
+    private long _sequence;
+
+    public long Dropped => 0;
+
+    public void Append(WebhookJournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var ring = entry.Kind == WebhookJournalEntryKind.Received && entry.StatusCode >= 400 ? _rejected : _accepted;
+        lock (ring)
+        {
+            // Numbered under the ring's lock, so each ring holds its entries in sequence order.
+            entry.Sequence = Interlocked.Increment(ref _sequence);
+            ring.Add(entry);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<WebhookJournalEntry>> QueryAsync(WebhookJournalQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var oldest = timeProvider.GetUtcNow() - _options.MaxAge;
+        var max = Math.Max(0, query.MaxCount);
+        var found = new List<WebhookJournalEntry>(Math.Min(max, 256));
+        foreach (var ring in new[] { _accepted, _rejected })
+        {
+            lock (ring)
+            {
+                ring.CollectNewestFirst(entry => entry.Time >= oldest && query.Matches(entry), found, max);
+            }
+        }
+
+        // Both rings are newest first; merge them by sequence and keep the newest max.
+        found.Sort(static (a, b) => b.Sequence.CompareTo(a.Sequence));
+        if (found.Count > max)
+        {
+            found.RemoveRange(max, found.Count - max);
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<WebhookJournalEntry>>(found);
+    }
+
+    private sealed class Ring(int capacity)
+    {
+        private readonly WebhookJournalEntry?[] _entries = new WebhookJournalEntry?[capacity];
+        private int _next;
+        private int _count;
+
+        public void Add(WebhookJournalEntry entry)
+        {
+            _entries[_next] = entry;
+            _next = (_next + 1) % _entries.Length;
+            _count = Math.Min(_count + 1, _entries.Length);
+        }
+
+        public void CollectNewestFirst(Func<WebhookJournalEntry, bool> matches, List<WebhookJournalEntry> into, int max)
+        {
+            var taken = 0;
+            for (var i = 1; i <= _count && taken < max; i++)
+            {
+                var entry = _entries[(_next - i + _entries.Length) % _entries.Length]!;
+                if (matches(entry))
+                {
+                    into.Add(entry);
+                    taken++;
+                }
+            }
+        }
+    }
+}

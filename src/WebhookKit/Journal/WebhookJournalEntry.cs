@@ -1,0 +1,78 @@
+namespace WebhookKit.Journal;
+
+/// <summary>
+/// One record of the delivery journal: a request that reached a receiver, or one step of handling it. Holds names,
+/// ids, sizes, outcomes and reasons; never a secret or a signature header. Headers only from
+/// <see cref="WebhookJournalOptions.Headers"/>, the body only with <see cref="WebhookJournalOptions.CaptureBodies"/>.
+/// Every string from a request is cut to <see cref="WebhookJournalOptions.MaxValueLength"/> characters.
+/// </summary>
+public sealed class WebhookJournalEntry
+{
+    /// <summary>Gets the entry's position in its journal, increasing, assigned when it is appended; 0 before.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>Gets or sets what the entry records.</summary>
+    public WebhookJournalEntryKind Kind { get; init; }
+
+    /// <summary>Gets or sets when it happened.</summary>
+    public DateTimeOffset Time { get; init; }
+
+    /// <summary>Gets or sets the receiver's name.</summary>
+    public required string ReceiverName { get; init; }
+
+    /// <summary>Gets or sets the provider's name; <see langword="null"/> for an unknown receiver.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Gets or sets the event type; <see langword="null"/> for a request refused before it was known.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>Gets or sets the event id; <see langword="null"/> for a request refused before it was known.</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>Gets or sets the accepted delivery's id (<c>WebhookDelivery.DeliveryId</c>); the key of a delivery's entries.</summary>
+    public string? DeliveryId { get; init; }
+
+    /// <summary>Gets or sets the body's size in bytes: as received, or for a refused request as its <c>Content-Length</c> announced.</summary>
+    public long BodyBytes { get; init; }
+
+    /// <summary>Gets or sets the HTTP status the request was answered with (<see cref="WebhookJournalEntryKind.Received"/>).</summary>
+    public int StatusCode { get; init; }
+
+    /// <summary>
+    /// Gets or sets the outcome as a stable, lower-case code: for a request the metric tag of
+    /// <c>webhookkit.deliveries</c> (<c>accepted</c>, <c>duplicate</c>, <c>replay</c>, <c>unhandled</c>,
+    /// <c>unauthorized</c>, …); for a step <c>succeeded</c>, <c>failed</c>, <c>handled</c>, <c>dead_lettered</c>,
+    /// <c>replayed</c>, <c>deleted</c>.
+    /// </summary>
+    public required string Outcome { get; init; }
+
+    /// <summary>Gets or sets why: a refusal's reason, a dead letter's reason, a replay's result. Never a secret.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Gets or sets the attempt number (<see cref="WebhookJournalEntryKind.Attempt"/>, <see cref="WebhookJournalEntryKind.Handled"/>, <see cref="WebhookJournalEntryKind.DeadLettered"/>).</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>Gets or sets the handler's type name (<see cref="WebhookJournalEntryKind.Attempt"/>).</summary>
+    public string? Handler { get; init; }
+
+    /// <summary>Gets or sets how long the handler ran (<see cref="WebhookJournalEntryKind.Attempt"/>).</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>Gets or sets the type of the exception a handler threw.</summary>
+    public string? ExceptionType { get; init; }
+
+    /// <summary>
+    /// Gets or sets the message of the exception a handler threw, cut to <see cref="WebhookJournalOptions.MaxExceptionMessageLength"/>.
+    /// A handler's message may quote the payload; it is kept here (and shown by the dashboard), not in logs' dead-letter reasons.
+    /// </summary>
+    public string? ExceptionMessage { get; init; }
+
+    /// <summary>Gets or sets who did it, when known (a dashboard user who replayed or deleted a dead letter).</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>Gets or sets the request headers named in <see cref="WebhookJournalOptions.Headers"/>; empty by default.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>Gets or sets the body as text, only with <see cref="WebhookJournalOptions.CaptureBodies"/> and only for accepted deliveries, after <see cref="WebhookJournalOptions.RedactBody"/>.</summary>
+    public string? Body { get; init; }
+}
