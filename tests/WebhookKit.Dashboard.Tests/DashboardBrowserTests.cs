@@ -83,6 +83,12 @@ public sealed class DashboardBrowserTests(Chromium chromium)
             using var ok = await host.PostPushAsync($"shot-{i}", $"refs/heads/branch-{i}");
         }
 
+        // Handled before the handler starts failing: a queued one would otherwise become a second dead letter.
+        for (var i = 0; i < 5; i++)
+        {
+            await host.Tracker.WaitForEventAsync($"shot-{i}", TimeSpan.FromSeconds(20));
+        }
+
         host.Handler.Fail = true;
         using var failing = await host.PostPushAsync("shot-failing", "refs/heads/failing");
         await host.Tracker.WaitForEventAsync("shot-failing", TimeSpan.FromSeconds(20));

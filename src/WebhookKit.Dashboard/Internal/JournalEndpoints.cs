@@ -80,7 +80,7 @@ internal sealed class JournalEndpoints(IWebhookJournal journal, IWebhookQueue qu
     }
 
     public static DeliveryRow ToRow(WebhookJournalEntry e) =>
-        new(RowId(e), e.Sequence, e.Time, e.ReceiverName, e.Provider, e.EventType, e.EventId, e.DeliveryId, e.BodyBytes, e.StatusCode, e.Outcome, e.Reason);
+        new(RowId(e), e.Sequence, e.Time, e.ReceiverName, e.Provider, e.EventType, e.EventId, e.DeliveryId, e.BodyBytes, e.StatusCode, e.Outcome, e.ReasonCode, e.Reason);
 
     /// <summary>An accepted request is found by its delivery id; a refused one, which has none, by its sequence.</summary>
     private static string RowId(WebhookJournalEntry e) => e.DeliveryId ?? "seq-" + e.Sequence.ToString(CultureInfo.InvariantCulture);
@@ -112,7 +112,7 @@ internal sealed class JournalEndpoints(IWebhookJournal journal, IWebhookQueue qu
             .ToList();
         return new DeliveryDetail(
             RowId(received), received.Time, received.ReceiverName, received.Provider, received.EventType, received.EventId, received.DeliveryId,
-            received.BodyBytes, received.StatusCode, received.Outcome, received.Reason, final?.Outcome, final?.Reason, attempts, replays,
+            received.BodyBytes, received.StatusCode, received.Outcome, received.ReasonCode, received.Reason, final?.Outcome, final?.Reason, attempts, replays,
             final?.Headers ?? received.Headers, final?.Body);
     }
 

@@ -27,6 +27,7 @@ internal sealed record DeliveryRow(
     long BodyBytes,
     int Status,
     string Outcome,
+    string? ReasonCode,
     string? Reason);
 
 /// <summary>One handler run in a delivery's timeline.</summary>
@@ -44,6 +45,7 @@ internal sealed record DeliveryDetail(
     long BodyBytes,
     int Status,
     string Outcome,
+    string? ReasonCode,
     string? Reason,
     string? FinalOutcome,
     string? FinalReason,

@@ -80,7 +80,7 @@ function deliveryRow(record, isNew) {
   idCell.appendChild(link);
   cell(tr, record.status);
   cell(tr, record.outcome, `outcome-${record.outcome}`);
-  cell(tr, record.reason);
+  cell(tr, record.reasonCode ? `${record.reasonCode}: ${text(record.reason)}` : record.reason);
   cell(tr, record.bodyBytes);
   return tr;
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
 using WebhookKit.Receiving;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -32,6 +33,8 @@ public static class WebhookEndpointRouteBuilderExtensions
         {
             throw new ArgumentException($"The route pattern '{pattern}' must contain a '{{{WebhookMiddleware.ReceiverRouteValue}}}' parameter.", nameof(pattern));
         }
+
+        endpoints.ServiceProvider.GetRequiredService<WebhookRoutes>().Add(pattern);
 
         // Every method is routed here so that non-POST requests get 405 with Allow: POST, as providers expect.
         var pipeline = endpoints.CreateApplicationBuilder()

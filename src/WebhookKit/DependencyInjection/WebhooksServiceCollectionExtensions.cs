@@ -51,6 +51,8 @@ public static class WebhooksServiceCollectionExtensions
             services.AddSingleton<WebhookRequestProcessor>();
             services.AddSingleton<WebhookDispatcher>();
             services.AddHostedService(static provider => provider.GetRequiredService<WebhookDispatcher>());
+            services.AddSingleton<WebhookRoutes>();
+            services.AddHostedService<WebhookStartupReport>();
         }
 
         return new WebhooksBuilder(services);

@@ -25,6 +25,10 @@ internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
     private readonly WebhookOptions _options;
     private readonly ILogger<InMemoryDeadLetterStore> _logger;
 
+    /// <summary>What the startup report prints.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"in memory (at most {_options.DeadLetterCapacity} per receiver)");
+
     public InMemoryDeadLetterStore(
         IWebhookQueue queue,
         IIdempotencyStore idempotencyStore,

@@ -26,6 +26,10 @@ internal sealed class InMemoryWebhookQueue : IWebhookQueue
         _maxBytes = options.Value.QueueMaxBytes;
     }
 
+    /// <summary>What the startup report prints.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"in memory (at most {_capacity} deliveries and {_maxBytes} bytes; lost if the process crashes)");
+
     /// <summary>Gets the capabilities: it returns a delivery's pooled buffer at acknowledgement.</summary>
     public WebhookQueueCapabilities Capabilities => PooledBuffers;
 

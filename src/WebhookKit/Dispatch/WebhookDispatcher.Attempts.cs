@@ -40,40 +40,54 @@ internal sealed partial class WebhookDispatcher
                 var model = bindings[i].PayloadType.Name;
                 var exceptionType = exception.GetType().Name;
                 Log.PayloadNotDeserialized(_logger, model, exceptionType, delivery.ReceiverName, delivery.EventType, delivery.EventId);
-                (reasons ??= []).Add($"{model} cannot be deserialized: {exceptionType}");
+                (reasons ??= []).Add(UnreadableReason(model, exception));
             }
         }
 
         var state = new AttemptState(this, delivery, bindings, payloads);
+        Exception? lastException = null;
         if (anyPayload)
         {
-            var failure = await RunAttemptsAsync(state, cancellationToken).ConfigureAwait(false);
-            if (failure is null)
+            var started = _timeProvider.GetTimestamp();
+            if (await RunAttemptsAsync(state, cancellationToken).ConfigureAwait(false) is not { } failure)
             {
                 return null;
             }
 
-            if (failure.Length > 0)
+            if (failure.Reason.Length > 0)
             {
-                (reasons ??= []).Insert(0, failure);
+                (reasons ??= []).Insert(0, failure.Reason);
+                lastException = failure.Exception;
+            }
+            else if (reasons is null)
+            {
+                Log.Handled(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, state.Attempt, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
             }
         }
 
         if (reasons is not null)
         {
-            return new DispatchOutcome(false, state.Attempt, string.Join("; ", reasons));
+            return new DispatchOutcome(false, state.Attempt, string.Join("; ", reasons), lastException);
         }
 
-        Log.Handled(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, state.Attempt);
         _journal.Finished(delivery, handled: true, state.Attempt, reason: null);
         return new DispatchOutcome(true, state.Attempt, string.Empty);
     }
 
     /// <summary>
-    /// Runs the attempts of the models that deserialized; returns the empty string when their handlers all succeeded,
-    /// the failure's reason when one still failed after the last attempt, or <see langword="null"/> when cancelled by shutdown.
+    /// Why a model could not read a verified payload, for the dead letter and its log line: the model, the exception's
+    /// type and, for JSON, where (path, line and byte). Never the exception's message, which may quote the payload.
     /// </summary>
-    private async Task<string?> RunAttemptsAsync(AttemptState state, CancellationToken cancellationToken)
+    private static string UnreadableReason(string model, Exception exception) =>
+        exception is System.Text.Json.JsonException json
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"could not be read as {model}: {exception.GetType().Name} at {json.Path ?? "$"} (line {json.LineNumber ?? 0}, byte {json.BytePositionInLine ?? 0})")
+            : $"could not be read as {model}: {exception.GetType().Name}";
+
+    /// <summary>
+    /// Runs the attempts of the models that deserialized; returns an empty reason when their handlers all succeeded,
+    /// the failure's reason and exception when one still failed after the last attempt, or <see langword="null"/> when cancelled by shutdown.
+    /// </summary>
+    private async Task<(string Reason, Exception? Exception)?> RunAttemptsAsync(AttemptState state, CancellationToken cancellationToken)
     {
         var delivery = state.Delivery;
         try
@@ -83,11 +97,11 @@ internal sealed partial class WebhookDispatcher
                 static (state, token) => state.Dispatcher.RunAttemptAsync(state, token),
                 state,
                 cancellationToken).ConfigureAwait(false);
-            return string.Empty;
+            return (string.Empty, null);
         }
         catch (HandlerFailedException failed)
         {
-            return failed.Failure.Reason;
+            return (failed.Failure.Reason, failed.Failure.IsActivation ? null : failed.Failure.Exception);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -98,7 +112,7 @@ internal sealed partial class WebhookDispatcher
             // Not a handler's failure (those are HandlerFailedException) but the dispatcher's own, such as a DI container
             // that cannot create a scope: still this delivery's failure, never the worker's.
             Log.DispatchFailed(_logger, exception.GetType().Name, delivery.ReceiverName, delivery.EventType, delivery.EventId, Loggable(exception));
-            return $"the dispatcher failed: {exception.GetType().Name}";
+            return ($"the dispatcher failed: {exception.GetType().Name}", null);
         }
     }
 
@@ -194,7 +208,8 @@ internal sealed partial class WebhookDispatcher
         return builder.Build();
     }
 
-    private readonly record struct DispatchOutcome(bool Succeeded, int Attempts, string Reason);
+    /// <summary>How a delivery's handling ended; <see cref="Exception"/> is the last handler exception of a failure, for its log line.</summary>
+    private readonly record struct DispatchOutcome(bool Succeeded, int Attempts, string Reason, Exception? Exception = null);
 
     /// <summary>
     /// What survives between attempts of one delivery: payloads (<see langword="null"/> for a model that did not

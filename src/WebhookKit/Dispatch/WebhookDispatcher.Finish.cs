@@ -45,7 +45,15 @@ internal sealed partial class WebhookDispatcher
 
         _health.DeadLettered();
         _metrics.DeadLettered(delivery);
-        Log.DeadLettered(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, outcome.Attempts, outcome.Reason);
+        if (outcome.Attempts == 0)
+        {
+            Log.DeadLetteredUnread(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, outcome.Reason);
+        }
+        else
+        {
+            Log.DeadLettered(_logger, delivery.ReceiverName, delivery.EventType, delivery.EventId, delivery.DeliveryId, outcome.Attempts, outcome.Reason, outcome.Exception);
+        }
+
         _journal.Finished(delivery, handled: false, outcome.Attempts, outcome.Reason);
         if (stored)
         {

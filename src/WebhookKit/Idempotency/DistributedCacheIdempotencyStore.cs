@@ -20,6 +20,9 @@ internal sealed class DistributedCacheIdempotencyStore(IDistributedCache cache) 
     private const string EventPrefix = "e:";
     private const string PendingPrefix = "p:";
 
+    /// <summary>What the startup report prints: the cache's implementation by name.</summary>
+    public override string ToString() => $"IDistributedCache ({cache.GetType().Name}; claims are read, then written)";
+
     public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);

@@ -28,6 +28,9 @@ internal sealed partial class InMemoryIdempotencyStore : IIdempotencyStore, IDis
     private readonly TimeProvider _timeProvider;
     private readonly ITimer _sweepTimer;
 
+    /// <summary>What the startup report prints.</summary>
+    public override string ToString() => "in memory (this instance only)";
+
     public InMemoryIdempotencyStore(TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;

@@ -17,11 +17,11 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Debug, "Webhook {EventType} {EventId} for receiver {Receiver} has no handler; acknowledged, not queued.")]
     public static partial void Unhandled(ILogger logger, string receiver, string eventType, string eventId);
 
-    [LoggerMessage(4, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 401: {Reason}.")]
-    public static partial void Unauthorized(ILogger logger, string receiver, string reason);
+    [LoggerMessage(4, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 401 ({ReasonCode}): {Reason}.")]
+    public static partial void Unauthorized(ILogger logger, string receiver, string reasonCode, string reason);
 
-    [LoggerMessage(5, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 400: {Reason}.")]
-    public static partial void BadRequest(ILogger logger, string receiver, string reason);
+    [LoggerMessage(5, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 400 ({ReasonCode}): {Reason}.")]
+    public static partial void BadRequest(ILogger logger, string receiver, string reasonCode, string reason);
 
     [LoggerMessage(6, LogLevel.Information, "Webhook rejected by receiver {Receiver} with 413: body over {MaxBodyBytes} bytes.")]
     public static partial void TooLarge(ILogger logger, string receiver, long maxBodyBytes);
@@ -69,10 +69,13 @@ internal static partial class Log
     public static partial void HandlerFailed(ILogger logger, string handler, int attempt, string receiver, string eventType, string eventId, Exception exception);
 
     [LoggerMessage(21, LogLevel.Error, "Webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}) dead-lettered after {Attempts} attempts: {Reason}.")]
-    public static partial void DeadLettered(ILogger logger, string receiver, string eventType, string eventId, string deliveryId, int attempts, string reason);
+    public static partial void DeadLettered(ILogger logger, string receiver, string eventType, string eventId, string deliveryId, int attempts, string reason, Exception? exception);
 
-    [LoggerMessage(22, LogLevel.Debug, "Webhook {EventType} {EventId} (receiver {Receiver}) handled on attempt {Attempt}.")]
-    public static partial void Handled(ILogger logger, string receiver, string eventType, string eventId, int attempt);
+    [LoggerMessage(48, LogLevel.Error, "Webhook {EventType} {EventId} (receiver {Receiver}, delivery {DeliveryId}) dead-lettered without running a handler: {Reason}.")]
+    public static partial void DeadLetteredUnread(ILogger logger, string receiver, string eventType, string eventId, string deliveryId, string reason);
+
+    [LoggerMessage(22, LogLevel.Information, "Webhook {EventType} {EventId} (receiver {Receiver}) handled on attempt {Attempt} in {ElapsedMilliseconds:0.0} ms.")]
+    public static partial void Handled(ILogger logger, string receiver, string eventType, string eventId, int attempt, double elapsedMilliseconds);
 
     [LoggerMessage(23, LogLevel.Error, "Dead-letter store is full ({Capacity}); evicted the oldest dead letter, webhook {EventType} {EventId} (receiver {Receiver}).")]
     public static partial void DeadLetterEvicted(ILogger logger, string receiver, string eventType, string eventId, int capacity);
@@ -145,4 +148,13 @@ internal static partial class Log
 
     [LoggerMessage(50, LogLevel.Debug, "Webhook request for receiver {Receiver} ended by the client before its body was read; nothing answered.")]
     public static partial void Aborted(ILogger logger, string receiver);
+
+    [LoggerMessage(70, LogLevel.Information, "WebhookKit started with {ReceiverCount} receivers. Queue: {Queue}. Idempotency store: {Store}. Dead letters: {DeadLetters}. Journal: {Journal}.")]
+    public static partial void Components(ILogger logger, int receiverCount, string queue, string store, string deadLetters, string journal);
+
+    [LoggerMessage(71, LogLevel.Information, "Webhook receiver {Receiver} ({Provider}) at {Path}; secrets: {SecretCount}; guards: {Guards}; bodies up to {MaxBodyBytes} bytes.")]
+    public static partial void Receiver(ILogger logger, string receiver, string provider, string path, string secretCount, string guards, long maxBodyBytes);
+
+    [LoggerMessage(72, LogLevel.Warning, "{ReceiverCount} webhook receivers are registered, but no request can reach them: call app.MapWebhooks() (or app.UseWebhooks()) after building the app. Until then every delivery gets 404.")]
+    public static partial void NotRouted(ILogger logger, int receiverCount);
 }

@@ -35,6 +35,18 @@ internal static class TopLevelJsonScanner
     }
 
     /// <summary>
+    /// Why <see cref="TryReadStrings"/> or <see cref="TryReadValues"/> found no event in a verified body: not JSON,
+    /// a property repeated, or a property missing. Scans again, on the refusal path only.
+    /// </summary>
+    public static WebhookRejectionReason RefusalOf(ReadOnlySpan<byte> json, ReadOnlySpan<byte> firstName, ReadOnlySpan<byte> secondName) =>
+        Scan(json, firstName, secondName, acceptNumbers: false, out _, out _) switch
+        {
+            JsonScanStatus.NotAnObject => WebhookRejectionReason.BodyNotJson,
+            JsonScanStatus.RepeatedProperty => WebhookRejectionReason.EventFieldsRepeated,
+            _ => WebhookRejectionReason.EventFieldsMissing,
+        };
+
+    /// <summary>
     /// Reads up to two top-level properties (an empty name is not looked for): strings, and with
     /// <paramref name="acceptNumbers"/> numbers as their JSON text. False when the body is not a well-formed JSON
     /// object or a property looked for is repeated; a property that is missing or of another kind comes back <see langword="null"/>.

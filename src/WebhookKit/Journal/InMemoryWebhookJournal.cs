@@ -16,6 +16,10 @@ internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, T
 
     public long Dropped => 0;
 
+    /// <summary>What the startup report prints.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"in memory ({_options.MaxEntries} entries, {_options.MaxRejectedEntries} refused requests, {_options.MaxAge.TotalHours} h)");
+
     public void Append(WebhookJournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

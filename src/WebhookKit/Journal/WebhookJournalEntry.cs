@@ -46,6 +46,13 @@ public sealed class WebhookJournalEntry
     /// </summary>
     public required string Outcome { get; init; }
 
+    /// <summary>
+    /// Gets or sets why a provider refused the request, as a stable code (<c>signature_mismatch</c>,
+    /// <c>timestamp_outside_tolerance</c>, <c>event_type_missing</c>, …; docs/rejection-reasons.md), or
+    /// <see langword="null"/> when the request was not refused by its provider.
+    /// </summary>
+    public string? ReasonCode { get; init; }
+
     /// <summary>Gets or sets why: a refusal's reason, a dead letter's reason, a replay's result. Never a secret.</summary>
     public string? Reason { get; init; }
 

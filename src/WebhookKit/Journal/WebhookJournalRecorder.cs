@@ -34,7 +34,7 @@ internal sealed class WebhookJournalRecorder
     /// <summary>Gets how many entries were lost because the journal threw, besides those it dropped itself.</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
-    public void Received(HttpContext context, string receiver, string? provider, string? eventType, string? eventId, string? deliveryId, int status, string outcome, string? reason)
+    public void Received(HttpContext context, string receiver, string? provider, string? eventType, string? eventId, string? deliveryId, int status, string outcome, string? reasonCode, string? reason)
     {
         if (!Enabled)
         {
@@ -53,6 +53,7 @@ internal sealed class WebhookJournalRecorder
             BodyBytes = context.Request.ContentLength ?? 0,
             StatusCode = status,
             Outcome = outcome,
+            ReasonCode = reasonCode,
             Reason = Cut(reason),
             Headers = AllowedHeaders(context.Request.Headers),
         });

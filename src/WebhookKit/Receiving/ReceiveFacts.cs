@@ -20,6 +20,12 @@ internal readonly record struct ReceiveFacts(string Receiver, string? Provider)
     /// <summary>Gets the outcome's detail for the log: a fixed reason, a method, a remote address, a claim status or a queue state.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>Gets why a provider refused the request (<see cref="ReceiveOutcome.Unauthorized"/>, <see cref="ReceiveOutcome.BadRequest"/>).</summary>
+    public WebhookRejectionReason? RejectionReason { get; init; }
+
+    /// <summary>Gets the stable code of <see cref="RejectionReason"/>, or <c>-</c> when there is none.</summary>
+    public string ReasonCode => RejectionReason is { } reason ? RejectionReasonCodes.Of(reason) : "-";
+
     /// <summary>Gets the receiver's body limit, for <see cref="ReceiveOutcome.TooLarge"/>.</summary>
     public long BodyLimit { get; init; }
 

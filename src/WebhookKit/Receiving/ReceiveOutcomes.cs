@@ -61,9 +61,9 @@ internal static class ReceiveOutcomes
 
         // The provider's answer and the event's identity.
         Row(ReceiveOutcome.Unauthorized, "unauthorized", ReceiveAnswer.Problem, UnauthorizedProblem,
-            static (logger, _, in facts) => Log.Unauthorized(logger, facts.Receiver, facts.Detail ?? "signature not verified"));
+            static (logger, _, in facts) => Log.Unauthorized(logger, facts.Receiver, facts.ReasonCode, facts.Detail ?? "signature not verified"));
         Row(ReceiveOutcome.BadRequest, "bad_request", ReceiveAnswer.Problem, BadRequestProblem,
-            static (logger, _, in facts) => Log.BadRequest(logger, facts.Receiver, facts.Detail ?? "event id or type missing"));
+            static (logger, _, in facts) => Log.BadRequest(logger, facts.Receiver, facts.ReasonCode, facts.Detail ?? "event id or type missing"));
         Row(ReceiveOutcome.Responded, "responded", ReceiveAnswer.ProviderAnswer, null,
             static (logger, _, in facts) => Log.Responded(logger, facts.Receiver));
         Row(ReceiveOutcome.Unhandled, "unhandled", ReceiveAnswer.Ok, null,

@@ -1,8 +1,20 @@
+using WebhookKit.Receiving;
+using WebhookKit.Verification;
+
 namespace WebhookKit;
 
 /// <summary>The outcome of <see cref="IWebhookProvider.Read"/>.</summary>
 public readonly struct WebhookProviderResult
 {
+    private WebhookProviderResult(WebhookProviderStatus status, WebhookRejectionReason rejection, string failureReason, in WebhookVerificationResult verification = default)
+    {
+        Status = status;
+        RejectionReason = rejection;
+        FailureReason = failureReason;
+        TimestampOffset = verification.TimestampOffset;
+        Tolerance = verification.Tolerance;
+    }
+
     private WebhookProviderResult(WebhookProviderStatus status, string? eventId, string? eventType, byte[]? payload, string? failureReason, bool eventIdSigned = false, ReadOnlyMemory<byte> bodyMac = default)
     {
         Status = status;
@@ -53,6 +65,18 @@ public readonly struct WebhookProviderResult
     /// <summary>Gets a short, fixed description of why the request was rejected, for the log. Never a secret, signature or payload.</summary>
     public string? FailureReason { get; }
 
+    /// <summary>
+    /// Gets why the request was refused, as a stable code (docs/rejection-reasons.md), when <see cref="Status"/> is
+    /// <see cref="WebhookProviderStatus.Unauthorized"/> or <see cref="WebhookProviderStatus.BadRequest"/>.
+    /// </summary>
+    public WebhookRejectionReason RejectionReason { get; }
+
+    /// <summary>Gets the verifier's <see cref="WebhookVerificationResult.TimestampOffset"/> for a stale timestamp.</summary>
+    internal TimeSpan? TimestampOffset { get; }
+
+    /// <summary>Gets the verifier's <see cref="WebhookVerificationResult.Tolerance"/> for a stale timestamp.</summary>
+    internal TimeSpan? Tolerance { get; }
+
     /// <summary>Gets the body answered with 200 when <see cref="Status"/> is <see cref="WebhookProviderStatus.Respond"/>; may be empty.</summary>
     public ReadOnlyMemory<byte> ResponseBody { get; }
 
@@ -101,12 +125,58 @@ public readonly struct WebhookProviderResult
     /// <summary>Rejects a request whose signature is missing, malformed or wrong (401).</summary>
     /// <param name="reason">A short, fixed description for the log; never a secret, signature or payload.</param>
     /// <returns>An unauthorized result.</returns>
-    public static WebhookProviderResult Unauthorized(string reason) => new(WebhookProviderStatus.Unauthorized, null, null, null, reason);
+    public static WebhookProviderResult Unauthorized(string reason) => Unauthorized(WebhookRejectionReason.Unspecified, reason);
+
+    /// <summary>Rejects a request whose signature is missing, malformed or wrong (401), with a stable reason code.</summary>
+    /// <param name="reason">Why, as a stable code.</param>
+    /// <param name="description">A short, fixed description for the log; never a secret, signature or payload.</param>
+    /// <returns>An unauthorized result.</returns>
+    public static WebhookProviderResult Unauthorized(WebhookRejectionReason reason, string description)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(description);
+        return new(WebhookProviderStatus.Unauthorized, reason, description);
+    }
+
+    /// <summary>
+    /// Rejects a request a verifier refused (401), with the verifier's reason code and description, and for a stale
+    /// timestamp how far it is off.
+    /// </summary>
+    /// <param name="verification">The verifier's result; not verified.</param>
+    /// <returns>An unauthorized result.</returns>
+    public static WebhookProviderResult Unauthorized(in WebhookVerificationResult verification) =>
+        Refused(WebhookProviderStatus.Unauthorized, verification);
+
+    /// <summary>Rejects a request a verifier refused for a reason that is not about the signature (400; for example too many form fields).</summary>
+    /// <param name="verification">The verifier's result; not verified.</param>
+    /// <returns>A bad-request result.</returns>
+    public static WebhookProviderResult BadRequest(in WebhookVerificationResult verification) =>
+        Refused(WebhookProviderStatus.BadRequest, verification);
 
     /// <summary>Rejects a correctly signed request that lacks its event id or type, or whose body cannot be read (400).</summary>
     /// <param name="reason">A short, fixed description for the log; never a secret, signature or payload.</param>
     /// <returns>A bad-request result.</returns>
-    public static WebhookProviderResult BadRequest(string reason) => new(WebhookProviderStatus.BadRequest, null, null, null, reason);
+    public static WebhookProviderResult BadRequest(string reason) => BadRequest(WebhookRejectionReason.Unspecified, reason);
+
+    /// <summary>Rejects a correctly signed request that lacks its event id or type, or whose body cannot be read (400), with a stable reason code.</summary>
+    /// <param name="reason">Why, as a stable code.</param>
+    /// <param name="description">A short, fixed description for the log; never a secret, signature or payload.</param>
+    /// <returns>A bad-request result.</returns>
+    public static WebhookProviderResult BadRequest(WebhookRejectionReason reason, string description)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(description);
+        return new(WebhookProviderStatus.BadRequest, reason, description);
+    }
+
+    private static WebhookProviderResult Refused(WebhookProviderStatus status, in WebhookVerificationResult verification)
+    {
+        if (verification.IsVerified)
+        {
+            throw new ArgumentException("The verification succeeded; a refusal needs a failed one.", nameof(verification));
+        }
+
+        var description = verification.Description.Length > 0 ? verification.Description : "signature not verified";
+        return new(status, RejectionReasonCodes.Of(verification.Failure), description, verification);
+    }
 
     /// <summary>
     /// Answers a verified handshake at once with 200 and <paramref name="body"/>, claiming and queueing nothing

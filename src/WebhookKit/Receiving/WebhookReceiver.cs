@@ -10,4 +10,7 @@ internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, W
 {
     /// <summary>Gets the provider's required headers, <see cref="RequiredHeaders.None"/> when it declares none.</summary>
     public RequiredHeaders Precheck { get; init; } = Precheck ?? RequiredHeaders.None;
+
+    /// <summary>Gets how many secrets, tokens or keys a built-in receiver is configured with, for the startup report; <see langword="null"/> for <c>AddReceiver</c>.</summary>
+    public int? SecretCount { get; init; }
 }

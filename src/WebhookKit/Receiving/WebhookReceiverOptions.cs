@@ -51,6 +51,9 @@ public abstract class WebhookReceiverOptions
     /// <summary>Gets the largest body the provider documents sending, the receiver's default limit; <see langword="null"/> when it documents none.</summary>
     internal virtual long? ProviderMaxBodyBytes => null;
 
+    /// <summary>Gets how many secrets (tokens, keys) the receiver is configured with, for the startup report.</summary>
+    internal virtual int SecretCount => Secrets.Count;
+
     /// <inheritdoc cref="WebhookTransportOptions.RequireHttps"/>
     /// <remarks>One of the receiver's transport guards, with <see cref="AllowedIpRanges"/>.</remarks>
     public bool RequireHttps

@@ -51,6 +51,9 @@ internal sealed class WebhookReceiverRegistry : IDisposable
 
     public int Count => _receivers.Count;
 
+    /// <summary>Gets every receiver as it is now, by name.</summary>
+    public IEnumerable<WebhookReceiver> All => _receivers.Values.Select(static entry => entry.Reloader?.Current ?? entry.Fixed!).OrderBy(static r => r.Name, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The receiver as it is now; a request reads it once and keeps it, so it never sees two option sets.</summary>
     public bool TryGet(string name, [NotNullWhen(true)] out WebhookReceiver? receiver)
     {
@@ -78,7 +81,7 @@ internal sealed class WebhookReceiverRegistry : IDisposable
     /// are part of them (<see cref="WebhookReceiverOptions.RequireHttps"/>, <see cref="WebhookReceiverOptions.AllowedIpRanges"/>).
     /// </summary>
     internal static WebhookReceiver Build(string name, IWebhookProvider provider, WebhookReceiverOptions options) =>
-        Build(name, provider, options.Transport, options.DeduplicateByBody) with { MaxBodyBytes = options.MaxBodyBytes, ProviderMaxBodyBytes = options.ProviderMaxBodyBytes };
+        Build(name, provider, options.Transport, options.DeduplicateByBody) with { MaxBodyBytes = options.MaxBodyBytes, ProviderMaxBodyBytes = options.ProviderMaxBodyBytes, SecretCount = options.SecretCount };
 
     /// <summary>
     /// Builds an immutable receiver from its provider and transport guards; every receiver is built here, so every

@@ -65,7 +65,7 @@ internal sealed partial class WebhookRequestProcessor
         // The reason names headers, never values.
         if (receiver.Precheck.FindMissing(request.Headers) is { } missing)
         {
-            return Respond(context, ReceiveOutcome.Unauthorized, facts with { Detail = missing });
+            return Respond(context, ReceiveOutcome.Unauthorized, facts with { Detail = missing, RejectionReason = WebhookRejectionReason.SignatureMissing });
         }
 
         SetBodyLimits(context, bodyLimit);
@@ -77,7 +77,7 @@ internal sealed partial class WebhookRequestProcessor
     /// when set; else its provider's documented cap; else <see cref="WebhookOptions.DefaultMaxBodyBytes"/>. Never more than
     /// the queue or the unverified budget could hold (the global limit is validated against both at startup).
     /// </summary>
-    private long BodyLimit(WebhookReceiver receiver) =>
+    internal long BodyLimit(WebhookReceiver receiver) =>
         receiver.MaxBodyBytes is { } own ? Math.Min(own, _largestBodyHeld)
         : _options.MaxBodyBytes ?? (receiver.ProviderMaxBodyBytes is { } cap ? Math.Min(cap, _largestBodyHeld) : WebhookOptions.DefaultMaxBodyBytes);
 

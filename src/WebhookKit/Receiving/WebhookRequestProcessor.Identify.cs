@@ -33,9 +33,9 @@ internal sealed partial class WebhookRequestProcessor
                 // A verified handshake (Slack's url_verification and the like): answered now, nothing claimed or queued.
                 return Respond(context, ReceiveOutcome.Responded, facts with { ProviderAnswer = result.ResponseBody, ProviderAnswerContentType = result.ResponseContentType });
             case WebhookProviderStatus.Unauthorized:
-                return Respond(context, ReceiveOutcome.Unauthorized, facts with { Detail = result.FailureReason });
+                return Respond(context, ReceiveOutcome.Unauthorized, facts with { Detail = RefusalDetail(result), RejectionReason = result.RejectionReason });
             case WebhookProviderStatus.BadRequest:
-                return Respond(context, ReceiveOutcome.BadRequest, facts with { Detail = result.FailureReason });
+                return Respond(context, ReceiveOutcome.BadRequest, facts with { Detail = RefusalDetail(result), RejectionReason = result.RejectionReason });
         }
 
         var eventId = result.EventId!;
@@ -46,6 +46,7 @@ internal sealed partial class WebhookRequestProcessor
             return Respond(context, ReceiveOutcome.BadRequest, facts with
             {
                 Detail = $"the event id or type is longer than {WebhookOptions.MaxEventIdBytes} bytes or contains control characters",
+                RejectionReason = WebhookRejectionReason.EventIdentityInvalid,
             });
         }
 
@@ -56,6 +57,23 @@ internal sealed partial class WebhookRequestProcessor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The provider's fixed reason; for a stale timestamp also how far off it is and the tolerance, in whole seconds
+    /// (the sender's own timestamp and our setting: nothing that helps guess a secret).
+    /// </summary>
+    private static string? RefusalDetail(in WebhookProviderResult result)
+    {
+        if (result.TimestampOffset is not { } offset || result.Tolerance is not { } tolerance)
+        {
+            return result.FailureReason;
+        }
+
+        var seconds = (long)offset.TotalSeconds;
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"timestamp {Math.Abs(seconds)} s {(seconds >= 0 ? "in the past" : "in the future")}, beyond the tolerance of {(long)tolerance.TotalSeconds} s");
     }
 
     /// <summary>Whether an event id or type is short enough to be a key and free of control characters (<see cref="WebhookOptions.MaxEventIdBytes"/>).</summary>

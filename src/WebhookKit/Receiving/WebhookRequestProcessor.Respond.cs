@@ -23,7 +23,7 @@ internal sealed partial class WebhookRequestProcessor
                 ReceiveAnswer.ServerStatus => facts.StatusCode,
                 _ => 0,
             };
-            _journal.Received(context, facts.Receiver, facts.Provider, facts.EventType, facts.EventId, facts.DeliveryId, status, rule.Metric, facts.Detail);
+            _journal.Received(context, facts.Receiver, facts.Provider, facts.EventType, facts.EventId, facts.DeliveryId, status, rule.Metric, facts.RejectionReason is { } reason ? RejectionReasonCodes.Of(reason) : null, facts.Detail);
         }
 
         if (System.Diagnostics.Activity.Current is { OperationName: WebhookDiagnostics.ReceiveActivityName } activity)

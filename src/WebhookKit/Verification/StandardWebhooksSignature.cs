@@ -106,7 +106,7 @@ internal static class StandardWebhooksSignature
 
         if (!WebhookSignature.IsWithinTolerance(signedAt, timeProvider, tolerance))
         {
-            return WebhookSignature.StaleTimestamp;
+            return WebhookVerificationResult.OutsideTolerance(signedAt, timeProvider, tolerance);
         }
 
         Span<byte> prefix = stackalloc byte[MaxPrefixBytes];

@@ -60,7 +60,7 @@ internal sealed class TimestampedSignatureHeader
 
         if (!WebhookSignature.IsWithinTolerance(timestamp, _timeProvider, _tolerance))
         {
-            return WebhookSignature.StaleTimestamp;
+            return WebhookVerificationResult.OutsideTolerance(timestamp, _timeProvider, _tolerance);
         }
 
         // "{timestamp}{separator}" then the body, hashed in sequence: no joined copy of the body.

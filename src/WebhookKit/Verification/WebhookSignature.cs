@@ -17,10 +17,6 @@ public static class WebhookSignature
 
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
-    /// <summary>The one reason every built-in provider gives for a signed timestamp too far from now.</summary>
-    internal static readonly WebhookVerificationResult StaleTimestamp =
-        WebhookVerificationResult.Failed(WebhookVerificationFailure.TimestampOutsideTolerance, "timestamp outside tolerance");
-
     /// <summary>Decodes hex (either case) of exactly <paramref name="destination"/>'s length.</summary>
     /// <param name="hex">The presented text, for example what follows <c>sha256=</c>.</param>
     /// <param name="destination">Receives the bytes; its length is the signature's length (32 for SHA-256).</param>

@@ -25,7 +25,7 @@ public sealed class DispatcherStoreFailureTests
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         host.LogsWithEventId(44).Single().Message.Should().Contain(id);
-        host.LogsWithEventId(21).Should().ContainSingle("the delivery still counts as dead-lettered");
+        host.LogsWithEventId(48).Should().ContainSingle("the delivery still counts as dead-lettered (unread: no handler ran)");
         await host.WaitForQueueDrainAsync();
         await ShouldStillHandleAsync(host, probe);
     }

@@ -33,7 +33,7 @@ public sealed class PartialModelFailureTests
         handled.Payload.Should().BeOfType<GitHubPushEvent>().Which.Ref.Should().Be(Payloads.GitHubPushRef);
         probe.Attempts.Should().NotContain(call => call.Handler == nameof(UnreadablePush));
         deadLetter.Attempts.Should().Be(1);
-        deadLetter.Reason.Should().Be($"{nameof(UnreadablePush)} cannot be deserialized: {nameof(FormatException)}");
+        deadLetter.Reason.Should().Be($"could not be read as {nameof(UnreadablePush)}: {nameof(FormatException)}");
         host.LogsWithEventId(22).Should().BeEmpty("the delivery was not handled in full");
     }
 
@@ -54,7 +54,7 @@ public sealed class PartialModelFailureTests
         probe.Attempts.Select(call => (call.Handler, call.Attempt)).Should().Equal((nameof(GitHubPushEvent), 1), (nameof(GitHubPushEvent), 2));
         probe.Calls.Should().ContainSingle().Which.Attempt.Should().Be(2);
         deadLetter.Attempts.Should().Be(2);
-        deadLetter.Reason.Should().Be($"{nameof(UnreadablePush)} cannot be deserialized: {nameof(FormatException)}");
+        deadLetter.Reason.Should().Be($"could not be read as {nameof(UnreadablePush)}: {nameof(FormatException)}");
         host.LogsWithEventId(40).Should().ContainSingle("the model is deserialized once per delivery, not per attempt");
     }
 
@@ -73,7 +73,7 @@ public sealed class PartialModelFailureTests
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         deadLetter.Attempts.Should().Be(3);
-        deadLetter.Reason.Should().Be($"RecordingHandler`1 threw {nameof(InvalidOperationException)}; {nameof(UnreadablePush)} cannot be deserialized: {nameof(FormatException)}");
+        deadLetter.Reason.Should().Be($"RecordingHandler`1 threw {nameof(InvalidOperationException)}; could not be read as {nameof(UnreadablePush)}: {nameof(FormatException)}");
     }
 
     [Fact]

@@ -94,6 +94,12 @@ public sealed class UnreadablePush
     public string? Ref { get; init; }
 }
 
+/// <summary>A user's model that expects a number where GitHub sends an object: System.Text.Json's own JsonException, with a path.</summary>
+public sealed class StrictDeploymentStatus
+{
+    public int DeploymentStatus { get; init; }
+}
+
 /// <summary>A user's exception type, unknown to System.Text.Json and to the dispatcher.</summary>
 public sealed class PoisonException(string message) : Exception(message);
 
@@ -165,5 +171,6 @@ public sealed class ThrowsOnDisposeHandler(HandlerProbe probe) : IWebhookHandler
 
 [JsonSerializable(typeof(ThrowingDeployment))]
 [JsonSerializable(typeof(UnreadablePush))]
+[JsonSerializable(typeof(StrictDeploymentStatus))]
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 internal sealed partial class PoisonJsonContext : JsonSerializerContext;

@@ -31,13 +31,37 @@ public sealed class PoisonDeliveryTests
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         deadLetter.Attempts.Should().Be(0, "the same bytes never deserialize, so there is no attempt to retry");
-        deadLetter.Reason.Should().Be($"{nameof(ThrowingDeployment)} cannot be deserialized: {exceptionType}");
+        deadLetter.Reason.Should().Be($"could not be read as {nameof(ThrowingDeployment)}: {exceptionType}");
         probe.Attempts.Should().BeEmpty();
         host.LogsWithEventId(40).Should().ContainSingle().Which.Message.Should().Contain(nameof(ThrowingDeployment)).And.Contain(exceptionType);
-        host.LogsWithEventId(21).Should().ContainSingle();
+        host.LogsWithEventId(48).Should().ContainSingle().Which.Message.Should().Contain("dead-lettered without running a handler: could not be read as");
+        host.LogsWithEventId(21).Should().BeEmpty("no attempt ran, so the line does not say 'after 0 attempts'");
         await ShouldStillHandleAsync(host, probe);
         host.ShouldNotLeak(string.Empty, PayloadMarker, Secret);
     }
+
+    [Fact]
+    public async Task Post_ModelCannotReadTheJson_ReasonNamesTheModelAndWhereWithoutPayloadBytes()
+    {
+        // Arrange: the user's model wants a number at deployment_status; GitHub sends an object there.
+        var probe = new HandlerProbe();
+        await using var host = await StartAsync(probe, configure: webhooks => webhooks
+            .AddPayloadType("github", "deployment_status", PoisonJsonContext.Default.StrictDeploymentStatus)
+            .AddHandler<RecordingHandler<StrictDeploymentStatus>>());
+        var id = Payloads.NewId();
+        var body = System.Text.Encoding.UTF8.GetBytes($$$"""{"action":"created","deployment_status":{"state":"{{{PayloadMarker}}}"}}""");
+
+        // Act
+        using var response = await host.Client.SendAsync(Deliveries.GitHub(Secret, id, eventType: "deployment_status", body: body));
+        var deadLetter = await WaitForDeadLetterAsync(host, id);
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        deadLetter.Reason.Should().Be($"could not be read as {nameof(StrictDeploymentStatus)}: JsonException at $.deployment_status (line 0, byte 41)");
+        host.LogsWithEventId(48).Should().ContainSingle().Which.Message.Should().EndWith(deadLetter.Reason + ".");
+        host.ShouldNotLeak(string.Empty, PayloadMarker, Secret);
+    }
+
 
     [Fact]
     public async Task Post_MoreUnreadableDeliveriesThanWorkers_AllDeadLetteredAndHostKeepsRunning()

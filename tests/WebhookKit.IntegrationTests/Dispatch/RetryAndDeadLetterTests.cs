@@ -249,7 +249,7 @@ public sealed class RetryAndDeadLetterTests
         // Assert
         deployment.StatusCode.Should().Be(HttpStatusCode.OK);
         deadLetter.Attempts.Should().Be(0);
-        deadLetter.Reason.Should().Be("ModelWithInterfaceProperty cannot be deserialized: NotSupportedException");
+        deadLetter.Reason.Should().Be("could not be read as ModelWithInterfaceProperty: NotSupportedException");
     }
 
     [Fact]

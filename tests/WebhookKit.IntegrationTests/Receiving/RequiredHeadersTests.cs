@@ -43,7 +43,7 @@ public sealed class RequiredHeadersTests
         response.Status.Should().Be(401);
         response.HeaderValues("Content-Type").Should().ContainSingle().Which.Should().StartWith("application/problem+json");
         host.LogsWithEventId(4).Should().ContainSingle()
-            .Which.Message.Should().Be("Webhook rejected by receiver github with 401: X-Hub-Signature-256 missing (checked before the body was read).");
+            .Which.Message.Should().Be("Webhook rejected by receiver github with 401 (signature_missing): X-Hub-Signature-256 missing (checked before the body was read).");
         deliveries.GetMeasurementSnapshot().Should().ContainSingle()
             .Which.Tags["webhookkit.outcome"].Should().Be("unauthorized");
     }

@@ -71,7 +71,7 @@ public sealed class InMemoryWebhookJournalTests
         context.Request.Headers["X-Hub-Signature-256"] = "sha256=abc";
         context.Request.Headers["Authorization"] = "Bearer secret";
 
-        recorder.Received(context, "github", "github", "push", new string('e', 10_000), null, 401, "unauthorized", "X-Hub-Signature-256 is well formed but does not match the configured secret");
+        recorder.Received(context, "github", "github", "push", new string('e', 10_000), null, 401, "unauthorized", "signature_mismatch", "X-Hub-Signature-256 is well formed but does not match the configured secret");
         var entry = (await journal.QueryAsync(new WebhookJournalQuery(), default)).Single();
 
         entry.Headers.Should().ContainSingle().Which.Key.Should().Be("X-GitHub-Delivery");

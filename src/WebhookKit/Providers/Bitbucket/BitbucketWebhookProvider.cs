@@ -35,17 +35,17 @@ internal sealed class BitbucketWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers, request.Body.Span, mac);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         if (!SignatureMath.TryGetSingle(headers[RequestUuidHeader], out var requestUuid))
         {
-            return WebhookProviderResult.BadRequest("X-Request-UUID missing or repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventIdMissing, "X-Request-UUID missing or repeated");
         }
 
         // X-Request-UUID and X-Event-Key are chosen by whoever sends the request: the receive path also claims the body.
         return SignatureMath.TryGetSingle(headers[EventKeyHeader], out var eventKey)
             ? WebhookProviderResult.Accepted(requestUuid, eventKey, null, eventIdSigned: false, mac.ToArray())
-            : WebhookProviderResult.BadRequest("X-Event-Key missing or repeated");
+            : WebhookProviderResult.BadRequest(WebhookRejectionReason.EventTypeMissing, "X-Event-Key missing or repeated");
     }
 }

@@ -47,19 +47,19 @@ internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers, body, mac, out var macLength);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         var bodyMac = mac[..macLength].ToArray();
 
         if (!SignatureMath.TryGetSingle(headers[DeliveryHeader], out var deliveryId))
         {
-            return WebhookProviderResult.BadRequest("X-GitHub-Delivery missing or repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventIdMissing, "X-GitHub-Delivery missing or repeated");
         }
 
         if (!SignatureMath.TryGetSingle(headers[EventHeader], out var eventType))
         {
-            return WebhookProviderResult.BadRequest("X-GitHub-Event missing or repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventTypeMissing, "X-GitHub-Event missing or repeated");
         }
 
         // X-GitHub-Delivery and X-GitHub-Event are not covered by the signature: the receive path also claims the body.
@@ -68,10 +68,10 @@ internal sealed class GitHubWebhookProvider : IWebhookProviderPrecheck
             return FormPayloadReader.TryReadField(body, "payload"u8, _maxFormFields, out var payload) switch
             {
                 FormReadStatus.Read => WebhookProviderResult.Accepted(deliveryId, eventType, payload, eventIdSigned: false, bodyMac),
-                FormReadStatus.TooManyFields => WebhookProviderResult.BadRequest("form-encoded delivery has too many fields"),
-                FormReadStatus.Repeated => WebhookProviderResult.BadRequest("form-encoded delivery has more than one payload field"),
-                _ when LooksLikeJson(body) => WebhookProviderResult.BadRequest(JsonSentAsFormReason),
-                _ => WebhookProviderResult.BadRequest("form-encoded delivery has no payload field"),
+                FormReadStatus.TooManyFields => WebhookProviderResult.BadRequest(WebhookRejectionReason.TooManyFormFields, "form-encoded delivery has too many fields"),
+                FormReadStatus.Repeated => WebhookProviderResult.BadRequest(WebhookRejectionReason.FormWithoutPayload, "form-encoded delivery has more than one payload field"),
+                _ when LooksLikeJson(body) => WebhookProviderResult.BadRequest(WebhookRejectionReason.JsonSentAsForm, JsonSentAsFormReason),
+                _ => WebhookProviderResult.BadRequest(WebhookRejectionReason.FormWithoutPayload, "form-encoded delivery has no payload field"),
             };
         }
 

@@ -23,6 +23,8 @@ public sealed class GitLabWebhookOptions : WebhookReceiverOptions
     /// <inheritdoc/>
     internal override IEnumerable<string> ListOptionNames => [.. base.ListOptionNames, nameof(SigningTokens)];
 
+    internal override int SecretCount => Secrets.Count + SigningTokens.Count;
+
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
         if (Secrets.Count == 0 && SigningTokens.Count == 0)

@@ -23,6 +23,9 @@ internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
 
     private readonly GitLabWebhookVerifier _verifier;
 
+    private const string SignatureOverridesTokenReason =
+        "webhook-signature is present and not verified; X-Gitlab-Token is not considered when a signature is sent";
+
     public GitLabWebhookProvider(GitLabWebhookOptions options, TimeProvider timeProvider) =>
         _verifier = new GitLabWebhookVerifier(options, timeProvider);
 
@@ -46,7 +49,10 @@ internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers, request.Body.Span, out var signed);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            // Say so when a token came too: the operator sees why a correct token did not help (nothing about whether it was correct).
+            return signed && _verifier.HasTokens && headers[TokenHeader].Count > 0
+                ? WebhookProviderResult.Unauthorized(WebhookRejectionReason.SignatureOverridesToken, SignatureOverridesTokenReason)
+                : WebhookProviderResult.Unauthorized(verified);
         }
 
         if (signed)
@@ -59,12 +65,12 @@ internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
             && !SignatureMath.TryGetSingle(headers[EventUuidHeader], out eventId)
             && !SignatureMath.TryGetSingle(headers[StandardWebhooksSignature.IdHeader], out eventId))
         {
-            return WebhookProviderResult.BadRequest("Idempotency-Key, X-Gitlab-Event-UUID and webhook-id all missing");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventIdMissing, "Idempotency-Key, X-Gitlab-Event-UUID and webhook-id all missing");
         }
 
         return SignatureMath.TryGetSingle(headers[EventHeader], out var eventType)
             ? WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: false)
-            : WebhookProviderResult.BadRequest("X-Gitlab-Event missing or repeated");
+            : WebhookProviderResult.BadRequest(WebhookRejectionReason.EventTypeMissing, "X-Gitlab-Event missing or repeated");
     }
 
     /// <summary>
@@ -79,13 +85,13 @@ internal sealed class GitLabWebhookProvider : IWebhookProviderPrecheck
         var eventId = headers[StandardWebhooksSignature.IdHeader].ToString();
         if (!SignatureMath.TryGetSingle(headers[EventHeader], out var eventType))
         {
-            return WebhookProviderResult.BadRequest("X-Gitlab-Event missing or repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventTypeMissing, "X-Gitlab-Event missing or repeated");
         }
 
         var scan = TopLevelJsonScanner.Scan(body, "object_kind"u8, default, acceptNumbers: false, out var objectKind, out _);
         if (scan == JsonScanStatus.RepeatedProperty)
         {
-            return WebhookProviderResult.BadRequest("GitLab body repeats object_kind");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsRepeated, "GitLab body repeats object_kind");
         }
 
         var typeSigned = scan == JsonScanStatus.Read && GitLabEventKinds.Matches(eventType, objectKind);

@@ -46,7 +46,7 @@ internal sealed class HmacWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers, body, out var eventId);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         string? eventType = null;
@@ -58,11 +58,11 @@ internal sealed class HmacWebhookProvider : IWebhookProviderPrecheck
         if ((_eventIdHeader is null || _eventTypeHeader is null)
             && !ReadProperties(body, ref eventId, ref eventType))
         {
-            return WebhookProviderResult.BadRequest("body is not a JSON object");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.BodyNotJson, "body is not a JSON object");
         }
 
         return string.IsNullOrEmpty(eventId) || string.IsNullOrEmpty(eventType)
-            ? WebhookProviderResult.BadRequest("event id or event type missing")
+            ? WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsMissing, "event id or event type missing")
             : WebhookProviderResult.Accepted(eventId, eventType, null, _identitySigned);
     }
 

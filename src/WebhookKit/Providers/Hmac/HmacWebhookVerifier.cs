@@ -103,7 +103,7 @@ public sealed class HmacWebhookVerifier
 
             if (!WebhookSignature.IsWithinTolerance(signedAt, _timeProvider, _tolerance))
             {
-                return WebhookSignature.StaleTimestamp;
+                return WebhookVerificationResult.OutsideTolerance(signedAt, _timeProvider, _tolerance);
             }
         }
 

@@ -40,8 +40,8 @@ internal sealed class MailgunWebhookProvider : IWebhookProvider
         {
             // Too many form fields is the one refusal before verification that is not about the signature: as elsewhere, 400.
             return verified.Failure == WebhookVerificationFailure.TooManyFormFields
-                ? WebhookProviderResult.BadRequest(verified.Description)
-                : WebhookProviderResult.Unauthorized(verified.Description);
+                ? WebhookProviderResult.BadRequest(verified)
+                : WebhookProviderResult.Unauthorized(verified);
         }
 
         // The token is signed and new for every delivery Mailgun makes (its retries resend it): it is the id, and the
@@ -55,19 +55,19 @@ internal sealed class MailgunWebhookProvider : IWebhookProvider
 
         if (eventTypeRepeated)
         {
-            return WebhookProviderResult.BadRequest("Mailgun event-data or event-data.event repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsRepeated, "Mailgun event-data or event-data.event repeated");
         }
 
         return MailgunBodyReader.DecodeEventType(body, eventTypeAt) is { Length: > 0 } eventType
             ? WebhookProviderResult.Accepted(token, eventType, null, eventIdSigned: true)
-            : WebhookProviderResult.BadRequest("Mailgun body has no event-data.event string");
+            : WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsMissing, "Mailgun body has no event-data.event string");
     }
 
     private static WebhookProviderResult ReadForm(ReadOnlySpan<byte> body, string token, int maxFormFields)
     {
         if (FormPayloadReader.TryReadAll(body, maxFormFields, out var fields) != FormReadStatus.Read)
         {
-            return WebhookProviderResult.BadRequest("Mailgun form body is not valid form encoding");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.FormMalformed, "Mailgun form body is not valid form encoding");
         }
 
         string? eventType = null;
@@ -75,7 +75,7 @@ internal sealed class MailgunWebhookProvider : IWebhookProvider
         {
             if (name == "event" && FormPayloadReader.TakeFirst(ref eventType, value))
             {
-                return WebhookProviderResult.BadRequest("Mailgun form body repeats event");
+                return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsRepeated, "Mailgun form body repeats event");
             }
         }
 

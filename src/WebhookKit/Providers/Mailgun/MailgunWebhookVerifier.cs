@@ -136,7 +136,7 @@ public sealed class MailgunWebhookVerifier
 
         if (!WebhookSignature.IsWithinTolerance(signedAt, _timeProvider, _tolerance))
         {
-            return WebhookSignature.StaleTimestamp;
+            return WebhookVerificationResult.OutsideTolerance(signedAt, _timeProvider, _tolerance);
         }
 
         if (fields.Token.IsEmpty)

@@ -27,12 +27,12 @@ internal sealed class PaddleWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(request.Headers, body);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         // Id and type come from the signed body (each at most once, or the dedupe key and PaddleEvent.EventId could differ).
         return TopLevelJsonScanner.TryReadStrings(body, "event_id"u8, "event_type"u8, out var id, out var type)
             ? WebhookProviderResult.Accepted(id, type, null, eventIdSigned: true)
-            : WebhookProviderResult.BadRequest("Paddle body is not a JSON object with one string event_id and one string event_type");
+            : WebhookProviderResult.BadRequest(TopLevelJsonScanner.RefusalOf(body, "event_id"u8, "event_type"u8), "Paddle body is not a JSON object with one string event_id and one string event_type");
     }
 }

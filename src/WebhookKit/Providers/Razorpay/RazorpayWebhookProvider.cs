@@ -37,20 +37,21 @@ internal sealed class RazorpayWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers, body, mac);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         if (!SignatureMath.TryGetSingle(headers[EventIdHeader], out var eventId))
         {
-            return WebhookProviderResult.BadRequest("X-Razorpay-Event-Id missing or repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventIdMissing, "X-Razorpay-Event-Id missing or repeated");
         }
 
         // The type is signed (the body's "event", at most once); the id header is not, so the receive path also claims the body.
         return TopLevelJsonScanner.Scan(body, "event"u8, default, acceptNumbers: false, out var eventType, out _) switch
         {
             JsonScanStatus.Read when !string.IsNullOrEmpty(eventType) => WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: false, mac.ToArray()),
-            JsonScanStatus.RepeatedProperty => WebhookProviderResult.BadRequest("Razorpay body repeats event"),
-            _ => WebhookProviderResult.BadRequest("Razorpay body is not a JSON object with one string event"),
+            JsonScanStatus.RepeatedProperty => WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsRepeated, "Razorpay body repeats event"),
+            JsonScanStatus.NotAnObject => WebhookProviderResult.BadRequest(WebhookRejectionReason.BodyNotJson, "Razorpay body is not a JSON object"),
+            _ => WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsMissing, "Razorpay body has no string event"),
         };
     }
 }

@@ -24,6 +24,8 @@ public sealed class SendGridWebhookOptions : WebhookReceiverOptions
     /// <inheritdoc/>
     internal override IEnumerable<string> ListOptionNames => [.. base.ListOptionNames, nameof(PublicKeys)];
 
+    internal override int SecretCount => Secrets.Count + PublicKeys.Count;
+
     internal override IEnumerable<string> Validate(string receiverName, string configurationKey)
     {
         if (Secrets.Count > 0)

@@ -34,12 +34,12 @@ internal sealed class SendGridWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(request.Headers, body);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         if (!SendGridBatchScanner.TryScan(body, out var count, out var eventId))
         {
-            return WebhookProviderResult.BadRequest("SendGrid body is not a JSON array of event objects with at most one sg_event_id each");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.BodyNotJson, "SendGrid body is not a JSON array of event objects with at most one sg_event_id each");
         }
 
         // The id comes from the signed body, and the signature is timestamped: a replay outside the tolerance is refused.

@@ -81,7 +81,7 @@ public sealed class SendGridWebhookVerifier
 
         if (!WebhookSignature.IsWithinTolerance(signedAt, _timeProvider, _tolerance))
         {
-            return WebhookSignature.StaleTimestamp;
+            return WebhookVerificationResult.OutsideTolerance(signedAt, _timeProvider, _tolerance);
         }
 
         const string Refused = "X-Twilio-Email-Event-Webhook-Signature malformed or not matching";

@@ -39,7 +39,7 @@ internal sealed class SharedTokenWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         var body = request.Body.Span;
@@ -47,13 +47,13 @@ internal sealed class SharedTokenWebhookProvider : IWebhookProviderPrecheck
         // The payload model reads JSON; a body it could not read is refused now rather than dead-lettered later.
         if (TopLevelJsonScanner.Scan(body, default, default, acceptNumbers: false, out _, out _) != JsonScanStatus.Read)
         {
-            return WebhookProviderResult.BadRequest("token delivery body is not a JSON object");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.BodyNotJson, "token delivery body is not a JSON object");
         }
 
         var eventType = _eventType;
         if (_eventTypeHeader is not null && !SignatureMath.TryGetSingle(headers[_eventTypeHeader], out eventType))
         {
-            return WebhookProviderResult.BadRequest("event type header missing or repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventTypeMissing, "event type header missing or repeated");
         }
 
         string eventId;
@@ -63,7 +63,7 @@ internal sealed class SharedTokenWebhookProvider : IWebhookProviderPrecheck
         }
         else if (!SignatureMath.TryGetSingle(headers[_eventIdHeader], out eventId))
         {
-            return WebhookProviderResult.BadRequest("event id header missing or repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventIdMissing, "event id header missing or repeated");
         }
 
         // A token covers nothing of the request: the receive path also claims the body's digest.

@@ -38,18 +38,18 @@ internal sealed class ShopifyWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers, request.Body.Span, mac);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         if (!SignatureMath.TryGetSingle(headers[WebhookIdHeader], out var eventId)
             && !SignatureMath.TryGetSingle(headers[EventIdHeader], out eventId))
         {
-            return WebhookProviderResult.BadRequest("X-Shopify-Webhook-Id and X-Shopify-Event-Id missing or repeated");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventIdMissing, "X-Shopify-Webhook-Id and X-Shopify-Event-Id missing or repeated");
         }
 
         // The id and topic headers are not covered by the signature: the receive path also claims the body.
         return SignatureMath.TryGetSingle(headers[TopicHeader], out var topic)
             ? WebhookProviderResult.Accepted(eventId, topic, null, eventIdSigned: false, mac.ToArray())
-            : WebhookProviderResult.BadRequest("X-Shopify-Topic missing or repeated");
+            : WebhookProviderResult.BadRequest(WebhookRejectionReason.EventTypeMissing, "X-Shopify-Topic missing or repeated");
     }
 }

@@ -41,7 +41,7 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers, body);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         return WebhookSignature.IsFormEncoded(headers.ContentType) ? ReadForm(body, _maxFormFields) : ReadEvent(body);
@@ -52,7 +52,7 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
     {
         if (!SlackPayloadScanner.TryScan(body, out var fields) || string.IsNullOrEmpty(fields.Type))
         {
-            return WebhookProviderResult.BadRequest("Slack body is not a JSON object with a single string type (type, event_id, challenge and event may not repeat)");
+            return WebhookProviderResult.BadRequest(TopLevelJsonScanner.RefusalOf(body, "type"u8, "event_id"u8), "Slack body is not a JSON object with a single string type (type, event_id, challenge and event may not repeat)");
         }
 
         switch (fields.Type)
@@ -60,11 +60,11 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
             case "url_verification":
                 // Slack waits for the challenge in the response itself; nothing is queued.
                 return string.IsNullOrEmpty(fields.Challenge)
-                    ? WebhookProviderResult.BadRequest("Slack url_verification without a challenge")
+                    ? WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsMissing, "Slack url_verification without a challenge")
                     : WebhookProviderResult.Respond(Encoding.UTF8.GetBytes(fields.Challenge), "text/plain; charset=utf-8");
             case "event_callback":
                 return string.IsNullOrEmpty(fields.EventId) || string.IsNullOrEmpty(fields.EventType)
-                    ? WebhookProviderResult.BadRequest("Slack event_callback without event_id or event.type")
+                    ? WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsMissing, "Slack event_callback without event_id or event.type")
                     : WebhookProviderResult.Accepted(fields.EventId, fields.EventType, null, eventIdSigned: true);
             default:
                 // Envelopes without an event_id (app_rate_limited) are identified by their content: retries repeat it.
@@ -77,7 +77,7 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
         // Counted before anything is decoded: a body of a million empty fields costs one vectorized pass.
         if (FormPayloadReader.HasTooManyFields(body, maxFormFields))
         {
-            return WebhookProviderResult.BadRequest("Slack form body has too many fields");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.TooManyFormFields, "Slack form body has too many fields");
         }
 
         // Interactivity: the JSON is the form's "payload" field.
@@ -87,14 +87,14 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
                 return TopLevelJsonScanner.Scan(payload, "type"u8, "trigger_id"u8, acceptNumbers: false, out var type, out var triggerId) == JsonScanStatus.Read
                     && !string.IsNullOrEmpty(type)
                         ? WebhookProviderResult.Accepted(string.IsNullOrEmpty(triggerId) ? SignatureMath.Sha256Hex(payload) : triggerId, type, payload, eventIdSigned: true)
-                        : WebhookProviderResult.BadRequest("Slack interactivity payload is not a JSON object with a single string type and at most one trigger_id");
+                        : WebhookProviderResult.BadRequest(TopLevelJsonScanner.RefusalOf(payload, "type"u8, "trigger_id"u8), "Slack interactivity payload is not a JSON object with a single string type and at most one trigger_id");
             case FormReadStatus.Repeated:
-                return WebhookProviderResult.BadRequest("Slack form body has more than one payload field");
+                return WebhookProviderResult.BadRequest(WebhookRejectionReason.FormWithoutPayload, "Slack form body has more than one payload field");
         }
 
         if (FormPayloadReader.TryReadAll(body, maxFormFields, out var fields) != FormReadStatus.Read)
         {
-            return WebhookProviderResult.BadRequest("Slack form body is not valid form encoding");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.FormMalformed, "Slack form body is not valid form encoding");
         }
 
         string? command = null, commandTriggerId = null, sslCheck = null;
@@ -109,7 +109,7 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
             };
             if (repeated)
             {
-                return WebhookProviderResult.BadRequest("Slack form body repeats command, trigger_id or ssl_check");
+                return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsRepeated, "Slack form body repeats command, trigger_id or ssl_check");
             }
         }
 
@@ -123,6 +123,6 @@ internal sealed class SlackWebhookProvider : IWebhookProviderPrecheck
         // Slack's certificate check of a slash command URL: acknowledge, nothing to handle.
         return sslCheck == "1"
             ? WebhookProviderResult.Respond(ReadOnlyMemory<byte>.Empty, null)
-            : WebhookProviderResult.BadRequest("Slack form body is neither a slash command nor an interactivity payload");
+            : WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsMissing, "Slack form body is neither a slash command nor an interactivity payload");
     }
 }

@@ -63,7 +63,7 @@ public sealed class SlackWebhookVerifier
 
         if (!WebhookSignature.IsWithinTolerance(signedAt, _timeProvider, _tolerance))
         {
-            return WebhookSignature.StaleTimestamp;
+            return WebhookVerificationResult.OutsideTolerance(signedAt, _timeProvider, _tolerance);
         }
 
         Span<byte> presented = stackalloc byte[SignatureMath.Sha256Length];

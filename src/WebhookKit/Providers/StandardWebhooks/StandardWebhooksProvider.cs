@@ -39,7 +39,7 @@ internal sealed class StandardWebhooksProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(headers, body, out var idHeader);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         // Verify proved the id header is present, single and non-empty; it is signed, and so is the type (from the body).
@@ -47,6 +47,6 @@ internal sealed class StandardWebhooksProvider : IWebhookProviderPrecheck
         return TopLevelJsonScanner.TryReadValues(body, _eventTypeProperty, default, acceptNumbers: false, out var eventType, out _)
             && !string.IsNullOrEmpty(eventType)
                 ? WebhookProviderResult.Accepted(eventId, eventType, null, eventIdSigned: true)
-                : WebhookProviderResult.BadRequest("Standard Webhooks body is not a JSON object with the configured string event type property, once");
+                : WebhookProviderResult.BadRequest(TopLevelJsonScanner.RefusalOf(body, _eventTypeProperty, default), "Standard Webhooks body is not a JSON object with the configured string event type property, once");
     }
 }

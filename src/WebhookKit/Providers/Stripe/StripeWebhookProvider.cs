@@ -28,13 +28,13 @@ internal sealed class StripeWebhookProvider : IWebhookProviderPrecheck
         var verified = _verifier.Verify(request.Headers, body);
         if (!verified.IsVerified)
         {
-            return WebhookProviderResult.Unauthorized(verified.Description);
+            return WebhookProviderResult.Unauthorized(verified);
         }
 
         // Id and type come from the signed body (each at most once, or the dedupe key and StripeEvent.Id could differ).
         return TopLevelJsonScanner.TryReadStrings(body, "id"u8, "type"u8, out var id, out var type)
             ? WebhookProviderResult.Accepted(id, type, null, eventIdSigned: true)
-            : WebhookProviderResult.BadRequest("Stripe body is not a JSON object with one string id and one string type");
+            : WebhookProviderResult.BadRequest(TopLevelJsonScanner.RefusalOf(body, "id"u8, "type"u8), "Stripe body is not a JSON object with one string id and one string type");
     }
 
     /// <summary>Step 4 of the receive path on its own, as the benchmarks compare it with Stripe.net: the verifier's answer.</summary>

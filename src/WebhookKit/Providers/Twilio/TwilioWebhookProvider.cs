@@ -52,8 +52,8 @@ internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
         {
             // A form too large to check is refused as a bad request, before anything of it is decoded.
             return verified.Failure == WebhookVerificationFailure.TooManyFormFields
-                ? WebhookProviderResult.BadRequest(verified.Description)
-                : WebhookProviderResult.Unauthorized(verified.Description);
+                ? WebhookProviderResult.BadRequest(verified)
+                : WebhookProviderResult.Unauthorized(verified);
         }
 
         return fields is null ? ReadOther(headers, body) : ReadForm(headers, body, fields);
@@ -81,7 +81,7 @@ internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
             };
             if (repeated)
             {
-                return WebhookProviderResult.BadRequest("a Twilio field that identifies the event is repeated");
+                return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsRepeated, "a Twilio field that identifies the event is repeated");
             }
         }
 
@@ -109,7 +109,7 @@ internal sealed class TwilioWebhookProvider : IWebhookProviderPrecheck
         var scan = TopLevelJsonScanner.Scan(body, "type"u8, default, acceptNumbers: false, out var type, out _);
         if (scan == JsonScanStatus.RepeatedProperty)
         {
-            return WebhookProviderResult.BadRequest("Twilio JSON body repeats its type property");
+            return WebhookProviderResult.BadRequest(WebhookRejectionReason.EventFieldsRepeated, "Twilio JSON body repeats its type property");
         }
 
         var eventType = scan == JsonScanStatus.Read && !string.IsNullOrEmpty(type) ? type : DefaultEventType;
