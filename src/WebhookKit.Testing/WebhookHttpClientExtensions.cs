@@ -122,6 +122,22 @@ public static partial class WebhookHttpClientExtensions
         return new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.RelativeOrAbsolute)) { Content = content };
     }
 
+    /// <summary>Form-encodes fields in the given order, as the exact bytes a signature is then computed over.</summary>
+    private static byte[] FormBody(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return Encoding.UTF8.GetBytes(string.Join('&', fields.Select(static field =>
+            Uri.EscapeDataString(field.Key ?? throw new ArgumentException("A form field has no name.", nameof(fields)))
+            + "=" + Uri.EscapeDataString(field.Value ?? string.Empty))));
+    }
+
+    private static HttpRequestMessage Form(string path, byte[] body)
+    {
+        var request = Json(path, body);
+        request.Content!.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return request;
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
