@@ -104,13 +104,8 @@ public static partial class WebhookHttpClientExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(eventType);
         var body = Encoding.UTF8.GetBytes(payload ?? throw new ArgumentNullException(nameof(payload)));
-        var id = webhookId ?? "msg_" + Guid.NewGuid().ToString("N");
-        var signature = WebhookSigner.StandardWebhooks(signingToken).Sign(id, body, out var timestamp);
-        var request = Json(path, body);
+        var request = SignStandardWebhooks(Json(path, body), body, signingToken, webhookId);
         request.Headers.Add("X-Gitlab-Event", eventType);
-        request.Headers.Add("webhook-id", id);
-        request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.Add("webhook-signature", signature);
         return SendAsync(client, request, cancellationToken);
     }
 

@@ -40,6 +40,11 @@ public static partial class WebhookSigner
     /// <returns>The signer.</returns>
     public static SlackSigner Slack(string signingSecret, TimeProvider timeProvider) => new(signingSecret, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
 
+    /// <summary>A Twilio signer for an account's auth token.</summary>
+    /// <param name="authToken">The auth token.</param>
+    /// <returns>The signer.</returns>
+    public static TwilioSigner Twilio(string authToken) => new(authToken);
+
     /// <summary>Presents a shared token, for a shared-token receiver (<c>AddSharedToken</c>).</summary>
     /// <param name="token">One of the receiver's tokens.</param>
     /// <returns>The signer.</returns>

@@ -31,4 +31,17 @@ public sealed class HmacProviderSignerTests
     [Fact]
     public void Shopify_KnownVector_IsReproduced() =>
         WebhookSigner.Shopify("hush").Sign("""{"id":1}"""u8).Should().Be("VnKUjZsLuN5iZWjn5EntcBVCF9kMN43LglzCE1/GSeY=");
+
+    // twilio-python's tests/unit/jwt/test_validation.py (the form and bodySHA256 vectors).
+    [Fact]
+    public void Twilio_FormVector_IsReproducedWhateverTheParameterOrder() =>
+        WebhookSigner.Twilio("12345").Sign(
+            "https://mycompany.com/myapp.php?foo=1&bar=2",
+            [new("To", "+18005551212"), new("From", "+14158675309"), new("Digits", "1234"), new("Caller", "+14158675309"), new("CallSid", "CA1234567890ABCDE")])
+            .Should().Be("RSOYDt4T1cUTdK1PDd93/VVr8B8=");
+
+    [Fact]
+    public void Twilio_BodySha256Vector_IsReproducedFromTheUrlAlone() =>
+        WebhookSigner.Twilio("12345").Sign("https://mycompany.com/myapp.php?foo=1&bar=2&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620")
+            .Should().Be("a9nBmqA0ju/hNViExpshrM61xv4=");
 }
