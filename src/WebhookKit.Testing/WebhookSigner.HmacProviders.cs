@@ -1,3 +1,5 @@
+using WebhookKit.Hmac;
+
 namespace WebhookKit.Testing;
 
 /// <summary>Signers of the providers that sign with an HMAC of their own format (Razorpay, Paddle, Bitbucket, Shopify, Slack, Twilio, any HMAC sender), and the shared token of senders that sign nothing.</summary>
@@ -44,6 +46,20 @@ public static partial class WebhookSigner
     /// <param name="authToken">The auth token.</param>
     /// <returns>The signer.</returns>
     public static TwilioSigner Twilio(string authToken) => new(authToken);
+
+    /// <summary>A signer for a generic HMAC receiver (<c>AddHmac</c>) whose scheme is <paramref name="scheme"/>, timestamping with the system clock.</summary>
+    /// <param name="secret">One of the receiver's secrets.</param>
+    /// <param name="scheme">The receiver's options (their secrets are not used); read once, here.</param>
+    /// <returns>The signer.</returns>
+    public static HmacSigner Hmac(string secret, HmacWebhookOptions scheme) => new(secret, scheme, TimeProvider.System);
+
+    /// <summary>A signer for a generic HMAC receiver that timestamps with <paramref name="timeProvider"/>.</summary>
+    /// <param name="secret">One of the receiver's secrets.</param>
+    /// <param name="scheme">The receiver's options (their secrets are not used); read once, here.</param>
+    /// <param name="timeProvider">The clock for the timestamp header.</param>
+    /// <returns>The signer.</returns>
+    public static HmacSigner Hmac(string secret, HmacWebhookOptions scheme, TimeProvider timeProvider) =>
+        new(secret, scheme, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
 
     /// <summary>Presents a shared token, for a shared-token receiver (<c>AddSharedToken</c>).</summary>
     /// <param name="token">One of the receiver's tokens.</param>
