@@ -104,13 +104,8 @@ public static partial class WebhookHttpClientExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(eventType);
         var body = Encoding.UTF8.GetBytes(payload ?? throw new ArgumentNullException(nameof(payload)));
-        var id = webhookId ?? "msg_" + Guid.NewGuid().ToString("N");
-        var signature = WebhookSigner.StandardWebhooks(signingToken).Sign(id, body, out var timestamp);
-        var request = Json(path, body);
+        var request = SignStandardWebhooks(Json(path, body), body, signingToken, webhookId);
         request.Headers.Add("X-Gitlab-Event", eventType);
-        request.Headers.Add("webhook-id", id);
-        request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.Add("webhook-signature", signature);
         return SendAsync(client, request, cancellationToken);
     }
 
@@ -120,6 +115,22 @@ public static partial class WebhookHttpClientExtensions
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.RelativeOrAbsolute)) { Content = content };
+    }
+
+    /// <summary>Form-encodes fields in the given order, as the exact bytes a signature is then computed over.</summary>
+    private static byte[] FormBody(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return Encoding.UTF8.GetBytes(string.Join('&', fields.Select(static field =>
+            Uri.EscapeDataString(field.Key ?? throw new ArgumentException("A form field has no name.", nameof(fields)))
+            + "=" + Uri.EscapeDataString(field.Value ?? string.Empty))));
+    }
+
+    private static HttpRequestMessage Form(string path, byte[] body)
+    {
+        var request = Json(path, body);
+        request.Content!.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return request;
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
