@@ -21,8 +21,8 @@ internal sealed partial class RedisWebhookJournal : IWebhookJournal, IAsyncDispo
 
     private const int MaxBatch = 256;
 
-    /// <summary>After a failed write the writer waits, so an outage costs one failed command per second, not one per batch.</summary>
-    private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
+    /// <summary>After a failed write the writer waits: an outage costs a few failed commands a second, not one per batch.</summary>
+    private static readonly TimeSpan FailureBackoff = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
 
     private readonly RedisConnection _connection;
@@ -155,6 +155,7 @@ internal sealed partial class RedisWebhookJournal : IWebhookJournal, IAsyncDispo
                 batch.Add(entry);
             }
 
+            var failed = false;
             try
             {
                 await SendAsync(batch).ConfigureAwait(false);
@@ -162,13 +163,15 @@ internal sealed partial class RedisWebhookJournal : IWebhookJournal, IAsyncDispo
             catch (Exception exception)
             {
                 Drop(_failed, batch.Count, exception);
-                await BackOffAsync().ConfigureAwait(false);
+                failed = true;
             }
-            finally
+
+            Interlocked.Add(ref _settled, batch.Count);
+            Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            batch.Clear();
+            if (failed)
             {
-                Interlocked.Add(ref _settled, batch.Count);
-                Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-                batch.Clear();
+                await BackOffAsync().ConfigureAwait(false);
             }
         }
     }
