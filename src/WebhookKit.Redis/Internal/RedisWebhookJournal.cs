@@ -63,17 +63,20 @@ internal sealed partial class RedisWebhookJournal : IWebhookJournal, IAsyncDispo
     public void Append(WebhookJournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+
+        // Counted first, so the writer never settles more than was buffered.
+        Interlocked.Increment(ref _buffered);
         if (!_buffer.Writer.TryWrite(entry))
         {
+            Interlocked.Decrement(ref _buffered);
             Drop(_full, 1, exception: null);
             return;
         }
 
-        Interlocked.Increment(ref _buffered);
         EnsureStarted();
     }
 
-    /// <summary>Waits until every entry appended so far is written or dropped; <see langword="false"/> after <paramref name="timeout"/>.</summary>
+    /// <summary>Waits until every entry appended so far is written or dropped; <see langword="false"/> after <paramref name="timeout"/> (for tests).</summary>
     internal async Task<bool> FlushAsync(TimeSpan timeout)
     {
         var target = Interlocked.Read(ref _buffered);
@@ -114,14 +117,24 @@ internal sealed partial class RedisWebhookJournal : IWebhookJournal, IAsyncDispo
         // No more waiting after a failure: what cannot be written now is dropped.
         await _stopping.CancelAsync().ConfigureAwait(false);
         _buffer.Writer.TryComplete();
-        if (!await FlushAsync(FlushTimeout).ConfigureAwait(false))
+        var finished = true;
+        if (Volatile.Read(ref _writer) is { } writer)
         {
-            Log.JournalNotFlushed(_logger, Interlocked.Read(ref _buffered) - Interlocked.Read(ref _settled), FlushTimeout);
+            try
+            {
+                // The writer ends once the buffer is empty.
+                await writer.WaitAsync(FlushTimeout, _timeProvider).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                finished = false;
+                Log.JournalNotFlushed(_logger, Interlocked.Read(ref _buffered) - Interlocked.Read(ref _settled), FlushTimeout);
+            }
         }
 
         Report(_full, null);
         Report(_failed, null);
-        if (Volatile.Read(ref _writer) is not { IsCompleted: false })
+        if (finished)
         {
             _stopping.Dispose();
         }
