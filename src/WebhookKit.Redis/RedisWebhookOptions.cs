@@ -30,6 +30,15 @@ public sealed class RedisWebhookOptions
     public bool DurableQueue { get; set; }
 
     /// <summary>
+    /// Gets or sets whether the delivery journal (<c>Webhooks:Journal</c>, what the dashboard shows) is kept in Redis,
+    /// shared by every instance, instead of in each instance's memory: a dashboard behind a load balancer then shows the
+    /// deliveries of all instances. Entries are written in the background, batched, and dropped (counted in
+    /// <c>IWebhookJournal.Dropped</c>) rather than waited for. An <c>IWebhookJournal</c> the app registered itself is kept either way.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool SharedJournal { get; set; } = true;
+
+    /// <summary>
     /// Gets or sets into how many partitions (streams) each receiver's deliveries and claims are spread, by a hash of
     /// the event id, or, for providers that do not sign the event id (GitHub, Shopify, GitLab with a token, Twilio), of
     /// the digest of the body, so that a body replayed under a new id meets the first delivery's claims. Each partition

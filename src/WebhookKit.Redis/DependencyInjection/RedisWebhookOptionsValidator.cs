@@ -8,6 +8,9 @@ namespace WebhookKit.Redis.DependencyInjection;
 /// <summary>Validates <see cref="RedisWebhookOptions"/> at startup, with messages that name the setting to fix.</summary>
 internal sealed class RedisWebhookOptionsValidator(IServiceProviderIsService isService, IOptions<WebhookOptions> webhookOptions) : IValidateOptions<RedisWebhookOptions>
 {
+    /// <summary>The most entries of each of the shared journal's streams: what one query may read from Redis.</summary>
+    internal const int MaxSharedJournalEntries = 100_000;
+
     public ValidateOptionsResult Validate(string? name, RedisWebhookOptions options)
     {
         var builder = new ValidateOptionsResultBuilder();
@@ -51,6 +54,12 @@ internal sealed class RedisWebhookOptionsValidator(IServiceProviderIsService isS
         else if (options.DurableQueue && webhookOptions.Value.LeaseDuration <= options.VisibilityTimeout)
         {
             builder.AddError("'Webhooks:LeaseDuration' must be longer than 'RedisWebhookOptions.VisibilityTimeout', or a delivery taken over from a stopped instance could be accepted again meanwhile.");
+        }
+
+        var journal = webhookOptions.Value.Journal;
+        if (options.SharedJournal && journal.Enabled && Math.Max(journal.MaxEntries, journal.MaxRejectedEntries) > MaxSharedJournalEntries)
+        {
+            builder.AddError($"'Webhooks:Journal:MaxEntries' and 'MaxRejectedEntries' must be at most {MaxSharedJournalEntries} with 'RedisWebhookOptions.SharedJournal': a query of the shared journal may read that many entries from Redis. Lower them, or set SharedJournal to false.");
         }
 
         if (options.ConsumerName is { Length: 0 })

@@ -5,20 +5,23 @@ using WebhookKit;
 using WebhookKit.Dispatch;
 using WebhookKit.Idempotency;
 using WebhookKit.Internal;
+using WebhookKit.Journal;
 using WebhookKit.Redis;
 using WebhookKit.Redis.DependencyInjection;
 using WebhookKit.Redis.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds WebhookKit's Redis backend: shared deduplication and, opted in, a durable Redis Streams queue.</summary>
+/// <summary>Adds WebhookKit's Redis backend: shared deduplication and delivery journal and, opted in, a durable Redis Streams queue.</summary>
 public static class RedisWebhooksBuilderExtensions
 {
     /// <summary>
     /// Stores idempotency claims in Redis, shared by every instance (the keys of a delivery claimed together, all or
     /// none, by one Lua script on one cluster slot); with
     /// <see cref="RedisWebhookOptions.DurableQueue"/>, also queues accepted deliveries in Redis Streams and keeps dead
-    /// letters there, so that a crash loses nothing that was acknowledged with 200.
+    /// letters there, so that a crash loses nothing that was acknowledged with 200. With
+    /// <see cref="RedisWebhookOptions.SharedJournal"/> (the default), the delivery journal is kept in Redis too, so every
+    /// instance's dashboard shows every instance's deliveries; a journal the app registered itself is kept.
     /// </summary>
     /// <remarks>
     /// The connection comes from <see cref="RedisWebhookOptions.Redis"/>, by default a copy of the application's
@@ -52,6 +55,7 @@ public static class RedisWebhooksBuilderExtensions
             services.AddSingleton<RedisIdempotencyStore>();
             services.AddSingleton<RedisStreamWebhookQueue>();
             services.AddSingleton<RedisDeadLetterStore>();
+            services.AddSingleton<RedisWebhookJournal>();
             services.AddHostedService<RedisStartupCheck>();
 
             services.RemoveAll<IIdempotencyStore>();
@@ -61,6 +65,7 @@ public static class RedisWebhooksBuilderExtensions
             // options are known (they may be configured after this call), from the registration that was there before.
             ReplaceWhenDurable<IWebhookQueue, RedisStreamWebhookQueue>(services);
             ReplaceWhenDurable<IDeadLetterStore, RedisDeadLetterStore>(services);
+            ReplaceDefaultJournal(services);
         }
 
         if (configure is not null)
@@ -82,6 +87,31 @@ public static class RedisWebhooksBuilderExtensions
                 ? provider.GetRequiredService<TDurable>()
                 : Create<TService>(provider, fallback));
     }
+
+    /// <summary>
+    /// The shared journal takes the place of the core's in-memory one only: a journal the app registered (before
+    /// <c>AddWebhooks()</c>, or between it and this call) stays, and one registered later wins as usual.
+    /// </summary>
+    private static void ReplaceDefaultJournal(IServiceCollection services)
+    {
+        var current = services.LastOrDefault(static descriptor => descriptor.ServiceType == typeof(IWebhookJournal) && !descriptor.IsKeyedService);
+        if (current is null || !IsCoreDefault(current))
+        {
+            return;
+        }
+
+        services.Remove(current);
+        services.AddSingleton<IWebhookJournal>(provider =>
+            provider.GetRequiredService<IOptions<RedisWebhookOptions>>().Value.SharedJournal
+                ? provider.GetRequiredService<RedisWebhookJournal>()
+                : ServiceDescriptorActivator.Create<IWebhookJournal>(provider, current));
+    }
+
+    /// <summary>Whether <paramref name="descriptor"/> is <c>AddWebhooks()</c>'s own registration (its type is internal to the core).</summary>
+    private static bool IsCoreDefault(ServiceDescriptor descriptor) =>
+        descriptor.ImplementationType is { } type
+        && type.Assembly == typeof(IWebhookJournal).Assembly
+        && string.Equals(type.FullName, "WebhookKit.Journal.InMemoryWebhookJournal", StringComparison.Ordinal);
 
     private static TService Create<TService>(IServiceProvider provider, ServiceDescriptor? descriptor)
         where TService : class

@@ -46,4 +46,13 @@ internal static partial class Log
 
     [LoggerMessage(112, LogLevel.Warning, "Webhook stream entry {EntryId} of partition {Partition} (event {EventId}, delivery {DeliveryId}) is superseded: its claim expired while it waited unread and another delivery of the event (or of its body) was accepted, or the event was handled, meanwhile. It is removed without running its handlers; the claims stay with the other delivery.")]
     public static partial void Superseded(ILogger logger, string entryId, string partition, string eventId, string deliveryId);
+
+    [LoggerMessage(113, LogLevel.Warning, "The shared delivery journal dropped {Count} entries since its last report: its buffer was full (Redis slower than the traffic, or unreachable). Deliveries are unaffected; {Total} dropped in all.")]
+    public static partial void JournalFull(ILogger logger, long count, long total);
+
+    [LoggerMessage(114, LogLevel.Warning, "Writing the shared delivery journal to Redis failed: dropped {Count} entries since the last report ({Total} in all). Deliveries are unaffected.")]
+    public static partial void JournalWriteFailed(ILogger logger, long count, long total, Exception? exception);
+
+    [LoggerMessage(115, LogLevel.Warning, "The shared delivery journal stopped with {Count} entries not written to Redis within {Timeout}; they are dropped.")]
+    public static partial void JournalNotFlushed(ILogger logger, long count, TimeSpan timeout);
 }

@@ -19,6 +19,9 @@ namespace WebhookKit.Redis.Internal;
 /// {prefix}webhookkit:{receiver:p}:bytes              bytes held by the stream's unacknowledged entries
 /// {prefix}webhookkit:{receiver:p}:dead               dead-letter stream
 /// {prefix}webhookkit:{receiver:p}:dead-index         HASH delivery id → dead-letter entry id
+/// {prefix}webhookkit:{journal}:clock                 HASH the shared journal's last sequence and time
+/// {prefix}webhookkit:{journal}:entries               the journal's stream of verified requests and handling
+/// {prefix}webhookkit:{journal}:rejected              the journal's stream of refused requests
 /// </code>
 /// The partition of a delivery is a hash of its event id, or of its replay key's digest when it has one
 /// (<see cref="WebhookDelivery.ReplayKey"/>: its provider does not sign the event id). Then both its claims, its entry
@@ -41,9 +44,21 @@ internal sealed class RedisKeyLayout
         _root = (prefix ?? string.Empty) + "webhookkit:";
         _partitions = partitions;
         PartitionSet = _root + "partitions";
+        JournalClock = _root + "{journal}:clock";
+        JournalEntries = _root + "{journal}:entries";
+        JournalRejected = _root + "{journal}:rejected";
     }
 
     public RedisKey PartitionSet { get; }
+
+    /// <summary>Gets the key of the shared journal's sequence and clock; the journal's keys share the hash tag <c>{journal}</c>.</summary>
+    public RedisKey JournalClock { get; }
+
+    /// <summary>Gets the key of the shared journal's stream of verified requests and handling.</summary>
+    public RedisKey JournalEntries { get; }
+
+    /// <summary>Gets the key of the shared journal's stream of refused requests, bounded apart.</summary>
+    public RedisKey JournalRejected { get; }
 
     /// <summary>Gets the number of partitions of each receiver (<see cref="RedisWebhookOptions.Partitions"/>).</summary>
     public int Partitions => _partitions;

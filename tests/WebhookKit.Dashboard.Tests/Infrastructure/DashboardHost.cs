@@ -17,7 +17,7 @@ namespace WebhookKit.Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// An app on real Kestrel (127.0.0.1, a free port) with a GitHub receiver, a push handler the test can make fail, and
-/// the dashboard mapped at <c>/webhooks/dashboard</c>.
+/// the dashboard mapped at <c>/webhooks/dashboard</c>; <c>webhooks</c> adds to its WebhookKit (a Redis backend).
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
@@ -50,13 +50,14 @@ public sealed class DashboardHost : IAsyncDisposable
         string environment = "Development",
         Action<WebhookDashboardOptions>? dashboard = null,
         bool requireAuthorization = false,
-        string? pathBase = null)
+        string? pathBase = null,
+        Action<IWebhooksBuilder>? webhooks = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<PushHandlerSwitch>();
-        builder.Services.AddWebhooks(o =>
+        var webhooksBuilder = builder.Services.AddWebhooks(o =>
             {
                 o.MaxAttempts = 1;
                 o.RetryDelay = TimeSpan.FromMilliseconds(10);
@@ -64,6 +65,7 @@ public sealed class DashboardHost : IAsyncDisposable
             .AddGitHub(o => o.Secrets.Add(Secret))
             .AddHandler<SwitchablePushHandler>()
             .AddDashboard(dashboard);
+        webhooks?.Invoke(webhooksBuilder);
         builder.Services.AddWebhookTesting();
         if (requireAuthorization)
         {

@@ -8,7 +8,7 @@ namespace WebhookKit.Redis.Tests.Infrastructure;
 /// <summary>
 /// A real <c>redis-server</c> on a free loopback port, in its own temporary directory, killed at the end.
 /// Without persistence by default; with <c>appendfsync always</c> when a test stops and restarts it and expects
-/// every acknowledged write to survive.
+/// every acknowledged write to survive. Also compiled into the dashboard's tests (linked).
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -137,7 +137,7 @@ public sealed class RedisServer : IAsyncDisposable
 
         var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         throw new InvalidOperationException(
-            $"{name} was not found on PATH. The WebhookKit.Redis tests need a real Redis: install it with "
+            $"{name} was not found on PATH. The WebhookKit.Redis tests (and the dashboard's across instances) need a real Redis: install it with "
             + "'apt-get update && apt-get install -y redis-server' (it brings redis-cli with redis-tools; .ci/run installs it in CI)."
             + (ci ? " CI=true: this is a failure, not a skip." : string.Empty));
     }
