@@ -152,6 +152,7 @@ public abstract class WebhookJournalContract
             BodyBytes = 1_234,
             StatusCode = 200,
             Outcome = "failed",
+            ReasonCode = "signature_mismatch",
             Reason = "retrying",
             Attempt = 2,
             Handler = "App.PushHandler",

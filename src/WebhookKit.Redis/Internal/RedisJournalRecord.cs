@@ -44,6 +44,9 @@ internal sealed class RedisJournalRecord
     [JsonPropertyName("o")]
     public string Outcome { get; set; } = "";
 
+    [JsonPropertyName("rc")]
+    public string? ReasonCode { get; set; }
+
     [JsonPropertyName("re")]
     public string? Reason { get; set; }
 
@@ -89,6 +92,7 @@ internal sealed class RedisJournalRecord
             BodyBytes = entry.BodyBytes,
             Status = entry.StatusCode,
             Outcome = Cut(entry.Outcome, value) ?? "",
+            ReasonCode = Cut(entry.ReasonCode, value),
             Reason = Cut(entry.Reason, text),
             Attempt = entry.Attempt,
             Handler = Cut(entry.Handler, text),
@@ -141,6 +145,7 @@ internal sealed class RedisJournalRecord
             BodyBytes = record.BodyBytes,
             StatusCode = record.Status,
             Outcome = record.Outcome,
+            ReasonCode = record.ReasonCode,
             Reason = record.Reason,
             Attempt = record.Attempt,
             Handler = record.Handler,
