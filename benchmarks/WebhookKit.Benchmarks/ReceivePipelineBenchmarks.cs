@@ -42,6 +42,10 @@ public class ReceivePipelineBenchmarks
     private Case _duplicate = null!;
     private Case _badSignature = null!;
 
+    /// <summary>Gets or sets whether the delivery journal is on (the default) or off, to compare the two in one run.</summary>
+    [Params(true, false)]
+    public bool Journal { get; set; } = true;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -51,8 +55,8 @@ public class ReceivePipelineBenchmarks
         var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, body));
         var wrong = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("not the secret"u8, body));
 
-        _pipeline = new Pipeline(webhooks => webhooks.AddHandler<CountingPushHandler>());
-        _leanPipeline = new Pipeline(webhooks => webhooks.AddPayloadType("github", "push", PushRefOnlyJsonContext.Default.PushRefOnly).AddHandler<CountingRefOnlyHandler>());
+        _pipeline = new Pipeline(Journal, webhooks => webhooks.AddHandler<CountingPushHandler>());
+        _leanPipeline = new Pipeline(Journal, webhooks => webhooks.AddPayloadType("github", "push", PushRefOnlyJsonContext.Default.PushRefOnly).AddHandler<CountingRefOnlyHandler>());
 
         _accepted = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000001");
         _acceptedLean = new Case(body, signature, "d1f5c0a0-0000-4000-8000-000000000004");
@@ -203,10 +207,14 @@ public class ReceivePipelineBenchmarks
     /// </summary>
     private sealed class Pipeline
     {
-        public Pipeline(Action<IWebhooksBuilder> addHandlers)
+        public Pipeline(bool journal, Action<IWebhooksBuilder> addHandlers)
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-            addHandlers(builder.Services.AddWebhooks(options => options.QueueCapacity = 1_000_000).AddGitHub(options => options.Secrets.Add(Secret)));
+            addHandlers(builder.Services.AddWebhooks(options =>
+            {
+                options.QueueCapacity = 1_000_000;
+                options.Journal.Enabled = journal;
+            }).AddGitHub(options => options.Secrets.Add(Secret)));
             Host = builder.Build();
             Processor = Host.Services.GetRequiredService<WebhookRequestProcessor>();
             Queue = Host.Services.GetRequiredService<IWebhookQueue>();
