@@ -1,7 +1,8 @@
 // Throughput of WebhookKit end to end, in-memory mode vs the durable Redis Streams queue, side by side.
 //
-//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory]
+//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal]
 //
+// --compare journal runs in-memory mode with the delivery journal off and on instead (no Redis), the ratio on / off.
 // Without --redis it starts its own redis-server (from PATH) on a free loopback port, without persistence.
 // Each round runs both modes in turn (order alternating) on a fresh app: Kestrel on 127.0.0.1, one GitHub receiver,
 // and an HttpClient sending signed deliveries with unique ids. --payload push (the default) sends the realistic
@@ -32,6 +33,14 @@ var redis = OptionText("--redis");
 var prefetch = OptionText("--prefetch") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null;
 var payload = OptionText("--payload") ?? "push";
 var only = OptionText("--only");
+var compare = OptionText("--compare") ?? "durable";
+// The first mode is the baseline: each round's ratio is the second over the first.
+Mode[] modes = compare switch
+{
+    "durable" => [new("in-memory", "in-memory", Durable: false, Journal: true), new("durable (Redis Streams)", "durable", Durable: true, Journal: true)],
+    "journal" => [new("journal off", "journal-off", Durable: false, Journal: false), new("journal on", "journal-on", Durable: false, Journal: true)],
+    _ => throw new ArgumentException("--compare is durable or journal."),
+};
 var (eventType, body) = payload switch
 {
     "push" => ("push", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "payloads", "github-push.json"))),
@@ -39,7 +48,7 @@ var (eventType, body) = payload switch
     _ => throw new ArgumentException("--payload is push or ping."),
 };
 Process? redisServer = null;
-if (redis is null)
+if (redis is null && modes.Any(mode => mode.Durable))
 {
     var port = FreePort();
     redisServer = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
@@ -53,27 +62,28 @@ if (redis is null)
 
 try
 {
-    Console.WriteLine($"WebhookKit load: {payload} ({body.Length} bytes), {deliveries} deliveries per run, concurrency {concurrency}, {rounds} rounds, {Environment.ProcessorCount} cores, redis {redis}");
-    var results = new Dictionary<string, List<(double Accepted, double Handled)>> { ["in-memory"] = [], ["durable (Redis Streams)"] = [] };
+    Console.WriteLine($"WebhookKit load: {payload} ({body.Length} bytes), {deliveries} deliveries per run, concurrency {concurrency}, {rounds} rounds, {Environment.ProcessorCount} cores, redis {redis ?? "none"}");
+    var results = modes.ToDictionary(mode => mode.Name, _ => new List<(double Accepted, double Handled)>());
     // Long enough for tiered compilation to settle, so that round 1 does not compare a cold in-memory run.
     for (var warmUp = 0; warmUp < 2; warmUp++)
     {
-        await RunAsync("warm-up in-memory", durable: false, Math.Min(deliveries, 20_000));
-        await RunAsync("warm-up durable", durable: true, Math.Min(deliveries, 20_000));
+        foreach (var mode in modes)
+        {
+            await RunAsync("warm-up " + mode.Key, mode, Math.Min(deliveries, 20_000));
+        }
     }
     var ratios = new List<(double Accepted, double Handled)>();
     for (var round = 0; round < rounds; round++)
     {
         // Back to back, order alternating, so that each round's ratio compares runs under the same machine load.
-        foreach (var durable in round % 2 == 0 ? new[] { false, true } : [true, false])
+        foreach (var mode in round % 2 == 0 ? modes : [modes[1], modes[0]])
         {
-            if (only is not null && only != (durable ? "durable" : "in-memory"))
+            if (only is not null && only != mode.Key)
             {
                 continue;
             }
 
-            var name = durable ? "durable (Redis Streams)" : "in-memory";
-            results[name].Add(await RunAsync(name, durable, deliveries));
+            results[mode.Name].Add(await RunAsync(mode.Name, mode, deliveries));
         }
 
         if (only is not null)
@@ -81,8 +91,8 @@ try
             continue;
         }
 
-        var (memory, redisRun) = (results["in-memory"][^1], results["durable (Redis Streams)"][^1]);
-        ratios.Add((redisRun.Accepted / memory.Accepted, redisRun.Handled / memory.Handled));
+        var (baseline, other) = (results[modes[0].Name][^1], results[modes[1].Name][^1]);
+        ratios.Add((other.Accepted / baseline.Accepted, other.Handled / baseline.Handled));
     }
 
     Console.WriteLine();
@@ -94,7 +104,7 @@ try
     }
 
     Console.WriteLine();
-    Console.WriteLine($"durable / in-memory, median of the per-round ratios: accepted/s {Median(ratios.Select(r => r.Accepted)):P0}, handled/s {Median(ratios.Select(r => r.Handled)):P0}");
+    Console.WriteLine($"{modes[1].Name} / {modes[0].Name}, median of the per-round ratios: accepted/s {Median(ratios.Select(r => r.Accepted)):P0}, handled/s {Median(ratios.Select(r => r.Handled)):P0}");
     Console.WriteLine($"per round (handled/s): {string.Join(", ", ratios.Select(r => r.Handled.ToString("P0", CultureInfo.InvariantCulture)))}");
 }
 finally
@@ -106,7 +116,7 @@ finally
     }
 }
 
-async Task<(double Accepted, double Handled)> RunAsync(string name, bool durable, int count)
+async Task<(double Accepted, double Handled)> RunAsync(string name, Mode mode, int count)
 {
     var counter = new HandledCounter();
     var builder = WebApplication.CreateSlimBuilder();
@@ -119,6 +129,7 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, bool durable
             o.QueueCapacity = count + 1;
             o.QueueMaxBytes = (long)(count + 1) * (body.Length + 1024);
             o.MaxConcurrency = 8;
+            o.Journal.Enabled = mode.Journal;
         })
         // One body under many ids: each must be handled, not recognised as a replay of the first (DeduplicateByBody).
         .AddGitHub(o =>
@@ -135,7 +146,7 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, bool durable
         webhooks.AddHandler<CountingHandler>();
     }
 
-    if (durable)
+    if (mode.Durable)
     {
         var prefix = $"load:{Guid.NewGuid():N}:";
         webhooks.AddRedis(o =>
@@ -229,6 +240,9 @@ static async Task WaitForRedisAsync(int port)
 
     throw new InvalidOperationException("redis-server did not start listening.");
 }
+
+/// <summary>One side of the comparison: its name in the table, its <c>--only</c> key, and how the app is set up.</summary>
+internal sealed record Mode(string Name, string Key, bool Durable, bool Journal);
 
 /// <summary>Counts handled deliveries (in memory: the benchmark measures WebhookKit, not the handler).</summary>
 internal sealed class HandledCounter
