@@ -26,6 +26,10 @@ internal sealed class RedisDeadLetterStore(
 {
     private readonly WebhookOptions _options = webhookOptions.Value;
 
+    /// <summary>What the startup report prints.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Redis Streams (at most {_options.DeadLetterCapacity} per receiver, shared by every instance)");
+
     /// <summary>The dead letters each partition stream keeps: a receiver keeps at most <see cref="WebhookOptions.DeadLetterCapacity"/> (plus rounding).</summary>
     private readonly int _partitionCapacity = (int)Math.Ceiling(webhookOptions.Value.DeadLetterCapacity / (double)layout.Partitions);
 

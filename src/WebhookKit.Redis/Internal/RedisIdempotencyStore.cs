@@ -19,6 +19,9 @@ internal sealed class RedisIdempotencyStore(RedisConnection connection, RedisKey
 {
     private static readonly TimeSpan ProbeLease = TimeSpan.FromSeconds(30);
 
+    /// <summary>What the startup report prints.</summary>
+    public override string ToString() => "Redis (claims shared by every instance)";
+
     public async ValueTask<IdempotencyClaimStatus> TryClaimAsync(IReadOnlyList<string> keys, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);

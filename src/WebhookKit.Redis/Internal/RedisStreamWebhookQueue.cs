@@ -123,6 +123,10 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
 
     internal string ConsumerName => _consumer;
 
+    /// <summary>What the startup report prints: durable, with this instance's consumer name.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Redis Streams, durable (consumer {_consumer} in group {RedisKeyLayout.Group}, {_layout.Partitions} partitions per receiver)");
+
     /// <summary>Gets the number of entries this instance holds in Redis (read, acknowledgement not yet confirmed).</summary>
     internal int Held => Volatile.Read(ref _held);
 

@@ -60,6 +60,10 @@ internal sealed partial class RedisWebhookJournal : IWebhookJournal, IAsyncDispo
     /// <summary>Gets how many entries this instance dropped: its buffer was full, Redis failed, or it was stopped.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>What the startup report prints.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Redis, shared by every instance ({_options.MaxEntries} entries, {_options.MaxRejectedEntries} refused requests, {_options.MaxAge.TotalHours} h)");
+
     public void Append(WebhookJournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
