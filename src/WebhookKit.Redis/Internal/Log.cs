@@ -46,4 +46,13 @@ internal static partial class Log
 
     [LoggerMessage(112, LogLevel.Warning, "Webhook stream entry {EntryId} of partition {Partition} (event {EventId}, delivery {DeliveryId}) is superseded: its claim expired while it waited unread and another delivery of the event (or of its body) was accepted, or the event was handled, meanwhile. It is removed without running its handlers; the claims stay with the other delivery.")]
     public static partial void Superseded(ILogger logger, string entryId, string partition, string eventId, string deliveryId);
+
+    [LoggerMessage(113, LogLevel.Information, "Removed consumer {Consumer} from the webhook consumer group of partition {Partition}: idle for {Idle} and owning no pending delivery (a stopped instance; a live one joins again with its next read).")]
+    public static partial void ConsumerRemoved(ILogger logger, string consumer, string partition, TimeSpan idle);
+
+    [LoggerMessage(114, LogLevel.Warning, "Recording in Redis that {Count} webhook deliveries started failed; their handlers run, and the next renewal records it. Should this instance die first, a takeover does not count these attempts.")]
+    public static partial void RecordStartedFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(115, LogLevel.Warning, "Removing idle consumers from the webhook consumer group of partition {Partition} failed; tried again on the next sweep.")]
+    public static partial void RemoveConsumersFailed(ILogger logger, string partition, Exception exception);
 }

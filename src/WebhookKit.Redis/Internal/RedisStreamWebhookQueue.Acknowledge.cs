@@ -163,6 +163,9 @@ internal sealed partial class RedisStreamWebhookQueue
         /// <summary>1 once the dispatcher acknowledged it.</summary>
         public int Acknowledged;
 
+        /// <summary>0 until a worker dequeued it; then the delivery count that records its handler as started (<see cref="RedisScripts.TakeOver"/>).</summary>
+        public int StartedCount;
+
         public string Tag { get; } = tag;
 
         public string EntryId { get; } = entryId;

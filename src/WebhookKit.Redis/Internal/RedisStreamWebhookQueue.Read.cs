@@ -30,7 +30,7 @@ internal sealed partial class RedisStreamWebhookQueue
                 continue;
             }
 
-            var fresh = entries.Where(static entry => !entry.IsNull).Select(static entry => new ReadEntry((string)entry.Id!, entry.Values, 1)).ToList();
+            var fresh = entries.Where(static entry => !entry.IsNull).Select(static entry => new ReadEntry((string)entry.Id!, entry.Values, 0)).ToList();
             read += await AcceptAsync(database, tag, fresh).ConfigureAwait(false);
         }
 
@@ -133,7 +133,7 @@ internal sealed partial class RedisStreamWebhookQueue
                 continue;
             }
 
-            if (Accept(database, tag, entry.Id, entry.Fields, entry.DeliveryCount, body))
+            if (Accept(database, tag, entry.Id, entry.Fields, entry.PreviousAttempts, body))
             {
                 accepted++;
             }
@@ -143,7 +143,7 @@ internal sealed partial class RedisStreamWebhookQueue
     }
 
     /// <summary>Puts a read entry in hand and in the local buffer; false when it is already in hand or unreadable.</summary>
-    private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int deliveryCount, RedisValue? body)
+    private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int previousAttempts, RedisValue? body)
     {
         var inHandId = InHandId(tag, entryId);
         if (!_inHandIds.TryAdd(inHandId, 0))
@@ -155,7 +155,7 @@ internal sealed partial class RedisStreamWebhookQueue
         try
         {
             // As memory: the reply's bytes are used as they are, not copied into another array.
-            delivery = RedisEntryFormat.ReadDelivery(fields, Math.Max(0, deliveryCount - 1), body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
+            delivery = RedisEntryFormat.ReadDelivery(fields, previousAttempts, body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
         {
@@ -206,8 +206,8 @@ internal sealed partial class RedisStreamWebhookQueue
     /// <summary>The key of an entry in <see cref="_inHandIds"/>: entry ids are unique per stream only.</summary>
     private static string InHandId(string tag, string entryId) => string.Concat(tag, "/", entryId);
 
-    /// <summary>An entry as read from a stream (new, or taken over), before its body is fetched.</summary>
-    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int DeliveryCount);
+    /// <summary>An entry as read from a stream (new, or taken over: then with the attempts started on it), before its body is fetched.</summary>
+    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int PreviousAttempts);
 
     private async Task CreateGroupAsync(IDatabase database, string tag)
     {
