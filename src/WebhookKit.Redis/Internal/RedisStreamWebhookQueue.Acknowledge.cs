@@ -168,6 +168,9 @@ internal sealed partial class RedisStreamWebhookQueue
 
         public string Tag { get; } = tag;
 
+        /// <summary>Gets whether it was taken over from another consumer (<see cref="RecordStartedAsync"/> waits for its record).</summary>
+        public bool TakenOver { get; init; }
+
         public string EntryId { get; } = entryId;
 
         public string InHandId { get; } = inHandId;

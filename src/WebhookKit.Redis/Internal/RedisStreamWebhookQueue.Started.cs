@@ -7,7 +7,8 @@ namespace WebhookKit.Redis.Internal;
 /// started: before <see cref="DequeueAsync"/> hands an entry to a worker, its delivery count is raised to 1 + its previous
 /// attempts + 1 with <see cref="RedisScripts.Renew"/>. Entries read ahead and never dequeued keep the count they were read
 /// with. Workers that dequeue while a recording is on its way share the next one (one script per partition), so under
-/// load the recordings are batched like the acknowledgements.
+/// load the recordings are batched like the acknowledgements. Only a worker given an entry taken over waits for the
+/// record (see <see cref="RecordStartedAsync"/>).
 /// </summary>
 internal sealed partial class RedisStreamWebhookQueue
 {
@@ -15,10 +16,15 @@ internal sealed partial class RedisStreamWebhookQueue
     private List<InHand> _starts = [];
     private TaskCompletionSource _startsRecorded = NewStartsRound();
     private bool _recordingStarts;
+    private Task _startsLoop = Task.CompletedTask;
 
     /// <summary>
-    /// Completes once Redis recorded the start, or failed to (logged; the next renewal records it again): a worker is
-    /// never held back by Redis longer than one command's timeout.
+    /// Records the start in the background; for an entry taken over, completes only once Redis recorded it, or failed to
+    /// (logged; the next renewal records it again). A delivery taken over may be one that killed its last consumer as
+    /// soon as its handler started: waiting makes sure such a delivery still runs out of attempts. A new one is not
+    /// waited for, since a round trip before every handler made the consumer, not the receive path, the limit of a busy
+    /// instance; should its process die within that round trip, that one attempt goes uncounted, and its next consumer
+    /// (having taken it over) waits.
     /// </summary>
     private ValueTask RecordStartedAsync(WebhookDelivery delivery)
     {
@@ -34,16 +40,23 @@ internal sealed partial class RedisStreamWebhookQueue
         {
             _starts.Add(entry);
             recorded = _startsRecorded.Task;
-            if (_recordingStarts)
+            if (!_recordingStarts)
             {
-                return new ValueTask(recorded);
+                _recordingStarts = true;
+                _startsLoop = Task.Run(RecordStartsAsync);
             }
-
-            _recordingStarts = true;
         }
 
-        _ = RecordStartsAsync();
-        return new ValueTask(recorded);
+        return entry.TakenOver ? new ValueTask(recorded) : ValueTask.CompletedTask;
+    }
+
+    /// <summary>Waits for the starts recorded in the background (at disposal: a graceful stop leaves them recorded).</summary>
+    private Task FlushStartsAsync()
+    {
+        lock (_startsGate)
+        {
+            return _startsLoop;
+        }
     }
 
     /// <summary>Sends the starts collected so far, round after round, until none is left.</summary>

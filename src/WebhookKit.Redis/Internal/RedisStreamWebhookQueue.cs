@@ -26,7 +26,7 @@ namespace WebhookKit.Redis.Internal;
 /// <see cref="WebhookOptions.LeaseDuration"/> (<see cref="RedisScripts.Renew"/>): a claim expires only once no instance
 /// holds its entry, whether it is queued, handled or waiting for a retry. Entries another consumer left idle longer
 /// than the visibility timeout are taken over with <c>XAUTOCLAIM</c>; an entry's delivery count is 1 + the attempts started
-/// on it (raised before a worker gets it: <see cref="RecordStartedAsync"/>), so an entry read ahead by a consumer that
+/// on it (raised as a worker gets it: <see cref="RecordStartedAsync"/>), so an entry read ahead by a consumer that
 /// died before its handler started is taken over with no attempt used (<see cref="WebhookDelivery.PreviousAttempts"/>).
 /// Consumers idle past <see cref="RedisWebhookOptions.IdleConsumerTimeout"/> that own no pending entry are removed from
 /// the group (<see cref="RemoveIdleConsumersAsync"/>).</item>
@@ -174,7 +174,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
             return null; // Closed and drained.
         }
 
-        // Its handler starts once this returns: recorded in Redis first, so that a takeover counts it as an attempt.
+        // Its handler starts once this returns: recorded in Redis, so that a takeover counts it as an attempt.
         await RecordStartedAsync(delivery).ConfigureAwait(false);
         return delivery;
     }

@@ -30,6 +30,9 @@ public sealed class ReadAheadTakeoverTests(RedisFixture redis)
             async () => (await database.StreamPendingAsync(stream, "webhookkit")).PendingMessageCount == eventIds.Count
                 && await database.HashLengthAsync(RedisTestApp.StartedByKey(prefix)) == 8,
             "the victim read every delivery and its 8 handlers started");
+        await Eventually.WaitUntilAsync(
+            async () => (await database.StreamPendingMessagesAsync(stream, "webhookkit", eventIds.Count, RedisValue.Null)).Count(static entry => entry.DeliveryCount == 2) == 8,
+            "the victim recorded its 8 handlers as started (in the background: a new delivery's handler does not wait for it)");
         var startedByVictim = (await database.HashKeysAsync(RedisTestApp.StartedByKey(prefix))).Select(static id => (string)id!).ToHashSet();
 
         // Act: kill it, then start an instance that takes its entries over.
