@@ -20,6 +20,37 @@ internal static partial class RedisScripts
         """;
 
     /// <summary>
+    /// KEYS: stream. ARGV: group, consumer, first and last entry id, then per entry (between them): entry id, delivery
+    /// count. Records that the handlers of entries this consumer still owns started: raises each one's delivery count to
+    /// the given one (1 + its previous attempts + 1; never lowers it, as <see cref="RecordAttempts"/> may have set more),
+    /// resetting its idle time. One XPENDING of this consumer's entries in the range, one XCLAIM per count: not two
+    /// commands per entry, since this runs for every delivery. Returns how many were raised.
+    /// </summary>
+    public const string RecordStarted = """
+        local owned = {}
+        for _, p in ipairs(redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[4], 1000000, ARGV[2])) do owned[p[1]] = p[4] end
+        local byCount = {}
+        for a = 5, #ARGV, 2 do
+          local id, count = ARGV[a], tonumber(ARGV[a + 1])
+          if owned[id] and owned[id] < count then
+            byCount[count] = byCount[count] or {}
+            table.insert(byCount[count], id)
+          end
+        end
+        local raised = 0
+        for count, ids in pairs(byCount) do
+          local args = { KEYS[1], ARGV[1], ARGV[2], 0 }
+          for _, id in ipairs(ids) do args[#args + 1] = id end
+          args[#args + 1] = 'RETRYCOUNT'
+          args[#args + 1] = count
+          args[#args + 1] = 'JUSTID'
+          redis.call('XCLAIM', unpack(args))
+          raised = raised + #ids
+        end
+        return raised
+        """;
+
+    /// <summary>
     /// KEYS: stream. ARGV: group, consumer, min idle ms, cursor, count. Takes over entries idle for longer than the
     /// visibility timeout (XAUTOCLAIM JUSTID: a takeover is not an attempt, so it leaves the delivery count alone) and
     /// returns { next cursor, { id, fields, previous attempts }... }. An entry's delivery count is 1 + the attempts

@@ -5,7 +5,7 @@ namespace WebhookKit.Redis.Internal;
 /// <summary>
 /// Recording that a delivery's handler starts, so that a takeover counts as attempts only deliveries whose handler
 /// started: before <see cref="DequeueAsync"/> hands an entry to a worker, its delivery count is raised to 1 + its previous
-/// attempts + 1 with <see cref="RedisScripts.Renew"/>. Entries read ahead and never dequeued keep the count they were read
+/// attempts + 1 with <see cref="RedisScripts.RecordStarted"/>. Entries read ahead and never dequeued keep the count they were read
 /// with. Workers that dequeue while a recording is on its way share the next one (one script per partition), so under
 /// load the recordings are batched like the acknowledgements. Only a worker given an entry taken over waits for the
 /// record (see <see cref="RecordStartedAsync"/>).
@@ -86,17 +86,18 @@ internal sealed partial class RedisStreamWebhookQueue
                 {
                     foreach (var chunk in group.Chunk(RenewBatch))
                     {
-                        // Renew without claims (c = 0): the entry's idle time is reset and its delivery count raised.
-                        var values = new List<RedisValue>(3 + (4 * chunk.Length)) { RedisKeyLayout.Group, _consumer, 0 };
+                        var (first, last) = (chunk[0].EntryId, chunk[0].EntryId);
+                        var values = new List<RedisValue>(4 + (2 * chunk.Length)) { RedisKeyLayout.Group, _consumer, RedisValue.Null, RedisValue.Null };
                         foreach (var entry in chunk)
                         {
+                            first = CompareIds(entry.EntryId, first) < 0 ? entry.EntryId : first;
+                            last = CompareIds(entry.EntryId, last) > 0 ? entry.EntryId : last;
                             values.Add(entry.EntryId);
-                            values.Add(string.Empty);
-                            values.Add(0);
                             values.Add(Volatile.Read(ref entry.StartedCount));
                         }
 
-                        calls.Add(_connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.Renew, [_layout.Stream(group.Key)], [.. values]).AsTask());
+                        (values[2], values[3]) = (first, last);
+                        calls.Add(_connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.RecordStarted, [_layout.Stream(group.Key)], [.. values]).AsTask());
                     }
                 }
 
@@ -109,6 +110,20 @@ internal sealed partial class RedisStreamWebhookQueue
 
             round.TrySetResult();
         }
+    }
+
+    /// <summary>Orders two stream entry ids (<c>ms-seq</c>) as Redis does.</summary>
+    private static int CompareIds(string left, string right)
+    {
+        static (ulong Ms, ulong Seq) Parse(string id)
+        {
+            var dash = id.IndexOf('-', StringComparison.Ordinal);
+            return dash < 0
+                ? (ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture), 0)
+                : (ulong.Parse(id.AsSpan(0, dash), System.Globalization.CultureInfo.InvariantCulture), ulong.Parse(id.AsSpan(dash + 1), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return Parse(left).CompareTo(Parse(right));
     }
 
     private static TaskCompletionSource NewStartsRound() => new(TaskCreationOptions.RunContinuationsAsynchronously);
