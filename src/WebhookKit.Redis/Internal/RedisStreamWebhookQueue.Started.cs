@@ -15,8 +15,8 @@ internal sealed partial class RedisStreamWebhookQueue
     private readonly Lock _startsGate = new();
     private List<InHand> _starts = [];
     private TaskCompletionSource _startsRecorded = NewStartsRound();
+    private TaskCompletionSource? _startsInFlight;
     private bool _recordingStarts;
-    private Task _startsLoop = Task.CompletedTask;
 
     /// <summary>
     /// Records the start in the background; for an entry taken over, completes only once Redis recorded it, or failed to
@@ -36,26 +36,41 @@ internal sealed partial class RedisStreamWebhookQueue
 
         Volatile.Write(ref entry.StartedCount, delivery.PreviousAttempts + 2);
         Task recorded;
+        bool start;
         lock (_startsGate)
         {
             _starts.Add(entry);
             recorded = _startsRecorded.Task;
-            if (!_recordingStarts)
-            {
-                _recordingStarts = true;
-                _startsLoop = Task.Run(RecordStartsAsync);
-            }
+            start = !_recordingStarts;
+            _recordingStarts = true;
+        }
+
+        if (start)
+        {
+            // Here, not on the thread pool: the script is queued on the connection before the handler's own commands.
+            _ = RecordStartsAsync();
         }
 
         return entry.TakenOver ? new ValueTask(recorded) : ValueTask.CompletedTask;
     }
 
-    /// <summary>Waits for the starts recorded in the background (at disposal: a graceful stop leaves them recorded).</summary>
-    private Task FlushStartsAsync()
+    /// <summary>Waits for the starts still being recorded (at disposal: a graceful stop leaves them recorded).</summary>
+    private async Task FlushStartsAsync()
     {
-        lock (_startsGate)
+        while (true)
         {
-            return _startsLoop;
+            Task round;
+            lock (_startsGate)
+            {
+                if (!_recordingStarts)
+                {
+                    return;
+                }
+
+                round = _starts.Count > 0 ? _startsRecorded.Task : _startsInFlight!.Task;
+            }
+
+            await round.ConfigureAwait(false);
         }
     }
 
@@ -71,11 +86,13 @@ internal sealed partial class RedisStreamWebhookQueue
                 if (_starts.Count == 0)
                 {
                     _recordingStarts = false;
+                    _startsInFlight = null;
                     return;
                 }
 
                 (batch, _starts) = (_starts, []);
                 (round, _startsRecorded) = (_startsRecorded, NewStartsRound());
+                _startsInFlight = round;
             }
 
             try
