@@ -72,6 +72,17 @@ public sealed class RedisWebhookOptions
     [Range(1, 10_000)]
     public int? PrefetchCount { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long a consumer of the streams' consumer group may go without reading before it is removed
+    /// from the group, if it owns no pending delivery. Every instance that stops leaves its consumer behind (each process
+    /// has a name of its own), so without this the group grows with every deploy; each instance removes such consumers
+    /// on its takeover sweep, never its own, and never one that still owns deliveries (those are taken over first,
+    /// after <see cref="VisibilityTimeout"/>). A live instance reads every few <see cref="PollInterval"/>s, and one
+    /// removed while idle anyway joins again with its next read.
+    /// </summary>
+    /// <value>The default is 1 hour.</value>
+    public TimeSpan IdleConsumerTimeout { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Gets or sets this instance's consumer name in the streams' consumer group.</summary>
     /// <value>The default is <see langword="null"/>: the machine name, the process id and a random suffix, unique per process.</value>
     public string? ConsumerName { get; set; }

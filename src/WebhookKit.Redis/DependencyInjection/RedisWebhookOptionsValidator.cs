@@ -62,6 +62,11 @@ internal sealed class RedisWebhookOptionsValidator(IServiceProviderIsService isS
             builder.AddError($"'Webhooks:Journal:MaxEntries' and 'MaxRejectedEntries' must be at most {MaxSharedJournalEntries} with 'RedisWebhookOptions.SharedJournal': a query of the shared journal may read that many entries from Redis. Lower them, or set SharedJournal to false.");
         }
 
+        if (options.IdleConsumerTimeout < TimeSpan.FromSeconds(1) || options.IdleConsumerTimeout > TimeSpan.FromDays(30) || options.IdleConsumerTimeout <= 2 * options.PollInterval)
+        {
+            builder.AddError("'RedisWebhookOptions.IdleConsumerTimeout' must be between 1 second and 30 days, and longer than twice 'RedisWebhookOptions.PollInterval' (a live instance reads every poll interval).");
+        }
+
         if (options.ConsumerName is { Length: 0 })
         {
             builder.AddError("'RedisWebhookOptions.ConsumerName' must not be empty when set.");

@@ -55,4 +55,13 @@ internal static partial class Log
 
     [LoggerMessage(115, LogLevel.Warning, "The shared delivery journal stopped with {Count} entries not written to Redis within {Timeout}; they are dropped.")]
     public static partial void JournalNotFlushed(ILogger logger, long count, TimeSpan timeout);
+
+    [LoggerMessage(116, LogLevel.Information, "Removed consumer {Consumer} from the webhook consumer group of partition {Partition}: idle for {Idle} and owning no pending delivery (a stopped instance; a live one joins again with its next read).")]
+    public static partial void ConsumerRemoved(ILogger logger, string consumer, string partition, TimeSpan idle);
+
+    [LoggerMessage(117, LogLevel.Warning, "Recording in Redis that {Count} webhook deliveries started failed; their handlers run, and the next renewal records it. Should this instance die first, a takeover does not count these attempts.")]
+    public static partial void RecordStartedFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(118, LogLevel.Warning, "Removing idle consumers from the webhook consumer group of partition {Partition} failed; tried again on the next sweep.")]
+    public static partial void RemoveConsumersFailed(ILogger logger, string partition, Exception exception);
 }

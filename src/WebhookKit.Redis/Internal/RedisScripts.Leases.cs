@@ -11,8 +11,10 @@ internal static partial class RedisScripts
 {
     /// <summary>
     /// KEYS: stream, then per entry its c claim keys (its event id's first; none for an entry without claims). ARGV:
-    /// group, consumer, lease ms, then per entry: entry id, owner, c. Renews (resets the idle time of) the entries this
-    /// consumer still owns, without counting a delivery, and with each the claims its delivery still holds: the event's
+    /// group, consumer, lease ms, then per entry: entry id, owner, c, started (0, or the delivery count that records its
+    /// handler as started: see <see cref="TakeOver"/>). Renews (resets the idle time of) the entries this consumer still
+    /// owns, raising the delivery count of a started one to its value (never lowering it: <see cref="RecordAttempts"/>
+    /// may have set more), and with each the claims its delivery still holds: the event's
     /// is set to the owner for the lease, the content keys held for the event are extended to it. Entries another
     /// consumer took over are left alone, and so are claims that are absent, another delivery's or done: an absent claim
     /// is never re-taken here, since the dispatcher releases it (a dead letter) before the entry's acknowledgement
@@ -24,10 +26,14 @@ internal static partial class RedisScripts
         local renewed = 0
         local k, a = 2, 4
         while a <= #ARGV do
-          local id, owner, c = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2])
+          local id, owner, c, started = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
           local pending = redis.call('XPENDING', KEYS[1], ARGV[1], id, id, 1)
           if pending[1] and pending[1][2] == ARGV[2] then
-            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, id, 'JUSTID')
+            if started > pending[1][4] then
+              redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, id, 'RETRYCOUNT', started, 'JUSTID')
+            else
+              redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, id, 'JUSTID')
+            end
             renewed = renewed + 1
             if c > 0 then
               local held = redis.call('GET', KEYS[k])
@@ -41,7 +47,7 @@ internal static partial class RedisScripts
             end
           end
           k = k + c
-          a = a + 3
+          a = a + 4
         end
         return renewed
         """;

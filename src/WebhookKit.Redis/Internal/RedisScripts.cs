@@ -239,35 +239,4 @@ internal static partial class RedisScripts
         end
         return count
         """;
-
-    /// <summary>
-    /// KEYS: stream. ARGV: group, consumer, attempts, entry id. Leaves an entry this consumer owns pending with its
-    /// delivery count set to the attempts already made (XCLAIM RETRYCOUNT, which also resets its idle time), so that
-    /// the takeover after the visibility timeout finds no attempt left and dead-letters it without running a handler.
-    /// Returns 1 when set, 0 when another consumer took it over meanwhile.
-    /// </summary>
-    public const string RecordAttempts = """
-        local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[4], ARGV[4], 1)
-        if not pending[1] or pending[1][2] ~= ARGV[2] then return 0 end
-        redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[4], 'RETRYCOUNT', ARGV[3], 'JUSTID')
-        return 1
-        """;
-
-    /// <summary>
-    /// KEYS: stream. ARGV: group, consumer, min idle ms, cursor, count. Takes over entries idle for longer than the
-    /// visibility timeout (XAUTOCLAIM) and returns { next cursor, { id, fields, delivery count }... }.
-    /// </summary>
-    public const string TakeOver = """
-        local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], 'COUNT', ARGV[5])
-        local out = { claimed[1] }
-        for _, entry in ipairs(claimed[2]) do
-          if entry and entry[2] then
-            local pending = redis.call('XPENDING', KEYS[1], ARGV[1], entry[1], entry[1], 1)
-            local count = 1
-            if pending[1] then count = pending[1][4] end
-            out[#out + 1] = { entry[1], entry[2], count }
-          end
-        end
-        return out
-        """;
 }

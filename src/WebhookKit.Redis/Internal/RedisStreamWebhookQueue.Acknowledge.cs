@@ -163,7 +163,13 @@ internal sealed partial class RedisStreamWebhookQueue
         /// <summary>1 once the dispatcher acknowledged it.</summary>
         public int Acknowledged;
 
+        /// <summary>0 until a worker dequeued it; then the delivery count that records its handler as started (<see cref="RedisScripts.TakeOver"/>).</summary>
+        public int StartedCount;
+
         public string Tag { get; } = tag;
+
+        /// <summary>Gets whether it was taken over from another consumer (<see cref="RecordStartedAsync"/> waits for its record).</summary>
+        public bool TakenOver { get; init; }
 
         public string EntryId { get; } = entryId;
 

@@ -58,13 +58,14 @@ internal sealed partial class RedisStreamWebhookQueue
     private Task<RedisResult> RenewAsync(IDatabase database, string tag, KeyValuePair<WebhookDelivery, InHand>[] batch, long lease)
     {
         var keys = new List<RedisKey>(1 + (2 * batch.Length)) { _layout.Stream(tag) };
-        var values = new List<RedisValue>(3 + (3 * batch.Length)) { RedisKeyLayout.Group, _consumer, lease };
+        var values = new List<RedisValue>(3 + (4 * batch.Length)) { RedisKeyLayout.Group, _consumer, lease };
         foreach (var (delivery, entry) in batch)
         {
             keys.AddRange(entry.ClaimKeys);
             values.Add(entry.EntryId);
             values.Add(delivery.DeliveryId);
             values.Add(entry.ClaimKeys.Length);
+            values.Add(Volatile.Read(ref entry.StartedCount)); // Again: its recording may have failed (RecordStartedAsync).
         }
 
         return _connection.SlotMigrationRetry.EvaluateAsync(database, RedisScripts.Renew, [.. keys], [.. values]).AsTask();

@@ -57,6 +57,7 @@ internal sealed partial class RedisStreamWebhookQueue
         }
 
         await _appender.DisposeAsync().ConfigureAwait(false);
+        await FlushStartsAsync().ConfigureAwait(false);
 
         // Acknowledgements still queued get one last try; whatever fails stays pending for a takeover.
         _acknowledgements.Writer.TryComplete();

@@ -30,7 +30,7 @@ internal sealed partial class RedisStreamWebhookQueue
                 continue;
             }
 
-            var fresh = entries.Where(static entry => !entry.IsNull).Select(static entry => new ReadEntry((string)entry.Id!, entry.Values, 1)).ToList();
+            var fresh = entries.Where(static entry => !entry.IsNull).Select(static entry => new ReadEntry((string)entry.Id!, entry.Values, 0, TakenOver: false)).ToList();
             read += await AcceptAsync(database, tag, fresh).ConfigureAwait(false);
         }
 
@@ -69,7 +69,7 @@ internal sealed partial class RedisStreamWebhookQueue
             for (var i = 1; i < items.Length; i++)
             {
                 var item = (RedisResult[])items[i]!;
-                claimed.Add(new ReadEntry((string)item[0]!, RedisEntryFormat.ToFields((RedisResult[])item[1]!), (int)item[2]));
+                claimed.Add(new ReadEntry((string)item[0]!, RedisEntryFormat.ToFields((RedisResult[])item[1]!), (int)item[2], TakenOver: true));
             }
 
             var takenHere = await AcceptAsync(database, tag, claimed).ConfigureAwait(false);
@@ -133,7 +133,7 @@ internal sealed partial class RedisStreamWebhookQueue
                 continue;
             }
 
-            if (Accept(database, tag, entry.Id, entry.Fields, entry.DeliveryCount, body))
+            if (Accept(database, tag, entry, body))
             {
                 accepted++;
             }
@@ -143,8 +143,9 @@ internal sealed partial class RedisStreamWebhookQueue
     }
 
     /// <summary>Puts a read entry in hand and in the local buffer; false when it is already in hand or unreadable.</summary>
-    private bool Accept(IDatabase database, string tag, string entryId, NameValueEntry[] fields, int deliveryCount, RedisValue? body)
+    private bool Accept(IDatabase database, string tag, ReadEntry read, RedisValue? body)
     {
+        var (entryId, fields) = (read.Id, read.Fields);
         var inHandId = InHandId(tag, entryId);
         if (!_inHandIds.TryAdd(inHandId, 0))
         {
@@ -155,7 +156,7 @@ internal sealed partial class RedisStreamWebhookQueue
         try
         {
             // As memory: the reply's bytes are used as they are, not copied into another array.
-            delivery = RedisEntryFormat.ReadDelivery(fields, Math.Max(0, deliveryCount - 1), body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
+            delivery = RedisEntryFormat.ReadDelivery(fields, read.PreviousAttempts, body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
         {
@@ -166,7 +167,7 @@ internal sealed partial class RedisStreamWebhookQueue
             return false;
         }
 
-        var entry = new InHand(tag, entryId, inHandId, delivery.IdempotencyKey, _layout.ClaimKeys(tag, delivery));
+        var entry = new InHand(tag, entryId, inHandId, delivery.IdempotencyKey, _layout.ClaimKeys(tag, delivery)) { TakenOver = read.TakenOver };
         _inHand[delivery] = entry;
         Interlocked.Increment(ref _count);
         Interlocked.Add(ref _bytes, delivery.Size);
@@ -206,8 +207,8 @@ internal sealed partial class RedisStreamWebhookQueue
     /// <summary>The key of an entry in <see cref="_inHandIds"/>: entry ids are unique per stream only.</summary>
     private static string InHandId(string tag, string entryId) => string.Concat(tag, "/", entryId);
 
-    /// <summary>An entry as read from a stream (new, or taken over), before its body is fetched.</summary>
-    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int DeliveryCount);
+    /// <summary>An entry as read from a stream (new, or taken over: then with the attempts started on it), before its body is fetched.</summary>
+    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int PreviousAttempts, bool TakenOver);
 
     private async Task CreateGroupAsync(IDatabase database, string tag)
     {

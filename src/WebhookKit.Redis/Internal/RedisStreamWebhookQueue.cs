@@ -25,8 +25,11 @@ namespace WebhookKit.Redis.Internal;
 /// visibility timeout, and with them, atomically, the claims their deliveries hold, for
 /// <see cref="WebhookOptions.LeaseDuration"/> (<see cref="RedisScripts.Renew"/>): a claim expires only once no instance
 /// holds its entry, whether it is queued, handled or waiting for a retry. Entries another consumer left idle longer
-/// than the visibility timeout are taken over with <c>XAUTOCLAIM</c>, their delivery count becoming
-/// <see cref="WebhookDelivery.PreviousAttempts"/>.</item>
+/// than the visibility timeout are taken over with <c>XAUTOCLAIM</c>; an entry's delivery count is 1 + the attempts started
+/// on it (raised as a worker gets it: <see cref="RecordStartedAsync"/>), so an entry read ahead by a consumer that
+/// died before its handler started is taken over with no attempt used (<see cref="WebhookDelivery.PreviousAttempts"/>).
+/// Consumers idle past <see cref="RedisWebhookOptions.IdleConsumerTimeout"/> that own no pending entry are removed from
+/// the group (<see cref="RemoveIdleConsumersAsync"/>).</item>
 /// <item>An entry may wait unread for longer than the lease (a backlog, a takeover): the claims of entries read are
 /// renewed, or re-taken when they expired, in the round trip of the bodies' <c>MGET</c>
 /// (<see cref="RedisScripts.RenewOnRead"/>). An entry whose event another delivery claimed meanwhile, or that was
@@ -43,7 +46,7 @@ namespace WebhookKit.Redis.Internal;
 /// </list>
 /// <see cref="Count"/> and <see cref="Bytes"/> are this instance's: deliveries read and not yet acknowledged by the dispatcher.
 /// Split by concern: reading and takeover in <c>.Read.cs</c>, acknowledgement in <c>.Acknowledge.cs</c>, starting and stopping in <c>.Lifecycle.cs</c>,
-/// renewal in <c>.Leases.cs</c>.
+/// renewal in <c>.Leases.cs</c>, recording started handlers in <c>.Started.cs</c>, removing idle consumers in <c>.Consumers.cs</c>.
 /// </remarks>
 internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaimingWebhookQueue, ICompletingWebhookQueue, IHealthCheck, IAsyncDisposable, IDisposable
 {
@@ -61,6 +64,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     private readonly int _refill;
     private readonly TimeSpan _renewInterval;
     private readonly TimeSpan _takeOverInterval;
+    private readonly TimeSpan _consumerSweepInterval;
     private readonly RedisAppendBatcher _appender;
     private readonly RedisServerHealth _health;
 
@@ -111,6 +115,8 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         _refill = Math.Max(1, _prefetch / 4);
         _renewInterval = _options.VisibilityTimeout / 3;
         _takeOverInterval = TimeSpan.FromTicks(Math.Clamp(_options.VisibilityTimeout.Ticks / 2, _options.PollInterval.Ticks, TimeSpan.FromSeconds(10).Ticks));
+        // A consumer is removed at most a quarter of the bound late; XINFO CONSUMERS need not run on every takeover sweep.
+        _consumerSweepInterval = TimeSpan.FromTicks(Math.Clamp(_options.IdleConsumerTimeout.Ticks / 4, _options.PollInterval.Ticks, Math.Max(_options.PollInterval.Ticks, TimeSpan.FromMinutes(5).Ticks)));
         _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions);
     }
 
@@ -162,14 +168,19 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         EnsureStarted();
 
         // ReadAsync wakes one waiting worker per entry, where WaitToReadAsync would wake them all.
+        WebhookDelivery delivery;
         try
         {
-            return await _buffer.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            delivery = await _buffer.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
             return null; // Closed and drained.
         }
+
+        // Its handler starts once this returns: recorded in Redis, so that a takeover counts it as an attempt.
+        await RecordStartedAsync(delivery).ConfigureAwait(false);
+        return delivery;
     }
 
     public ValueTask AcknowledgeAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -213,6 +224,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     {
         var retryDelay = _options.PollInterval;
         var nextTakeOver = _timeProvider.GetTimestamp();
+        var nextConsumerSweep = nextTakeOver;
         try
         {
             while (!stopping.IsCancellationRequested)
@@ -234,6 +246,12 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
                     {
                         read += await TakeOverAsync(database, tags).ConfigureAwait(false);
                         nextTakeOver = _timeProvider.GetTimestamp() + (long)(_takeOverInterval.TotalSeconds * _timeProvider.TimestampFrequency);
+                    }
+
+                    if (_timeProvider.GetTimestamp() >= nextConsumerSweep)
+                    {
+                        await RemoveIdleConsumersAsync(database, tags).ConfigureAwait(false);
+                        nextConsumerSweep = _timeProvider.GetTimestamp() + (long)(_consumerSweepInterval.TotalSeconds * _timeProvider.TimestampFrequency);
                     }
 
                     read += await ReadNewAsync(database, tags, stopping).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using WebhookKit.Redis.TestHost;
 using WebhookKit.Redis.Tests.Infrastructure;
@@ -27,7 +28,14 @@ public sealed class ClusterCrashTests(RedisClusterFixture redis)
         await Eventually.WaitUntilAsync(
             async () => (await cluster.Database.HashValuesAsync(RedisTestApp.StartedByKey(prefix))).Any(processId => (int)processId != Environment.ProcessId),
             "the victim's handlers are running");
-        await using var survivor = await WebhookInstance.StartAsync(new RedisTestAppOptions { Redis = cluster.Configuration, Prefix = prefix, VisibilityTimeout = visibility, Partitions = Partitions });
+        // The survivor removes the victim's consumers once they own nothing and are idle for 2 seconds.
+        await using var survivor = await WebhookInstance.StartAsync(
+            new RedisTestAppOptions { Redis = cluster.Configuration, Prefix = prefix, VisibilityTimeout = visibility, Partitions = Partitions },
+            static builder => builder.Services.Configure<RedisWebhookOptions>(static o =>
+            {
+                o.ConsumerName = "survivor";
+                o.IdleConsumerTimeout = TimeSpan.FromSeconds(2);
+            }));
 
         // Act: kill it mid-handler, and keep delivering to the survivor.
         await victim.KillAsync();
@@ -46,6 +54,8 @@ public sealed class ClusterCrashTests(RedisClusterFixture redis)
         takenOver.Should().NotBeEmpty("the victim's in-flight deliveries ran again on the survivor");
         var attempts = (await cluster.Database.HashGetAllAsync(RedisTestApp.AttemptKey(prefix))).ToDictionary(static e => (string)e.Name!, static e => (int)e.Value);
         takenOver.Should().OnlyContain(id => attempts[id] >= 2, "a taken-over delivery continues counting attempts");
+        started.Where(static pair => pair.Key.StartsWith("before-", StringComparison.Ordinal) && pair.Value == 1).Should()
+            .NotBeEmpty().And.OnlyContain(pair => attempts[pair.Key] == 1, "a delivery the victim read ahead and never started has used no attempt");
         (await Handled.CountsAsync(cluster.Database, prefix)).Values.Should().OnlyContain(static runs => runs == 1, "a handler that finished ran once");
         var takenOverPartitions = survivor.Services.GetFakeLogCollector().GetSnapshot()
             .Where(static record => record.Id.Id == 101)
@@ -60,6 +70,21 @@ public sealed class ClusterCrashTests(RedisClusterFixture redis)
 
         takenOverPartitions.Should().HaveCount(Partitions, "the victim held entries of every partition");
         masters.Should().HaveCountGreaterThan(1, $"the survivor took over partitions served by several masters ({string.Join(", ", takenOverPartitions)})");
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                for (var partition = 0; partition < Partitions; partition++)
+                {
+                    var consumers = await cluster.Database.StreamConsumerInfoAsync($"{prefix}webhookkit:{{github:{partition}}}:stream", "webhookkit");
+                    if (!consumers.Select(static consumer => consumer.Name).SequenceEqual(["survivor"]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            "the victim's consumer is removed from every partition's group");
     }
 
     /// <summary>The entries read and not acknowledged, over the partitions' streams.</summary>

@@ -108,6 +108,30 @@ public sealed class RedisWebhooksBuilderExtensionsTests(RedisFixture redis)
         (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("LeaseDuration");
     }
 
+    [Theory]
+    [InlineData(500, 100)]
+    [InlineData(1500, 1000)]
+    public async Task StartAsync_IdleConsumerTimeoutTooShort_Fails(int milliseconds, int pollMilliseconds)
+    {
+        // Arrange: under a second, or not longer than twice the poll interval.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddWebhooks().AddGitHub(o => o.Secrets.Add(RedisTestAppOptions.Secret))
+            .AddRedis(o =>
+            {
+                o.Redis.Configuration = redis.Server.Configuration;
+                o.DurableQueue = true;
+                o.IdleConsumerTimeout = TimeSpan.FromMilliseconds(milliseconds);
+                o.PollInterval = TimeSpan.FromMilliseconds(pollMilliseconds);
+            });
+        using var host = builder.Build();
+
+        // Act
+        var start = () => host.StartAsync();
+
+        // Assert
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("IdleConsumerTimeout");
+    }
+
     [Fact]
     public async Task Receive_RedisDownWhenTheAppStarts_AppStartsAndAnswers503WithRetryAfter()
     {
