@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WebhookKit.Dispatch;
@@ -16,22 +17,27 @@ namespace WebhookKit.Receiving;
 /// <see cref="object.ToString"/>); nothing here looks at their types.
 /// </summary>
 internal sealed class WebhookStartupReport(
-    IHostApplicationLifetime lifetime,
     WebhookReceiverRegistry receivers,
     WebhookRoutes routes,
-    WebhookRequestProcessor processor,
+    IServiceProvider services,
     IWebhookQueue queue,
     IIdempotencyStore store,
     IDeadLetterStore deadLetters,
     IWebhookJournal journal,
     WebhookJournalRecorder recorder,
-    ILogger<WebhookStartupReport> logger) : IHostedService
+    ILogger<WebhookStartupReport> logger,
+    IHostApplicationLifetime? lifetime = null) : IHostedService
 {
     private CancellationTokenRegistration _started;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _started = lifetime.ApplicationStarted.Register(static state => ((WebhookStartupReport)state!).Report(), this);
+        // Without a host (hosted services started by hand) nothing is served, so there is nothing to report.
+        if (lifetime is not null)
+        {
+            _started = lifetime.ApplicationStarted.Register(static state => ((WebhookStartupReport)state!).Report(), this);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -58,6 +64,7 @@ internal sealed class WebhookStartupReport(
             return;
         }
 
+        var processor = services.GetRequiredService<WebhookRequestProcessor>();
         Log.Components(logger, receivers.Count, queue.ToString() ?? "-", store.ToString() ?? "-", deadLetters.ToString() ?? "-", recorder.Enabled ? journal.ToString() ?? "-" : "off");
         foreach (var receiver in receivers.All)
         {
