@@ -12,11 +12,14 @@ namespace WebhookKit.Dashboard.Internal;
 /// its sequence, so that <c>EventSource</c> reconnects with <c>Last-Event-ID</c> and the stream resumes after it; the
 /// counters follow as an event <c>counters</c> whenever something changed. The journal is read every half second (on
 /// the server: the page never polls), which is how entries from other instances arrive when the journal is shared.
+/// The counters read the whole window (with a shared journal, up to about 11,000 entries from Redis), so they are sent
+/// at most every <see cref="CountersInterval"/> per open page; the first change is sent at once.
 /// </summary>
 internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints overview, IDeadLetterStore deadLetters, TimeProvider timeProvider)
 {
     private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(5);
 
     public async Task Stream(HttpContext context)
     {
@@ -29,23 +32,14 @@ internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints ov
         // The reconnect delay EventSource waits, then a first comment so the browser sees the stream open.
         await Write(context, "retry: 2000\n: connected\n\n", cancellationToken).ConfigureAwait(false);
         var quietSince = timeProvider.GetTimestamp();
+        long? countersSentAt = null;
+        var countersChanged = false;
         using var timer = new PeriodicTimer(ReadInterval, timeProvider);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 var fresh = await journal.QueryAsync(new WebhookJournalQuery { AfterSequence = last, MaxCount = 500 }, cancellationToken).ConfigureAwait(false);
-                if (fresh.Count == 0)
-                {
-                    if (timeProvider.GetElapsedTime(quietSince) >= KeepAlive)
-                    {
-                        await Write(context, ": keep-alive\n\n", cancellationToken).ConfigureAwait(false);
-                        quietSince = timeProvider.GetTimestamp();
-                    }
-
-                    continue;
-                }
-
                 foreach (var entry in fresh.OrderBy(e => e.Sequence))
                 {
                     last = Math.Max(last, entry.Sequence);
@@ -56,17 +50,40 @@ internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints ov
                     }
                 }
 
-                var all = await journal.QueryAsync(new WebhookJournalQuery { MaxCount = 100_000 }, cancellationToken).ConfigureAwait(false);
-                var letters = await deadLetters.ListAsync(10_000, cancellationToken).ConfigureAwait(false);
-                var counters = JsonSerializer.Serialize(overview.BuildOverview(all, letters.Count), DashboardJsonContext.Default.Overview);
-                await Write(context, $"id: {last.ToString(CultureInfo.InvariantCulture)}\nevent: counters\ndata: {counters}\n\n", cancellationToken).ConfigureAwait(false);
-                quietSince = timeProvider.GetTimestamp();
+                // After the rows, with the last row's id: a reconnect resumes after what was really sent. A change
+                // that comes within the interval is sent when it ends, even if nothing newer arrives.
+                countersChanged |= fresh.Count > 0;
+                if (countersChanged && (countersSentAt is not { } sent || timeProvider.GetElapsedTime(sent) >= CountersInterval))
+                {
+                    countersChanged = false;
+                    countersSentAt = timeProvider.GetTimestamp();
+                    await WriteCountersAsync(context, last, cancellationToken).ConfigureAwait(false);
+                    quietSince = timeProvider.GetTimestamp();
+                }
+
+                if (fresh.Count > 0)
+                {
+                    quietSince = timeProvider.GetTimestamp();
+                }
+                else if (timeProvider.GetElapsedTime(quietSince) >= KeepAlive)
+                {
+                    await Write(context, ": keep-alive\n\n", cancellationToken).ConfigureAwait(false);
+                    quietSince = timeProvider.GetTimestamp();
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The page went away or the app is stopping: the stream simply ends.
         }
+    }
+
+    private async Task WriteCountersAsync(HttpContext context, long last, CancellationToken cancellationToken)
+    {
+        var all = await journal.QueryAsync(new WebhookJournalQuery { MaxCount = 100_000 }, cancellationToken).ConfigureAwait(false);
+        var letters = await deadLetters.ListAsync(10_000, cancellationToken).ConfigureAwait(false);
+        var counters = JsonSerializer.Serialize(overview.BuildOverview(all, letters.Count), DashboardJsonContext.Default.Overview);
+        await Write(context, $"id: {last.ToString(CultureInfo.InvariantCulture)}\nevent: counters\ndata: {counters}\n\n", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
