@@ -152,6 +152,7 @@ public abstract class WebhookJournalContract
             BodyBytes = 1_234,
             StatusCode = 200,
             Outcome = "failed",
+            ReplayOf = "d-0",
             ReasonCode = "signature_mismatch",
             Reason = "retrying",
             Attempt = 2,

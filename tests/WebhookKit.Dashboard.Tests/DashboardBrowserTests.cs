@@ -49,6 +49,15 @@ public sealed class DashboardBrowserTests(Chromium chromium)
         host.Handler.Runs.Should().Be(2, "one failed attempt, one replay");
         await Assertions.Expect(dashboard.Page.Locator("#message")).ToHaveTextAsync($"Replayed {failed.Delivery.DeliveryId}", Soon);
         await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+
+        // The dead delivery's page links to its replay, and the replay's page names what it replays.
+        finished.Delivery.DeliveryId.Should().NotBe(failed.Delivery.DeliveryId);
+        await dashboard.Page.GotoAsync(host.DashboardUrl + "#delivery/" + failed.Delivery.DeliveryId);
+        var replays = dashboard.Page.Locator("#delivery-replays");
+        await Assertions.Expect(replays).ToContainTextAsync("Replayed", new() { Timeout = 10_000 });
+        await replays.Locator("a", new() { HasText = $"replayed as {finished.Delivery.DeliveryId}" }).ClickAsync();
+        await Assertions.Expect(dashboard.Page.Locator("#delivery-facts")).ToContainTextAsync(failed.Delivery.DeliveryId, new() { Timeout = 10_000 });
+        await Assertions.Expect(dashboard.Page.Locator("#delivery-facts")).ToContainTextAsync("handled", new() { Timeout = 10_000 });
         dashboard.Problems.Should().BeEmpty();
     }
 

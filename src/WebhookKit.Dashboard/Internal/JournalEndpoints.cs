@@ -110,10 +110,20 @@ internal sealed class JournalEndpoints(IWebhookJournal journal, IWebhookQueue qu
         var replays = entries.Where(e => e.Kind == WebhookJournalEntryKind.Replayed).OrderBy(e => e.Sequence)
             .Select(e => $"{e.Time:u} {e.Reason}{(e.Actor is null ? "" : " by " + e.Actor)}")
             .ToList();
+        var replayedAs = replays.Count == 0 || received.DeliveryId is not { } deliveryId
+            ? []
+            : await ReplayedAsAsync(deliveryId, entries.Where(e => e.Kind == WebhookJournalEntryKind.Replayed).Min(e => e.Time), cancellationToken).ConfigureAwait(false);
         return new DeliveryDetail(
             RowId(received), received.Time, received.ReceiverName, received.Provider, received.EventType, received.EventId, received.DeliveryId,
             received.BodyBytes, received.StatusCode, received.Outcome, received.ReasonCode, received.Reason, final?.Outcome, final?.Reason, attempts, replays,
-            final?.Headers ?? received.Headers, final?.Body);
+            replayedAs, entries.Select(e => e.ReplayOf).FirstOrDefault(id => id is not null), final?.Headers ?? received.Headers, final?.Body);
+    }
+
+    /// <summary>The deliveries that replay <paramref name="deliveryId"/>, oldest first: their handling's entries name it (<see cref="WebhookJournalEntry.ReplayOf"/>).</summary>
+    private async Task<List<string>> ReplayedAsAsync(string deliveryId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var after = await journal.QueryAsync(new WebhookJournalQuery { From = since, MaxCount = 10_000 }, cancellationToken).ConfigureAwait(false);
+        return [.. after.Where(e => e.ReplayOf == deliveryId).OrderBy(e => e.Sequence).Select(e => e.DeliveryId!).Distinct()];
     }
 
     private static double? Percentile(double[] sorted, double p) =>

@@ -51,5 +51,7 @@ internal sealed record DeliveryDetail(
     string? FinalReason,
     IReadOnlyList<AttemptView> Attempts,
     IReadOnlyList<string> Replays,
+    IReadOnlyList<string> ReplayedAs,
+    string? ReplayOf,
     IReadOnlyDictionary<string, string>? Headers,
     string? Body);

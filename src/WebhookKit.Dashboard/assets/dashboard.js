@@ -131,6 +131,16 @@ async function loadDelivery(id) {
       + (a.exceptionType ? ` · ${a.exceptionType}: ${text(a.exceptionMessage)}` : "");
     return li;
   }));
+  $("#delivery-replays").replaceChildren(
+    ...(detail.replays || []).map((r) => Object.assign(document.createElement("li"), { textContent: r })),
+    ...(detail.replayedAs || []).map((newId) => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = `#delivery/${encodeURIComponent(newId)}`;
+      a.textContent = `replayed as ${newId}`;
+      li.appendChild(a);
+      return li;
+    }));
   const headers = $("#delivery-headers");
   headers.replaceChildren();
   for (const [name, value] of Object.entries(detail.headers || {})) {

@@ -113,6 +113,7 @@ internal sealed class RedisDeadLetterStore(
         {
             TraceParent = original.TraceParent,
             ReplayKey = original.ReplayKey,
+            ReplayOf = original.DeliveryId,
         };
 
         var tag = found.Value.Tag;

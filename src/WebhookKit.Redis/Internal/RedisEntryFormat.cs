@@ -23,6 +23,7 @@ internal static class RedisEntryFormat
     private const string BodyField = "b";
     private const string PayloadField = "p";
     private const string ReplayKeyField = "r";
+    private const string ReplayOfField = "ro";
     private const string DeadLetterField = "d";
 
     /// <summary>Appends the delivery's field/value pairs to <paramref name="values"/>; the body only when <paramref name="includeBody"/>.</summary>
@@ -65,6 +66,12 @@ internal static class RedisEntryFormat
         {
             values.Add(ReplayKeyField);
             values.Add(replayKey);
+        }
+
+        if (delivery.ReplayOf is { } replayOf)
+        {
+            values.Add(ReplayOfField);
+            values.Add(replayOf);
         }
     }
 
@@ -190,7 +197,7 @@ internal static class RedisEntryFormat
 
     private static WebhookDelivery Read(NameValueEntry[] fields, int previousAttempts, ReadOnlyMemory<byte>? separateBody, out string? failure)
     {
-        string? deliveryId = null, metadata = null, headerText = null, replayKey = null;
+        string? deliveryId = null, metadata = null, headerText = null, replayKey = null, replayOf = null;
         ReadOnlyMemory<byte>? body = separateBody, payload = null;
         failure = null;
         foreach (var field in fields)
@@ -206,6 +213,7 @@ internal static class RedisEntryFormat
                 case PayloadField: payload = (ReadOnlyMemory<byte>)field.Value; break;
                 case DeadLetterField: failure = field.Value; break;
                 case ReplayKeyField: replayKey = field.Value; break;
+                case ReplayOfField: replayOf = field.Value; break;
                 default: break; // A field a later version added.
             }
         }
@@ -231,6 +239,7 @@ internal static class RedisEntryFormat
         {
             TraceParent = traceParent.Length == 0 ? null : traceParent,
             ReplayKey = replayKey,
+            ReplayOf = replayOf,
             PreviousAttempts = previousAttempts,
         };
     }

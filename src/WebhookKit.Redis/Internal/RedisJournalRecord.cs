@@ -44,6 +44,9 @@ internal sealed class RedisJournalRecord
     [JsonPropertyName("o")]
     public string Outcome { get; set; } = "";
 
+    [JsonPropertyName("rof")]
+    public string? ReplayOf { get; set; }
+
     [JsonPropertyName("rc")]
     public string? ReasonCode { get; set; }
 
@@ -92,6 +95,7 @@ internal sealed class RedisJournalRecord
             BodyBytes = entry.BodyBytes,
             Status = entry.StatusCode,
             Outcome = Cut(entry.Outcome, value) ?? "",
+            ReplayOf = Cut(entry.ReplayOf, value),
             ReasonCode = Cut(entry.ReasonCode, value),
             Reason = Cut(entry.Reason, text),
             Attempt = entry.Attempt,
@@ -145,6 +149,7 @@ internal sealed class RedisJournalRecord
             BodyBytes = record.BodyBytes,
             StatusCode = record.Status,
             Outcome = record.Outcome,
+            ReplayOf = record.ReplayOf,
             ReasonCode = record.ReasonCode,
             Reason = record.Reason,
             Attempt = record.Attempt,

@@ -118,6 +118,12 @@ public sealed class WebhookDelivery
     /// </summary>
     public string? ReplayKey { get; init; }
 
+    /// <summary>
+    /// Gets the id of the dead-lettered delivery this one replays (<c>IDeadLetterStore.ReplayAsync</c>), or
+    /// <see langword="null"/> for a delivery as received: the journal links a replay to the delivery it replays.
+    /// </summary>
+    public string? ReplayOf { get; init; }
+
     /// <summary>Gets the keys claimed for this delivery: <see cref="IdempotencyKey"/>, then <see cref="ReplayKey"/> when there is one.</summary>
     public IReadOnlyList<string> IdempotencyKeys => _idempotencyKeys ??= ReplayKey is null ? [IdempotencyKey] : [IdempotencyKey, ReplayKey];
 
@@ -184,6 +190,7 @@ public sealed class WebhookDelivery
         {
             IdempotencyKey = IdempotencyKey,
             ReplayKey = ReplayKey,
+            ReplayOf = ReplayOf,
             TraceParent = TraceParent,
             PreviousAttempts = PreviousAttempts,
         };

@@ -39,6 +39,7 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         {
             TraceParent = original.TraceParent,
             ReplayKey = original.ReplayKey,
+            ReplayOf = original.DeliveryId,
         };
 
     private static string NewId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");

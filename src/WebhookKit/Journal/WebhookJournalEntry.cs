@@ -32,6 +32,12 @@ public sealed class WebhookJournalEntry
     /// <summary>Gets or sets the accepted delivery's id (<c>WebhookDelivery.DeliveryId</c>); the key of a delivery's entries.</summary>
     public string? DeliveryId { get; init; }
 
+    /// <summary>
+    /// Gets or sets the id of the dead-lettered delivery this one replays (<c>WebhookDelivery.ReplayOf</c>), on the
+    /// entries of a replay's handling; <see langword="null"/> otherwise. It links a replay to the delivery it replays.
+    /// </summary>
+    public string? ReplayOf { get; init; }
+
     /// <summary>Gets or sets the body's size in bytes: as received, or for a refused request as its <c>Content-Length</c> announced.</summary>
     public long BodyBytes { get; init; }
 

@@ -149,6 +149,10 @@ public sealed class RetryAndDeadLetterTests
         (await store.GetAsync(deadLetter.DeliveryId, CancellationToken.None)).Should().BeNull();
         (await store.ListAsync(10, CancellationToken.None)).Should().BeEmpty();
         await host.WaitForQueueDrainAsync();
+        var journal = host.GetRequiredService<WebhookKit.Journal.IWebhookJournal>();
+        var handledEntry = (await journal.QueryAsync(new() { Kind = WebhookKit.Journal.WebhookJournalEntryKind.Handled }, CancellationToken.None)).Should().ContainSingle().Subject;
+        handledEntry.ReplayOf.Should().Be(deadLetter.DeliveryId, "the replay's entries link it to the delivery it replays");
+        handledEntry.DeliveryId.Should().NotBe(deadLetter.DeliveryId);
 
         // The replay completed the claim: the provider's redelivery is now a duplicate.
         using var redelivery = await host.Client.SendAsync(Deliveries.GitHub(Secret, id));

@@ -100,6 +100,7 @@ public sealed class RedisDeadLetterStoreTests(RedisFixture redis)
         var dequeued = await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         dequeued!.EventId.Should().Be(delivery.EventId);
         dequeued.DeliveryId.Should().NotBe(delivery.DeliveryId, "a replay is a new delivery of the same event");
+        dequeued.ReplayOf.Should().Be(delivery.DeliveryId, "the journal links a replay to the delivery it replays");
         dequeued.PreviousAttempts.Should().Be(0);
         dequeued.Body.ToArray().Should().Equal(delivery.Body.ToArray(), "a replayed entry carries its body inline, not under a body key");
     }
