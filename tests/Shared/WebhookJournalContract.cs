@@ -153,6 +153,7 @@ public abstract class WebhookJournalContract
             StatusCode = 200,
             Outcome = "failed",
             ReplayOf = "d-0",
+            IdempotencyKeys = ["github:ev-1", "github:\u001Fbody:0123456789abcdef0123456789abcdef"],
             ReasonCode = "signature_mismatch",
             Reason = "retrying",
             Attempt = 2,

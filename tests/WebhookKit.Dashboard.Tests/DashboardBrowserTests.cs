@@ -55,6 +55,7 @@ public sealed class DashboardBrowserTests(Chromium chromium)
         await dashboard.Page.GotoAsync(host.DashboardUrl + "#delivery/" + failed.Delivery.DeliveryId);
         var replays = dashboard.Page.Locator("#delivery-replays");
         await Assertions.Expect(replays).ToContainTextAsync("Replayed", new() { Timeout = 10_000 });
+        await Assertions.Expect(dashboard.Page.Locator("#delivery-facts")).ToContainTextAsync("github:browser-dead-1, github:~body:", new() { Timeout = 10_000 });
         await replays.Locator("a", new() { HasText = $"replayed as {finished.Delivery.DeliveryId}" }).ClickAsync();
         await Assertions.Expect(dashboard.Page.Locator("#delivery-facts")).ToContainTextAsync(failed.Delivery.DeliveryId, new() { Timeout = 10_000 });
         await Assertions.Expect(dashboard.Page.Locator("#delivery-facts")).ToContainTextAsync("handled", new() { Timeout = 10_000 });

@@ -116,7 +116,8 @@ internal sealed class JournalEndpoints(IWebhookJournal journal, IWebhookQueue qu
         return new DeliveryDetail(
             RowId(received), received.Time, received.ReceiverName, received.Provider, received.EventType, received.EventId, received.DeliveryId,
             received.BodyBytes, received.StatusCode, received.Outcome, received.ReasonCode, received.Reason, final?.Outcome, final?.Reason, attempts, replays,
-            replayedAs, entries.Select(e => e.ReplayOf).FirstOrDefault(id => id is not null), final?.Headers ?? received.Headers, final?.Body);
+            replayedAs, entries.Select(e => e.ReplayOf).FirstOrDefault(id => id is not null),
+            final?.IdempotencyKeys is { Count: > 0 } keys ? string.Join(", ", keys).Replace('\u001F', '~') : null, final?.Headers ?? received.Headers, final?.Body);
     }
 
     /// <summary>The deliveries that replay <paramref name="deliveryId"/>, oldest first: their handling's entries name it (<see cref="WebhookJournalEntry.ReplayOf"/>).</summary>

@@ -53,5 +53,6 @@ internal sealed record DeliveryDetail(
     IReadOnlyList<string> Replays,
     IReadOnlyList<string> ReplayedAs,
     string? ReplayOf,
+    string? IdempotencyKeys,
     IReadOnlyDictionary<string, string>? Headers,
     string? Body);

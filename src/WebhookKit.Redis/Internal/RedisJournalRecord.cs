@@ -44,6 +44,9 @@ internal sealed class RedisJournalRecord
     [JsonPropertyName("o")]
     public string Outcome { get; set; } = "";
 
+    [JsonPropertyName("ik")]
+    public List<string>? IdempotencyKeys { get; set; }
+
     [JsonPropertyName("rof")]
     public string? ReplayOf { get; set; }
 
@@ -96,6 +99,7 @@ internal sealed class RedisJournalRecord
             Status = entry.StatusCode,
             Outcome = Cut(entry.Outcome, value) ?? "",
             ReplayOf = Cut(entry.ReplayOf, value),
+            IdempotencyKeys = entry.IdempotencyKeys is { Count: > 0 } keys ? [.. keys.Take(4).Select(key => Cut(key, value)!)] : null,
             ReasonCode = Cut(entry.ReasonCode, value),
             Reason = Cut(entry.Reason, text),
             Attempt = entry.Attempt,
@@ -150,6 +154,7 @@ internal sealed class RedisJournalRecord
             StatusCode = record.Status,
             Outcome = record.Outcome,
             ReplayOf = record.ReplayOf,
+            IdempotencyKeys = record.IdempotencyKeys,
             ReasonCode = record.ReasonCode,
             Reason = record.Reason,
             Attempt = record.Attempt,

@@ -33,6 +33,13 @@ public sealed class WebhookJournalEntry
     public string? DeliveryId { get; init; }
 
     /// <summary>
+    /// Gets or sets the idempotency keys the delivery was claimed with (<c>WebhookDelivery.IdempotencyKeys</c>: the
+    /// event's key, then the body digest's for a provider whose event id is unsigned), on
+    /// <see cref="WebhookJournalEntryKind.Handled"/> and <see cref="WebhookJournalEntryKind.DeadLettered"/> entries.
+    /// </summary>
+    public IReadOnlyList<string>? IdempotencyKeys { get; init; }
+
+    /// <summary>
     /// Gets or sets the id of the dead-lettered delivery this one replays (<c>WebhookDelivery.ReplayOf</c>), on the
     /// entries of a replay's handling; <see langword="null"/> otherwise. It links a replay to the delivery it replays.
     /// </summary>

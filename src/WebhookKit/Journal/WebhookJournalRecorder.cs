@@ -103,6 +103,7 @@ internal sealed class WebhookJournalRecorder
             EventId = delivery.EventId,
             DeliveryId = delivery.DeliveryId,
             ReplayOf = delivery.ReplayOf,
+            IdempotencyKeys = delivery.IdempotencyKeys,
             BodyBytes = delivery.Body.Length,
             Outcome = handled ? "handled" : "dead_lettered",
             Reason = reason,
