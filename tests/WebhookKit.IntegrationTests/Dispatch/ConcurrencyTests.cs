@@ -31,14 +31,17 @@ public sealed class ConcurrencyTests
         start.Release(sends.Count);
         var statuses = await Task.WhenAll(sends);
 
-        // Assert
-        statuses.Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        // Assert: a copy that arrives while the first is claimed but not yet queued gets 503 + Retry-After by design
+        // (docs/status-codes.md, "pending"); on a loaded machine that window is wide enough for a few to land in it.
+        statuses.Should().OnlyContain(status => status == HttpStatusCode.OK || status == HttpStatusCode.ServiceUnavailable);
+        statuses.Should().Contain(HttpStatusCode.OK);
         await probe.WaitForAsync(id);
         await host.WaitForQueueDrainAsync();
         probe.Attempts.Should().ContainSingle().Which.EventId.Should().Be(id);
         probe.Calls.Should().ContainSingle();
         host.LogsWithEventId(1).Should().ContainSingle("exactly one delivery was accepted");
-        host.LogsWithEventId(2).Should().HaveCount(99, "every other delivery was a duplicate");
+        host.LogsWithEventId(29).Should().HaveCount(statuses.Count(status => status == HttpStatusCode.ServiceUnavailable), "each 503 was a copy of a claim not yet queued");
+        (host.LogsWithEventId(2).Count + host.LogsWithEventId(29).Count).Should().Be(99, "every other delivery was a duplicate");
     }
 
     [Fact]
