@@ -91,6 +91,7 @@ public partial class SignatureBenchmarks
 
         // SignatureBenchmarks.SendGrid.cs, SignatureBenchmarks.Mailgun.cs.
         SetupSendGrid();
+        SetupPayPal();
         SetupMailgun();
 
         // A benchmark of a verifier that rejects would measure the wrong path.
@@ -167,6 +168,7 @@ public partial class SignatureBenchmarks
     {
         _keyedContext.Dispose();
         CleanupSendGrid();
+        CleanupPayPal();
     }
 
     private static void Check(bool verified, string benchmark)

@@ -39,6 +39,22 @@ public static partial class WebhookSigner
     /// <returns>The signer; dispose it.</returns>
     public static SendGridSigner SendGrid(TimeProvider timeProvider) => new(timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
 
+    /// <summary>
+    /// A PayPal signer for <paramref name="webhookId"/> with a fresh local CA and signing certificate, served at
+    /// <see cref="PayPalSigner.DefaultCertificateUrl"/>, timestamping with the system clock.
+    /// </summary>
+    /// <param name="webhookId">The webhook id the receiver is configured with (ASCII letters and digits).</param>
+    /// <returns>The signer; dispose it.</returns>
+    public static PayPalSigner PayPal(string webhookId) => new(webhookId, PayPalSigner.DefaultCertificateUrl, TimeProvider.System);
+
+    /// <summary>A PayPal signer whose certificate is served at <paramref name="certificateUrl"/>, timestamping with <paramref name="timeProvider"/> (its certificates are valid from an hour before its now to 30 days after).</summary>
+    /// <param name="webhookId">The webhook id the receiver is configured with (ASCII letters and digits).</param>
+    /// <param name="certificateUrl">The <c>PAYPAL-CERT-URL</c> to send; its host must be on the receiver's allow-list.</param>
+    /// <param name="timeProvider">The clock for <c>PAYPAL-TRANSMISSION-TIME</c> and the certificates' dates.</param>
+    /// <returns>The signer; dispose it.</returns>
+    public static PayPalSigner PayPal(string webhookId, string certificateUrl, TimeProvider timeProvider) =>
+        new(webhookId, certificateUrl, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
+
     /// <summary>A Mailgun signer for an HTTP webhook signing key, timestamping with the system clock.</summary>
     /// <param name="signingKey">The HTTP webhook signing key.</param>
     /// <returns>The signer.</returns>

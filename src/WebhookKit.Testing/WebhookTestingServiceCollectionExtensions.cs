@@ -32,4 +32,20 @@ public static class WebhookTestingServiceCollectionExtensions
         services.AddSingleton<IWebhookQueue>(provider => new TrackingWebhookQueue(ServiceDescriptorActivator.Create<IWebhookQueue>(provider, original), provider.GetRequiredService<WebhookDeliveryTracker>()));
         return services;
     }
+
+    /// <summary>
+    /// Serves <paramref name="signer"/>'s certificate to the PayPal receivers: their certificate client
+    /// (<see cref="PayPalWebhooksBuilderExtensions.CertificateHttpClientName"/>) answers its <see cref="PayPalSigner.CertificateUrl"/>
+    /// in memory, and anything else with 404. Call it after <c>AddPayPal</c>.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="signer">The signer whose certificate to serve.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddPayPalTestCertificates(this IServiceCollection services, PayPalSigner signer)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(signer);
+        services.AddHttpClient(PayPalWebhooksBuilderExtensions.CertificateHttpClientName).ConfigurePrimaryHttpMessageHandler(signer.CreateCertificateHandler);
+        return services;
+    }
 }

@@ -157,4 +157,10 @@ internal static partial class Log
 
     [LoggerMessage(72, LogLevel.Warning, "{ReceiverCount} webhook receivers are registered, but no request can reach them: call app.MapWebhooks() (or app.UseWebhooks()) after building the app. Until then every delivery gets 404.")]
     public static partial void NotRouted(ILogger logger, int receiverCount);
+
+    [LoggerMessage(73, LogLevel.Warning, "Webhook for receiver {Receiver} refused with 503 ({ReasonCode}): {Reason}; the sender retries.")]
+    public static partial void ProviderUnavailable(ILogger logger, string receiver, string reasonCode, string reason);
+
+    [LoggerMessage(74, LogLevel.Warning, "PayPal certificate fetch for receiver {Receiver} failed ({Failure}); deliveries naming it get 503 until it succeeds.")]
+    public static partial void PayPalCertificateFetchFailed(ILogger logger, string receiver, string failure);
 }

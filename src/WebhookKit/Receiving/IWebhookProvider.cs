@@ -7,7 +7,9 @@ namespace WebhookKit;
 /// <remarks>
 /// <see cref="Read"/> runs on the receive path, synchronously, once per request: it must be fast, must not
 /// throw on any input, must compare secrets in constant time and must never put a secret, a signature or
-/// payload bytes into a <see cref="WebhookProviderResult.FailureReason"/>.
+/// payload bytes into a <see cref="WebhookProviderResult.FailureReason"/>. The receive path calls
+/// <see cref="ReadAsync"/>, which calls <see cref="Read"/> unless a provider that must wait for something (PayPal's
+/// certificate, fetched once per URL) implements it.
 /// </remarks>
 public interface IWebhookProvider
 {
@@ -21,4 +23,13 @@ public interface IWebhookProvider
     /// <param name="request">The request headers and raw body.</param>
     /// <returns>Accepted with the event id and type, or why the request is rejected.</returns>
     WebhookProviderResult Read(WebhookRequest request);
+
+    /// <summary>
+    /// Verifies a request as <see cref="Read"/> does, for a provider that may have to wait (for a key it fetches). The
+    /// receive path calls this; by default it calls <see cref="Read"/> and completes at once, with no allocation.
+    /// </summary>
+    /// <param name="request">The request headers and raw body; the body stays valid until the returned task completes.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <returns>Accepted with the event id and type, or why the request is rejected.</returns>
+    ValueTask<WebhookProviderResult> ReadAsync(WebhookRequest request, CancellationToken cancellationToken) => new(Read(request));
 }

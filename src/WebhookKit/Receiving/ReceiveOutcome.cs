@@ -42,6 +42,9 @@ internal enum ReceiveOutcome
     /// <summary>Verified, but no event id or type, or a body that cannot be read; or an id or type out of bounds: 400.</summary>
     BadRequest,
 
+    /// <summary>The provider cannot verify the request now (a certificate it fetches is unreachable): 503, so the sender retries.</summary>
+    ProviderUnavailable,
+
     /// <summary>A verified handshake the provider answers itself (Slack's <c>url_verification</c>): 200 with its answer.</summary>
     Responded,
 

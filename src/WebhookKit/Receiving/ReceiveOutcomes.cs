@@ -64,6 +64,8 @@ internal static class ReceiveOutcomes
             static (logger, _, in facts) => Log.Unauthorized(logger, facts.Receiver, facts.ReasonCode, facts.Detail ?? "signature not verified"));
         Row(ReceiveOutcome.BadRequest, "bad_request", ReceiveAnswer.Problem, BadRequestProblem,
             static (logger, _, in facts) => Log.BadRequest(logger, facts.Receiver, facts.ReasonCode, facts.Detail ?? "event id or type missing"));
+        Row(ReceiveOutcome.ProviderUnavailable, "unavailable", ReceiveAnswer.Problem, UnavailableProblem,
+            static (logger, _, in facts) => Log.ProviderUnavailable(logger, facts.Receiver, facts.ReasonCode, facts.Detail ?? "cannot verify now"));
         Row(ReceiveOutcome.Responded, "responded", ReceiveAnswer.ProviderAnswer, null,
             static (logger, _, in facts) => Log.Responded(logger, facts.Receiver));
         Row(ReceiveOutcome.Unhandled, "unhandled", ReceiveAnswer.Ok, null,

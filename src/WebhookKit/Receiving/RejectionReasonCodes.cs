@@ -17,7 +17,8 @@ internal static class RejectionReasonCodes
 
     /// <summary>Gets the reason of a verifier's failure: the members share their numbers.</summary>
     public static WebhookRejectionReason Of(WebhookVerificationFailure failure) =>
-        failure is > WebhookVerificationFailure.None and <= WebhookVerificationFailure.TooManyFormFields
+        failure is (> WebhookVerificationFailure.None and <= WebhookVerificationFailure.TooManyFormFields)
+            or (>= WebhookVerificationFailure.CertificateUrlNotAllowed and <= WebhookVerificationFailure.CertificateUnavailable)
             ? (WebhookRejectionReason)(int)failure
             : WebhookRejectionReason.Unspecified;
 

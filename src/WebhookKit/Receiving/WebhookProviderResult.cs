@@ -67,7 +67,7 @@ public readonly struct WebhookProviderResult
 
     /// <summary>
     /// Gets why the request was refused, as a stable code (docs/rejection-reasons.md), when <see cref="Status"/> is
-    /// <see cref="WebhookProviderStatus.Unauthorized"/> or <see cref="WebhookProviderStatus.BadRequest"/>.
+    /// <see cref="WebhookProviderStatus.Unauthorized"/>, <see cref="WebhookProviderStatus.BadRequest"/> or <see cref="WebhookProviderStatus.Unavailable"/>.
     /// </summary>
     public WebhookRejectionReason RejectionReason { get; }
 
@@ -165,6 +165,19 @@ public readonly struct WebhookProviderResult
     {
         ArgumentException.ThrowIfNullOrEmpty(description);
         return new(WebhookProviderStatus.BadRequest, reason, description);
+    }
+
+    /// <summary>
+    /// Answers 503 with <c>Retry-After</c>: the request cannot be verified now through no fault of its own (a key or
+    /// certificate the provider fetches is unreachable), so the sender should retry. Nothing is claimed or queued.
+    /// </summary>
+    /// <param name="reason">Why, as a stable code (for example <see cref="WebhookRejectionReason.CertificateUnavailable"/>).</param>
+    /// <param name="description">A short, fixed description for the log; never a secret, signature or payload.</param>
+    /// <returns>An unavailable result.</returns>
+    public static WebhookProviderResult Unavailable(WebhookRejectionReason reason, string description)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(description);
+        return new(WebhookProviderStatus.Unavailable, reason, description);
     }
 
     private static WebhookProviderResult Refused(WebhookProviderStatus status, in WebhookVerificationResult verification)

@@ -17,4 +17,10 @@ public enum WebhookProviderStatus
     /// <c>url_verification</c> challenge): 200 with <see cref="WebhookProviderResult.ResponseBody"/>, nothing claimed or queued.
     /// </summary>
     Respond = 3,
+
+    /// <summary>
+    /// The request cannot be verified right now, through no fault of its own (PayPal's certificate could not be
+    /// fetched): 503 with <c>Retry-After</c>, so the sender retries.
+    /// </summary>
+    Unavailable = 4,
 }

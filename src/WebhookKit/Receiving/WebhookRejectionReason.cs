@@ -75,4 +75,22 @@ public enum WebhookRejectionReason
 
     /// <summary>The form body is not valid form encoding (<c>form_malformed</c>, 400).</summary>
     FormMalformed = 28,
+
+    /// <summary>
+    /// The certificate URL the request names is not HTTPS on an allowed host (PayPal's <c>PAYPAL-CERT-URL</c>); it was
+    /// not fetched (<c>certificate_url_not_allowed</c>, 401).
+    /// </summary>
+    CertificateUrlNotAllowed = 29,
+
+    /// <summary>
+    /// The certificate the request names does not chain to a trusted root, is outside its validity dates, or is not
+    /// issued to the sender's expected name (<c>certificate_not_trusted</c>, 401).
+    /// </summary>
+    CertificateNotTrusted = 30,
+
+    /// <summary>
+    /// The certificate the request names could not be fetched now (timeout, network or server error, too many fetches
+    /// under way); the sender retries (<c>certificate_unavailable</c>, 503).
+    /// </summary>
+    CertificateUnavailable = 31,
 }

@@ -10,7 +10,7 @@ public readonly struct WebhookRequest
 {
     /// <summary>Initializes a new request view without URL information.</summary>
     /// <param name="headers">The request headers.</param>
-    /// <param name="body">The raw request body. It is only valid during <see cref="IWebhookProvider.Read"/>.</param>
+    /// <param name="body">The raw request body. It is only valid during <see cref="IWebhookProvider.Read"/> (or until <see cref="IWebhookProvider.ReadAsync"/> completes).</param>
     public WebhookRequest(IHeaderDictionary headers, ReadOnlyMemory<byte> body)
     {
         ArgumentNullException.ThrowIfNull(headers);
@@ -21,7 +21,7 @@ public readonly struct WebhookRequest
 
     /// <summary>Initializes a new request view from an HTTP request: its headers and URL parts, and the body already read.</summary>
     /// <param name="request">The HTTP request. Its body stream is not read; only headers and URL parts are copied.</param>
-    /// <param name="body">The raw request body. It is only valid during <see cref="IWebhookProvider.Read"/>.</param>
+    /// <param name="body">The raw request body. It is only valid during <see cref="IWebhookProvider.Read"/> (or until <see cref="IWebhookProvider.ReadAsync"/> completes).</param>
     public WebhookRequest(HttpRequest request, ReadOnlyMemory<byte> body)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -37,7 +37,7 @@ public readonly struct WebhookRequest
     /// <summary>Gets the request headers.</summary>
     public IHeaderDictionary Headers { get; }
 
-    /// <summary>Gets the raw request body. It is only valid during <see cref="IWebhookProvider.Read"/>; do not keep it.</summary>
+    /// <summary>Gets the raw request body. It is only valid during <see cref="IWebhookProvider.Read"/> (or until <see cref="IWebhookProvider.ReadAsync"/> completes); do not keep it.</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>Gets the request scheme (<c>http</c> or <c>https</c>) as the server saw it; empty when the request URL is unknown.</summary>

@@ -9,12 +9,16 @@ namespace WebhookKit.Receiving;
 /// </summary>
 internal sealed partial class WebhookRequestProcessor
 {
-    /// <summary>The provider's answer; verified or refused, the bytes no longer count as unverified.</summary>
-    private static WebhookProviderResult Verify(HttpContext context, WebhookReceiver receiver, PooledBody body)
+    /// <summary>
+    /// The provider's answer; verified or refused, the bytes no longer count as unverified. The request owns the body
+    /// until it ends, so it stays valid across the await; a provider that answers synchronously (every one but PayPal)
+    /// completes the <see cref="ValueTask{TResult}"/> at once, with nothing allocated.
+    /// </summary>
+    private static async ValueTask<WebhookProviderResult> VerifyAsync(HttpContext context, WebhookReceiver receiver, PooledBody body)
     {
         try
         {
-            return receiver.Provider.Read(new WebhookRequest(context.Request, body.Memory));
+            return await receiver.Provider.ReadAsync(new WebhookRequest(context.Request, body.Memory), context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {
@@ -36,6 +40,8 @@ internal sealed partial class WebhookRequestProcessor
                 return Respond(context, ReceiveOutcome.Unauthorized, facts with { Detail = RefusalDetail(result), RejectionReason = result.RejectionReason });
             case WebhookProviderStatus.BadRequest:
                 return Respond(context, ReceiveOutcome.BadRequest, facts with { Detail = RefusalDetail(result), RejectionReason = result.RejectionReason });
+            case WebhookProviderStatus.Unavailable:
+                return Respond(context, ReceiveOutcome.ProviderUnavailable, facts with { Detail = result.FailureReason, RejectionReason = result.RejectionReason });
         }
 
         var eventId = result.EventId!;

@@ -104,7 +104,7 @@ internal sealed partial class WebhookRequestProcessor
                 return; // Refused and answered, or the client went away.
             }
 
-            var result = Verify(context, receiver, body);
+            var result = await VerifyAsync(context, receiver, body).ConfigureAwait(false);
             if (Identify(context, receiver, result, activity) is { } answered)
             {
                 await answered.ConfigureAwait(false);

@@ -38,4 +38,13 @@ public enum WebhookVerificationFailure
 
     /// <summary>A form body whose fields are signed has more fields than allowed; nothing of it was decoded.</summary>
     TooManyFormFields = 11,
+
+    /// <summary>The certificate URL is not HTTPS on an allowed host; it was not fetched (PayPal).</summary>
+    CertificateUrlNotAllowed = 29,
+
+    /// <summary>The certificate does not chain to a trusted root, is outside its validity dates, or names another subject (PayPal).</summary>
+    CertificateNotTrusted = 30,
+
+    /// <summary>The certificate could not be fetched now: the request may verify later (PayPal).</summary>
+    CertificateUnavailable = 31,
 }

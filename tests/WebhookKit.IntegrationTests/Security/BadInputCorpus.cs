@@ -204,6 +204,7 @@ public static partial class BadInputCorpus
         .. HmacProviderRefused(),
         // SendGrid, Mailgun: BadInputCorpus.SendGrid.cs, BadInputCorpus.Mailgun.cs.
         .. SendGridRefused,
+        .. PayPalRefused,
         .. MailgunRefused,
 
         // The pipeline around every provider.
@@ -239,6 +240,7 @@ public static partial class BadInputCorpus
         new("billing: upper-case hex digest", HttpStatusCode.OK, b => Billing(Billing("inv_acc_upper"), transform: signature => signature.ToUpperInvariant()), "inv_acc_upper"),
         .. HmacProviderAccepted(),
         .. SendGridAccepted,
+        .. PayPalAccepted,
         .. MailgunAccepted,
     ];
 

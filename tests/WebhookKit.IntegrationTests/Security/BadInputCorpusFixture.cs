@@ -62,6 +62,8 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
                     o.EventIdHeader = "X-Request-Id";
                 })
                 .AddHandler<RecordingHandler<SharedTokenEvent>>()
+                .AddPayPal(BadInputCorpus.PayPalSigner.ConfigureReceiver)
+                .AddHandler<RecordingHandler<WebhookKit.PayPal.PayPalEvent>>()
                 .AddSendGrid(o => o.PublicKeys.Add(BadInputCorpus.SendGridPublicKey))
                 .AddHandler<RecordingHandler<SendGridEventBatch>>()
                 .AddMailgun(o => o.Secrets.Add(BadInputCorpus.MailgunKey))
@@ -78,6 +80,7 @@ public sealed class BadInputCorpusFixture : IAsyncLifetime
             services =>
             {
                 services.AddSingleton(Probe);
+                services.AddPayPalTestCertificates(BadInputCorpus.PayPalSigner);
                 services.Configure<WebhookOptions>(o => o.MaxBodyBytes = BadInputCorpus.MaxBodyBytes);
             });
     }

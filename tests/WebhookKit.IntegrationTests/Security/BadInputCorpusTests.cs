@@ -12,7 +12,7 @@ namespace WebhookKit.IntegrationTests.Security;
 /// </summary>
 public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassFixture<BadInputCorpusFixture>
 {
-    private static readonly HashSet<int> RejectionEventIds = [4, 5, 6, 7, 11, 12];
+    private static readonly HashSet<int> RejectionEventIds = [4, 5, 6, 7, 11, 12, 73];
 
     [Fact]
     public void Corpus_HasAtLeastSixtyDistinctRefusedCasesAcrossEveryProvider()

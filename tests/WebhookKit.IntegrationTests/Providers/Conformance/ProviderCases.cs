@@ -27,6 +27,9 @@ namespace WebhookKit.IntegrationTests.Providers.Conformance;
 /// </summary>
 public static class ProviderCases
 {
+    /// <summary>PayPal's signer: a local CA whose certificate the receiver fetches in memory.</summary>
+    private static readonly WebhookKit.Testing.PayPalSigner PayPalConformanceSigner = WebhookKit.Testing.WebhookSigner.PayPal("CONFORMANCE1");
+
     private const string GitHubSecret = "conformance-github-secret";
     private const string StripeSecret = "whsec_conformance_stripe";
     private const string SlackSecret = "conformance-slack-signing-secret";
@@ -216,6 +219,21 @@ public static class ProviderCases
             Sign = (delivery, _) => SendGridHeaders(delivery.Body),
             EventType = "events",
             PayloadType = typeof(SendGridEventBatch),
+        },
+        new()
+        {
+            // RSA by a certificate the request names, fetched (in memory here) once; the id is the signed body's id.
+            Name = "PayPal",
+            SignatureHeaders = ["PAYPAL-TRANSMISSION-SIG"],
+            Configure = webhooks =>
+            {
+                webhooks.AddPayPal(PayPalConformanceSigner.ConfigureReceiver).AddHandler<RecordingHandler<WebhookKit.PayPal.PayPalEvent>>();
+                webhooks.Services.AddPayPalTestCertificates(PayPalConformanceSigner);
+            },
+            Create = id => new("/webhooks/paypal", "application/json", Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","create_time":"2026-03-01T12:00:00Z","resource_type":"capture","event_type":"PAYMENT.CAPTURE.COMPLETED","summary":"Payment completed","resource":{"id":"42311647XV020574X"} }"""), []),
+            Sign = (delivery, _) => [.. PayPalConformanceSigner.Sign(delivery.Body).Select(static header => (header.Key, header.Value))],
+            EventType = "PAYMENT.CAPTURE.COMPLETED",
+            PayloadType = typeof(WebhookKit.PayPal.PayPalEvent),
         },
         new()
         {
