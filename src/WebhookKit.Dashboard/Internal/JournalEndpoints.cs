@@ -110,9 +110,10 @@ internal sealed class JournalEndpoints(IWebhookJournal journal, IWebhookQueue qu
         var replays = entries.Where(e => e.Kind == WebhookJournalEntryKind.Replayed).OrderBy(e => e.Sequence)
             .Select(e => $"{e.Time:u} {e.Reason}{(e.Actor is null ? "" : " by " + e.Actor)}")
             .ToList();
+        // From the delivery's own first entry: a replay's handling may be journaled before the dashboard journals the replay.
         var replayedAs = replays.Count == 0 || received.DeliveryId is not { } deliveryId
             ? []
-            : await ReplayedAsAsync(deliveryId, entries.Where(e => e.Kind == WebhookJournalEntryKind.Replayed).Min(e => e.Time), cancellationToken).ConfigureAwait(false);
+            : await ReplayedAsAsync(deliveryId, entries.Min(e => e.Time), cancellationToken).ConfigureAwait(false);
         return new DeliveryDetail(
             RowId(received), received.Time, received.ReceiverName, received.Provider, received.EventType, received.EventId, received.DeliveryId,
             received.BodyBytes, received.StatusCode, received.Outcome, received.ReasonCode, received.Reason, final?.Outcome, final?.Reason, attempts, replays,
