@@ -21,6 +21,8 @@ public sealed class DispatcherStoreFailureTests
         // Act
         using var response = await host.Client.SendAsync(PoisonDeployment(id));
         await Eventually.WaitUntilAsync(() => host.LogsWithEventId(44).Count == 1, "the store's failure is logged");
+        // The dead-letter line follows the store's failure (Finish logs it after trying to store).
+        await Eventually.WaitUntilAsync(() => host.LogsWithEventId(48).Count == 1, "the dead letter is logged");
 
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
