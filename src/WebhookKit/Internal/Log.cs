@@ -158,6 +158,9 @@ internal static partial class Log
     [LoggerMessage(72, LogLevel.Warning, "{ReceiverCount} webhook receivers are registered, but no request can reach them: call app.MapWebhooks() (or app.UseWebhooks()) after building the app. Until then every delivery gets 404.")]
     public static partial void NotRouted(ILogger logger, int receiverCount);
 
+    [LoggerMessage(75, LogLevel.Warning, "The WebhookKit startup report could not be written; receiving is not affected.")]
+    public static partial void StartupReportFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(73, LogLevel.Warning, "Webhook for receiver {Receiver} refused with 503 ({ReasonCode}): {Reason}; the sender retries.")]
     public static partial void ProviderUnavailable(ILogger logger, string receiver, string reasonCode, string reason);
 

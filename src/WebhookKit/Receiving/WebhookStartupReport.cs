@@ -35,7 +35,7 @@ internal sealed class WebhookStartupReport(
         // Without a host (hosted services started by hand) nothing is served, so there is nothing to report.
         if (lifetime is not null)
         {
-            _started = lifetime.ApplicationStarted.Register(static state => ((WebhookStartupReport)state!).Report(), this);
+            _started = lifetime.ApplicationStarted.Register(static state => ((WebhookStartupReport)state!).TryReport(), this);
         }
 
         return Task.CompletedTask;
@@ -45,6 +45,19 @@ internal sealed class WebhookStartupReport(
     {
         _started.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>A report that fails (a custom component's <c>ToString</c> throwing) must never fail the application's start.</summary>
+    private void TryReport()
+    {
+        try
+        {
+            Report();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            Log.StartupReportFailed(logger, exception);
+        }
     }
 
     internal void Report()

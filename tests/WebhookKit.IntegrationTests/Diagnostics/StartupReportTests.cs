@@ -97,4 +97,32 @@ public sealed class StartupReportTests
         handled.Level.Should().Be(LogLevel.Information);
         handled.Message.Should().MatchRegex($@"^Webhook push {id} \(receiver github\) handled on attempt 1 in \d+\.\d ms\.$");
     }
+
+    [Fact]
+    public async Task Start_AComponentThatCannotDescribeItself_StillStartsAndReceives()
+    {
+        // Arrange & Act: an app's own journal whose ToString throws.
+        await using var host = await WebhookTestHost.StartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add(Secret)),
+            services => services.AddSingleton<WebhookKit.Journal.IWebhookJournal, UndescribableJournal>());
+        await Eventually.WaitUntilAsync(() => host.LogsWithEventId(75).Count == 1, "the failed report is logged");
+
+        // Assert
+        using var response = await host.Client.SendAsync(Deliveries.GitHub(Secret, Payloads.NewId()));
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+    }
+
+    private sealed class UndescribableJournal : WebhookKit.Journal.IWebhookJournal
+    {
+        public long Dropped => 0;
+
+        public void Append(WebhookKit.Journal.WebhookJournalEntry entry)
+        {
+        }
+
+        public ValueTask<IReadOnlyList<WebhookKit.Journal.WebhookJournalEntry>> QueryAsync(WebhookKit.Journal.WebhookJournalQuery query, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<WebhookKit.Journal.WebhookJournalEntry>>([]);
+
+        public override string ToString() => throw new InvalidOperationException("no description");
+    }
 }
