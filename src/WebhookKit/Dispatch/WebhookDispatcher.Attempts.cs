@@ -78,13 +78,13 @@ internal sealed partial class WebhookDispatcher
     /// Why a model could not read a verified payload, for the dead letter and its log line: the model, the exception's
     /// type and, for JSON, where (path, line and byte). Never the exception's message, which may quote the payload.
     /// </summary>
+    /// <summary>A JSON path is made of the payload's property names: kept short, whatever the payload.</summary>
+    private const int MaxJsonPathLength = 128;
+
     private static string UnreadableReason(string model, Exception exception) =>
         exception is System.Text.Json.JsonException json
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"could not be read as {model}: {exception.GetType().Name} at {Cut(json.Path ?? "$")} (line {json.LineNumber ?? 0}, byte {json.BytePositionInLine ?? 0})")
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"could not be read as {model}: {exception.GetType().Name} at {BoundedText.Cut(json.Path ?? "$", MaxJsonPathLength)} (line {json.LineNumber ?? 0}, byte {json.BytePositionInLine ?? 0})")
             : $"could not be read as {model}: {exception.GetType().Name}";
-
-    /// <summary>A JSON path is made of the payload's property names: kept short, whatever the payload.</summary>
-    private static string Cut(string path) => path.Length <= 128 ? path : string.Concat(path.AsSpan(0, 128), "…");
 
     /// <summary>
     /// Runs the attempts of the models that deserialized; returns an empty reason when their handlers all succeeded,

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using WebhookKit.Internal;
 
 namespace WebhookKit.Journal;
 
@@ -82,7 +83,7 @@ internal sealed class WebhookJournalRecorder
             Handler = handler,
             Duration = duration,
             ExceptionType = exception?.GetType().FullName,
-            ExceptionMessage = exception is null ? null : Truncate(exception.Message, _options.MaxExceptionMessageLength),
+            ExceptionMessage = exception is null ? null : BoundedText.Cut(exception.Message, _options.MaxExceptionMessageLength),
         });
     }
 
@@ -163,12 +164,9 @@ internal sealed class WebhookJournalRecorder
 
         var bytes = delivery.Body.Span;
         var text = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, _options.MaxBodyLength * 4)]);
-        text = Truncate(text, _options.MaxBodyLength)!;
+        text = BoundedText.Cut(text, _options.MaxBodyLength)!;
         return _options.RedactBody is { } redact ? redact(delivery.ReceiverName, delivery.EventType, text) : text;
     }
 
-    private string? Cut(string? value) => Truncate(value, _options.MaxValueLength);
-
-    private static string? Truncate(string? value, int length) =>
-        value is null || value.Length <= length ? value : string.Concat(value.AsSpan(0, length), "…");
+    private string? Cut(string? value) => BoundedText.Cut(value, _options.MaxValueLength);
 }
