@@ -97,7 +97,7 @@ internal sealed partial class WebhookRequestProcessor
     {
         // Claim before copying the body, so duplicates cost no allocation of their body.
         var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!);
-        string[] keys = replayKey is null ? [idempotencyKey] : [idempotencyKey, replayKey];
+        var keys = new IdempotencyKeyList(idempotencyKey, replayKey);
 
         IdempotencyClaimStatus claim;
         try
@@ -118,7 +118,7 @@ internal sealed partial class WebhookRequestProcessor
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
         var (bytes, lent) = BodyForQueue(body);
-        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, bytes, lent, context.Request.Headers, traceParent, idempotencyKey, replayKey);
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, bytes, lent, context.Request.Headers, traceParent, idempotencyKey, replayKey, keys);
         lent?.HandToQueue(); // Before the enqueue: a worker may finish the delivery and return the buffer before it returns.
         WebhookEnqueueResult enqueued;
         var queueFailed = false;
@@ -160,7 +160,7 @@ internal sealed partial class WebhookRequestProcessor
         return _queueReturnsPooledBuffers ? (body.Memory, body) : (body.Copy(pinned: false), null);
     }
 
-    private async Task ReleaseAsync(string receiverName, string[] keys, string deliveryId)
+    private async Task ReleaseAsync(string receiverName, IdempotencyKeyList keys, string deliveryId)
     {
         try
         {
