@@ -23,7 +23,31 @@ internal sealed partial class InMemoryIdempotencyStore
 
         public static LockedKeys Enter(InMemoryIdempotencyStore store, IReadOnlyList<string> keys)
         {
-            var (entries, eventTag) = ShardedKeys.Of(store, keys);
+            ArgumentNullException.ThrowIfNull(keys);
+            if (keys.Count == 0)
+            {
+                throw new ArgumentException("At least one idempotency key is required.", nameof(keys));
+            }
+
+            var entries = new (Shard Shard, KeyDigest Digest, int Position)[keys.Count];
+            ulong eventTag = 0;
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var digest = KeyDigest.Of(keys, i);
+                entries[i] = (store.ShardOf(digest), digest, i);
+                if (i == 0)
+                {
+                    // 64 bits of the event key's SHA-256, not a hash a sender could steer: an id chosen to share the tag
+                    // would pass for the same event and replay the body.
+                    eventTag = digest.Low;
+                }
+            }
+
+            if (entries.Length > 1)
+            {
+                Array.Sort(entries, static (a, b) => a.Shard.Index.CompareTo(b.Shard.Index));
+            }
+
             var locked = 0;
             try
             {
@@ -55,57 +79,6 @@ internal sealed partial class InMemoryIdempotencyStore
                     _keys[i].Shard.Gate.Exit();
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// A delivery's keys as this store locks them: digest, shard and position of each, in shard order. Kept on the
-    /// delivery's <see cref="IdempotencyKeyList"/>, so that its claim, renewals and completion hash the keys once.
-    /// </summary>
-    private sealed class ShardedKeys((Shard Shard, KeyDigest Digest, int Position)[] entries, ulong eventTag, InMemoryIdempotencyStore store)
-    {
-        private readonly (Shard Shard, KeyDigest Digest, int Position)[] _entries = entries;
-        private readonly ulong _eventTag = eventTag;
-        private readonly InMemoryIdempotencyStore _store = store;
-
-        public static ((Shard Shard, KeyDigest Digest, int Position)[] Entries, ulong EventTag) Of(InMemoryIdempotencyStore store, IReadOnlyList<string> keys)
-        {
-            if (keys is IdempotencyKeyList { StoreState: ShardedKeys known } && ReferenceEquals(known._store, store))
-            {
-                return (known._entries, known._eventTag);
-            }
-
-            ArgumentNullException.ThrowIfNull(keys);
-            if (keys.Count == 0)
-            {
-                throw new ArgumentException("At least one idempotency key is required.", nameof(keys));
-            }
-
-            var entries = new (Shard Shard, KeyDigest Digest, int Position)[keys.Count];
-            ulong eventTag = 0;
-            for (var i = 0; i < entries.Length; i++)
-            {
-                var digest = KeyDigest.Of(keys[i]);
-                entries[i] = (store.ShardOf(digest), digest, i);
-                if (i == 0)
-                {
-                    // 64 bits of the event key's SHA-256, not a hash a sender could steer: an id chosen to share the tag
-                    // would pass for the same event and replay the body.
-                    eventTag = digest.Low;
-                }
-            }
-
-            if (entries.Length > 1)
-            {
-                Array.Sort(entries, static (a, b) => a.Shard.Index.CompareTo(b.Shard.Index));
-            }
-
-            if (keys is IdempotencyKeyList list)
-            {
-                list.StoreState = new ShardedKeys(entries, eventTag, store);
-            }
-
-            return (entries, eventTag);
         }
     }
 }

@@ -4,8 +4,8 @@ using WebhookKit.Idempotency;
 namespace WebhookKit.Tests.Idempotency;
 
 /// <summary>
-/// A delivery's key list carries what the in-memory store derived from it (digests, shards), so that its claim, renewal
-/// and completion hash the keys once; what it carries must never leak into another store or change the answers.
+/// A delivery's key list keeps its keys' digests, so that the in-memory store hashes them once for the claim, renewal and
+/// completion; the answers must be those of plain arrays of the same keys.
 /// </summary>
 public sealed class IdempotencyKeyListTests
 {
@@ -26,13 +26,23 @@ public sealed class IdempotencyKeyListTests
     }
 
     [Fact]
+    public void DigestOf_EachKey_IsTheDigestOfThatKey()
+    {
+        var keys = new IdempotencyKeyList("r:1", "r:~body:ab");
+
+        keys.DigestOf(0).Should().Be(IdempotencyKeyList.Digest("r:1"));
+        keys.DigestOf(1).Should().Be(IdempotencyKeyList.Digest("r:~body:ab"));
+        keys.DigestOf(0).Should().NotBe(keys.DigestOf(1));
+        FluentActions.Invoking(() => new IdempotencyKeyList("r:1", null).DigestOf(1)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public async Task SameList_ClaimRenewCompleteThenAFreshList_AnswersAsWithPlainArrays()
     {
         using var store = new InMemoryIdempotencyStore(_time);
         var keys = new IdempotencyKeyList("r:1", "r:~body:ab");
 
         (await store.TryClaimAsync(keys, "a", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed);
-        keys.StoreState.Should().NotBeNull("the claim derived the keys' digests once, for the calls that follow");
         (await store.RenewAsync(keys, "a", Lease, default)).Should().BeTrue();
         await store.CompleteAsync(keys, "a", Retention, default);
 
@@ -44,7 +54,7 @@ public sealed class IdempotencyKeyListTests
     [Fact]
     public async Task ListUsedWithOneStore_ThenWithAnother_IsClaimedInTheOtherStoreOnly()
     {
-        // What the first store derived names its own shards: the second must not lock or read them.
+        // The digests the list keeps belong to the keys, not to a store.
         using var first = new InMemoryIdempotencyStore(_time);
         using var second = new InMemoryIdempotencyStore(_time);
         var keys = new IdempotencyKeyList("r:1", null);
