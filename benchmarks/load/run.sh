@@ -5,6 +5,7 @@
 #   benchmarks/load/run.sh                      # all scenarios, about 7 minutes, stops by itself
 #   ROUNDS=5 DURATION=10s benchmarks/load/run.sh
 #   SCENARIOS="1c 2" benchmarks/load/run.sh     # only some of the scenarios (default: 1 1b 1c 2)
+#   HOST_ARGS=--Webhooks:Journal:Enabled=false benchmarks/load/run.sh   # LoadHost options of a diagnostic run
 #
 # Scenario 1 (throughput): endpoints alternate A B C D A B C D … (ROUNDS rounds of DURATION each, after a
 #   WARMUP per endpoint) so that drift on a shared machine hits all of them alike; WebhookKit's queue is
@@ -33,6 +34,7 @@ BURST_ROUNDS=${BURST_ROUNDS:-$ROUNDS}
 BURST_CONCURRENCY=${BURST_CONCURRENCY:-256}
 HANDLER_MS=${HANDLER_MS:-100}
 PORT=${PORT:-5080}
+HOST_ARGS=${HOST_ARGS:-} # more LoadHost options, e.g. HOST_ARGS=--Webhooks:Journal:Enabled=false (a diagnostic)
 SECRET=${SECRET:-load-test-secret}
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -70,7 +72,7 @@ trap 'exit 130' INT TERM
 start_host() { # $1 handler delay (ms), $2 WebhookKit MaxConcurrency, $3 WebhookKit push handler (true/false/lean)
   stop_host
   dotnet "$OUT/LoadHost.dll" --Port="$PORT" --Secret="$SECRET" --HandlerDelayMs="$1" --WebhookKitHandler="${3:-true}" \
-    --Webhooks:MaxConcurrency="$2" --Webhooks:QueueCapacity=1000000 --Webhooks:QueueMaxBytes=8589934592 \
+    --Webhooks:MaxConcurrency="$2" --Webhooks:QueueCapacity=1000000 --Webhooks:QueueMaxBytes=8589934592 $HOST_ARGS \
     >"$WORK/host-$1.log" 2>&1 &
   HOST_PID=$!
   for _ in $(seq 1 150); do
@@ -254,19 +256,21 @@ for round in $(seq 1 "$BURST_ROUNDS"); do
   for endpoint in floor webhookkit octokit; do
     before=$(handled_count "$endpoint")
     gc_before=$(stat_value gc_pause_ms)
+    promoted_before=$(stat_value promoted_kb)
     line=$(run_burst "$endpoint" "$BURST")
     gc_pause=$(( $(stat_value gc_pause_ms) - gc_before ))
+    promoted=$(( $(stat_value promoted_kb) - promoted_before ))
     drain=$(wait_drained)
     handled=$(( $(handled_count "$endpoint") - before ))
-    echo "$endpoint round=$round $line gc_pause_ms=$gc_pause drain_s=$drain handled=$handled" | tee -a "$WORK/burst.txt" >&2
+    echo "$endpoint round=$round $line gc_pause_ms=$gc_pause promoted_kb=$promoted drain_s=$drain handled=$handled" | tee -a "$WORK/burst.txt" >&2
   done
 done
 
 echo
 echo "## Scenario 2: ${HANDLER_MS} ms handler, burst of ${BURST} deliveries over ${CONNECTIONS} connections (${BURST_ROUNDS} rounds, alternating; WebhookKit MaxConcurrency=${BURST_CONCURRENCY})"
 echo
-echo "| endpoint | time to ${BURST} responses, s (per round) | p50 ms (median of rounds) | p99 ms (median) | p99 ms per round | max ms | GC pause during the burst, ms (per round) | non-200 (503) | handlers run |"
-echo "| --- | --- | ---: | ---: | --- | ---: | --- | ---: | --- |"
+echo "| endpoint | time to ${BURST} responses, s (per round) | p50 ms (median of rounds) | p99 ms (median) | p99 ms per round | max ms | GC pause during the burst, ms (per round) | promoted by collections during the burst, MB (per round) | non-200 (503) | handlers run |"
+echo "| --- | --- | ---: | ---: | --- | ---: | --- | --- | ---: | --- |"
 awk -v burst="$BURST" '
   function median(list,    n, a, i, j, t) {
     n = split(list, a, " ")
@@ -281,6 +285,7 @@ awk -v burst="$BURST" '
     p99s[ep] = p99s[ep] (p99s[ep] == "" ? "" : " / ") sprintf("%.1f", v["p99_us"] / 1000)
     if (v["max_us"] + 0 > max[ep]) max[ep] = v["max_us"] + 0
     gc[ep] = gc[ep] (gc[ep] == "" ? "" : " / ") v["gc_pause_ms"]
+    promoted[ep] = promoted[ep] (promoted[ep] == "" ? "" : " / ") sprintf("%.1f", v["promoted_kb"] / 1024)
     non200[ep] += v["non200"]; s503[ep] += v["s503"]; handled[ep] += v["handled"]; responses[ep] += v["requests"]; n[ep]++
     if (v["drain_s"] + 0 > drain[ep]) drain[ep] = v["drain_s"] + 0
   }
@@ -290,7 +295,7 @@ awk -v burst="$BURST" '
     for (k = 1; k <= 3; k++) {
       ep = order[k]
       ran = ep == "floor" ? "—" : sprintf("%d for %d responses%s", handled[ep], responses[ep], ep == "webhookkit" ? sprintf("; queue empty ≤ %.1f s after the burst", drain[ep]) : "")
-      printf "| %s | %s | %.2f | %.2f | %s | %.1f | %s | %d (%d) | %s |\n", names[ep], wall[ep], median(p50[ep]) / 1000, median(p99[ep]) / 1000, p99s[ep], max[ep] / 1000, gc[ep], non200[ep], s503[ep], ran
+      printf "| %s | %s | %.2f | %.2f | %s | %.1f | %s | %s | %d (%d) | %s |\n", names[ep], wall[ep], median(p50[ep]) / 1000, median(p99[ep]) / 1000, p99s[ep], max[ep] / 1000, gc[ep], promoted[ep], non200[ep], s503[ep], ran
     }
   }' "$WORK/burst.txt"
 echo

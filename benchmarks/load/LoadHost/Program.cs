@@ -12,8 +12,9 @@ using WebhookKit.LoadHost;
 //   POST /floor             the same + HMAC-SHA256 + FixedTimeEquals against X-Hub-Signature-256 (the verify floor)
 //   POST /webhooks/github   WebhookKit (MapWebhooks), handler reads the push's ref and counts, in the background
 //   POST /octokit           Octokit.Webhooks.AspNetCore (MapGitHubWebhooks), handler reads the ref and counts
-//   GET  /stats             handled counts, WebhookKit's queue, collections and bytes allocated, for run.sh
+//   GET  /stats             handled counts, WebhookKit's queue, collections, bytes allocated and promoted, for run.sh
 //   GET  /gc                the last collection: generation, bytes promoted, pause, heap sizes (poll it under load)
+//   GET  /gclog             the last 512 collections, one per line: generation, type, reason, pause, bytes promoted
 // Options (command line): --Port, --Secret, --HandlerDelayMs, --WebhookKitHandler=true|false|lean (false, diagnostic:
 // no push handler, so WebhookKit verifies, identifies and acknowledges each delivery without claiming or queueing it;
 // lean: the push handler takes a model of its own that declares only `ref`, registered with AddPayloadType), and any
@@ -29,6 +30,7 @@ builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
 var counters = new Counters(handlerDelay);
+using var promotions = new GcPromotionListener();
 builder.Services.AddSingleton(counters);
 // wrk sends one signed body under a new X-GitHub-Delivery per request (it cannot sign per request), which the body-digest
 // defence answers as replays of the first: it is off here, so that every request is a new event as for the peers. The
@@ -86,12 +88,14 @@ app.MapGitHubWebhooks("/octokit", secret);
 
 app.MapGet("/stats", (IWebhookQueue queue) => Results.Text(
     $"webhookkit_handled={counters.WebhookKit} webhookkit_queue={queue.Count} octokit_handled={counters.Octokit} bad_ref={counters.BadRef} "
-    + $"gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} allocated_mb={GC.GetTotalAllocatedBytes(precise: true) / 1048576}\n"));
+    + $"gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} allocated_mb={GC.GetTotalAllocatedBytes(precise: true) / 1048576} promoted_kb={promotions.PromotedBytes / 1024}\n"));
 
 app.MapGet("/gc", () =>
 {
     var info = GC.GetGCMemoryInfo(GCKind.Any);
     return Results.Text($"index={info.Index} gen={info.Generation} compacted={info.Compacted} promoted_kb={info.PromotedBytes / 1024} pause_ms={info.PauseDurations[0].TotalMilliseconds:F2} heap_mb={info.HeapSizeBytes / 1048576} gen0_kb={info.GenerationInfo[0].SizeAfterBytes / 1024} gen1_kb={info.GenerationInfo[1].SizeAfterBytes / 1024} poh_kb={info.GenerationInfo[4].SizeAfterBytes / 1024} pinned={info.PinnedObjectsCount}\n");
 });
+
+app.MapGet("/gclog", () => Results.Text(promotions.Log()));
 
 app.Run();

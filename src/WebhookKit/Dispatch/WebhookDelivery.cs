@@ -7,7 +7,7 @@ namespace WebhookKit;
 public sealed class WebhookDelivery
 {
     private string? _idempotencyKey;
-    private string[]? _idempotencyKeys;
+    private IReadOnlyList<string>? _idempotencyKeys;
 
     /// <summary>The pooled request body <see cref="Body"/> lives in, when the in-memory queue holds it; see <see cref="Body"/>.</summary>
     private readonly Internal.PooledBody? _pooledBody;
@@ -125,7 +125,13 @@ public sealed class WebhookDelivery
     public string? ReplayOf { get; init; }
 
     /// <summary>Gets the keys claimed for this delivery: <see cref="IdempotencyKey"/>, then <see cref="ReplayKey"/> when there is one.</summary>
-    public IReadOnlyList<string> IdempotencyKeys => _idempotencyKeys ??= ReplayKey is null ? [IdempotencyKey] : [IdempotencyKey, ReplayKey];
+    public IReadOnlyList<string> IdempotencyKeys
+    {
+        get => _idempotencyKeys ??= new Idempotency.IdempotencyKeyList(IdempotencyKey, ReplayKey);
+
+        // The receive path hands over the list it claimed with: the in-memory store keeps what it derived from it there.
+        internal init => _idempotencyKeys = value;
+    }
 
     /// <summary>Gets the time the delivery was accepted.</summary>
     public DateTimeOffset ReceivedAt { get; }
@@ -190,6 +196,7 @@ public sealed class WebhookDelivery
         {
             IdempotencyKey = IdempotencyKey,
             ReplayKey = ReplayKey,
+            IdempotencyKeys = IdempotencyKeys,
             ReplayOf = ReplayOf,
             TraceParent = TraceParent,
             PreviousAttempts = PreviousAttempts,

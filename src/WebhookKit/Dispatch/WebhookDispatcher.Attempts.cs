@@ -13,7 +13,7 @@ internal sealed partial class WebhookDispatcher
     /// A model that does not deserialize fails only its own handlers: the other models' handlers still run (and retry),
     /// then the delivery is dead-lettered, naming the model.
     /// </summary>
-    private async Task<DispatchOutcome?> RunAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    private async ValueTask<DispatchOutcome?> RunAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         _metrics.QueueWait(delivery, _timeProvider.GetUtcNow() - delivery.ReceivedAt);
         if (delivery.PreviousAttempts >= _options.MaxAttempts)
@@ -90,14 +90,31 @@ internal sealed partial class WebhookDispatcher
     /// Runs the attempts of the models that deserialized; returns an empty reason when their handlers all succeeded,
     /// the failure's reason and exception when one still failed after the last attempt, or <see langword="null"/> when cancelled by shutdown.
     /// </summary>
-    private async Task<(string Reason, Exception? Exception)?> RunAttemptsAsync(AttemptState state, CancellationToken cancellationToken)
+    private async ValueTask<(string Reason, Exception? Exception)?> RunAttemptsAsync(AttemptState state, CancellationToken cancellationToken)
     {
         var delivery = state.Delivery;
+
+        // A delivery taken over from another consumer has fewer attempts left: its pipeline retries only those.
+        var attemptsLeft = _options.MaxAttempts - delivery.PreviousAttempts;
         try
         {
-            // A delivery taken over from another consumer has fewer attempts left: its pipeline retries only those.
-            await RetryPipeline(_options.MaxAttempts - delivery.PreviousAttempts).ExecuteAsync(
-                static (state, token) => state.Dispatcher.RunAttemptAsync(state, token),
+            // The first attempt runs outside the retry pipeline: nearly every delivery succeeds at once, and the pipeline's
+            // context and asynchronous state are only worth it for the few that do not. A failure enters the pipeline as
+            // its first outcome, so the retries and their delays are Polly's exactly as if it had run that attempt.
+            try
+            {
+                await RunAttemptAsync(state, cancellationToken).ConfigureAwait(false);
+                return (string.Empty, null);
+            }
+            catch (HandlerFailedException failed) when (attemptsLeft > 1)
+            {
+                state.FirstFailure = failed;
+            }
+
+            await RetryPipeline(attemptsLeft).ExecuteAsync(
+                static (state, token) => state.TakeFirstFailure() is { } failed
+                    ? ValueTask.FromException(failed)
+                    : state.Dispatcher.RunAttemptAsync(state, token),
                 state,
                 cancellationToken).ConfigureAwait(false);
             return (string.Empty, null);
@@ -140,7 +157,7 @@ internal sealed partial class WebhookDispatcher
                 }
 
                 var failure = await state.Bindings[i]
-                    .RunHandlersAsync(scope.ServiceProvider, delivery, payload, attempt, state.Succeeded[i], _observer, cancellationToken)
+                    .RunHandlersAsync(scope.ServiceProvider, delivery, payload, attempt, state.Succeeded, i, _observer, cancellationToken)
                     .ConfigureAwait(false);
                 if (failure is not null)
                 {
@@ -230,11 +247,21 @@ internal sealed partial class WebhookDispatcher
 
         public object?[] Payloads { get; } = payloads;
 
-        public HashSet<int>[] Succeeded { get; } = [.. bindings.Select(_ => new HashSet<int>())];
+        public SucceededHandlers Succeeded { get; } = new(bindings.Length);
 
         public int Attempt => _attempt;
 
+        /// <summary>Sets the first attempt's failure, run before the retry pipeline, which replays it as its own first outcome.</summary>
+        public HandlerFailedException? FirstFailure { private get; set; }
+
         public int NextAttempt() => ++_attempt;
+
+        public HandlerFailedException? TakeFirstFailure()
+        {
+            var failure = FirstFailure;
+            FirstFailure = null;
+            return failure;
+        }
     }
 
     private sealed class HandlerFailedException(HandlerFailure failure) : Exception("A webhook handler failed.", failure.Exception)

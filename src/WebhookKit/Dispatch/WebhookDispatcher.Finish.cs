@@ -13,7 +13,7 @@ internal sealed partial class WebhookDispatcher
     /// Completes or dead-letters the delivery. Each store call fails on its own: it is logged, never thrown.
     /// </summary>
     /// <returns>Whether the delivery is acknowledged (or left for a takeover) already; otherwise the caller acknowledges it.</returns>
-    private async Task<bool> FinishAsync(WebhookDelivery delivery, DispatchOutcome outcome)
+    private async ValueTask<bool> FinishAsync(WebhookDelivery delivery, DispatchOutcome outcome)
     {
         // Renewals stop before the claim is completed or released; one in flight meanwhile never takes it back.
         _leases.Forget(delivery.DeliveryId);
@@ -92,7 +92,7 @@ internal sealed partial class WebhookDispatcher
         }
     }
 
-    private async Task TryQueueFinishAsync(WebhookDelivery delivery, ValueTask finishing)
+    private async ValueTask TryQueueFinishAsync(WebhookDelivery delivery, ValueTask finishing)
     {
         try
         {
@@ -104,7 +104,7 @@ internal sealed partial class WebhookDispatcher
         }
     }
 
-    private async Task TryFinishClaimAsync(WebhookDelivery delivery, bool complete)
+    private async ValueTask TryFinishClaimAsync(WebhookDelivery delivery, bool complete)
     {
         try
         {
@@ -124,7 +124,7 @@ internal sealed partial class WebhookDispatcher
     }
 
     /// <summary>Acknowledges the delivery; a queue that fails to is logged, and the worker goes on to the next delivery.</summary>
-    private async Task TryAcknowledgeAsync(WebhookDelivery delivery)
+    private async ValueTask TryAcknowledgeAsync(WebhookDelivery delivery)
     {
         try
         {

@@ -29,7 +29,8 @@ internal abstract class WebhookPayloadBinding(string provider, string? eventType
     public abstract object Deserialize(ReadOnlyMemory<byte> payload);
 
     /// <summary>
-    /// Creates the handlers in <paramref name="services"/> and runs those whose index is not in <paramref name="succeeded"/>;
+    /// Creates the handlers in <paramref name="services"/> and runs those not yet in <paramref name="succeeded"/> (under
+    /// this binding's index among the delivery's, <paramref name="model"/>);
     /// records those that succeed. Never throws but for cancellation by <paramref name="cancellationToken"/>: a handler
     /// that throws, or handlers that cannot be created (a constructor or a dependency throws), are returned as a failure.
     /// </summary>
@@ -38,7 +39,8 @@ internal abstract class WebhookPayloadBinding(string provider, string? eventType
         WebhookDelivery delivery,
         object payload,
         int attempt,
-        HashSet<int> succeeded,
+        SucceededHandlers succeeded,
+        int model,
         HandlerRunObserver observer,
         CancellationToken cancellationToken);
 }
@@ -101,7 +103,8 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
         WebhookDelivery delivery,
         object payload,
         int attempt,
-        HashSet<int> succeeded,
+        SucceededHandlers succeeded,
+        int model,
         HandlerRunObserver observer,
         CancellationToken cancellationToken)
     {
@@ -124,7 +127,7 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
         var index = 0;
         foreach (var handler in handlers)
         {
-            if (!succeeded.Contains(index))
+            if (!succeeded.Contains(model, index))
             {
                 var handlerName = handler.GetType().Name;
                 using var activity = WebhookDiagnostics.StartHandle(delivery, handlerName, attempt);
@@ -132,7 +135,7 @@ internal sealed class WebhookPayloadBinding<TPayload>(string provider, string? e
                 try
                 {
                     await handler.HandleAsync(webhook, cancellationToken).ConfigureAwait(false);
-                    succeeded.Add(index);
+                    succeeded.Add(model, index);
                     observer.Succeeded(delivery, handlerName, attempt, startedAt);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

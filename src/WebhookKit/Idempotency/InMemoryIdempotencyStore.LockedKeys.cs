@@ -33,7 +33,7 @@ internal sealed partial class InMemoryIdempotencyStore
             ulong eventTag = 0;
             for (var i = 0; i < entries.Length; i++)
             {
-                var digest = KeyDigest.Of(keys[i]);
+                var digest = KeyDigest.Of(keys, i);
                 entries[i] = (store.ShardOf(digest), digest, i);
                 if (i == 0)
                 {

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace WebhookKit.Idempotency;
 
@@ -201,15 +200,14 @@ internal sealed partial class InMemoryIdempotencyStore : IIdempotencyStore, IDis
         return hash;
     }
 
-    /// <summary>The first 128 bits of the SHA-256 of a key's UTF-16 code units: as good as the key for telling keys apart, and no object to keep.</summary>
+    /// <summary>The first 128 bits of the SHA-256 of a key's UTF-16 code units (<see cref="IdempotencyKeyList.Digest"/>): no object to keep.</summary>
     private readonly record struct KeyDigest(ulong Low, ulong High)
     {
-        public static KeyDigest Of(string key)
+        /// <summary>The digest of one of <paramref name="keys"/>; a delivery's <see cref="IdempotencyKeyList"/> computes its own once.</summary>
+        public static KeyDigest Of(IReadOnlyList<string> keys, int index)
         {
-            ArgumentNullException.ThrowIfNull(key);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(MemoryMarshal.AsBytes(key.AsSpan()), hash);
-            return new KeyDigest(MemoryMarshal.Read<ulong>(hash), MemoryMarshal.Read<ulong>(hash[sizeof(ulong)..]));
+            var (low, high) = keys is IdempotencyKeyList list ? list.DigestOf(index) : IdempotencyKeyList.Digest(keys[index]);
+            return new KeyDigest(low, high);
         }
 
         // The digest is uniformly distributed already; the shard takes the top bits of High, the dictionary these.

@@ -71,6 +71,15 @@ internal sealed class PooledBody : IDisposable
         return copy;
     }
 
+    /// <summary>A copy of the body in a buffer rented from <paramref name="pool"/>, owned by the request like this one until handed on.</summary>
+    public PooledBody CopyTo(ArrayPool<byte> pool)
+    {
+        var source = Memory.Span;
+        var buffer = pool.Rent(source.Length);
+        source.CopyTo(buffer);
+        return new PooledBody(buffer, source.Length, pool);
+    }
+
     /// <summary>
     /// The request hands the buffer to the queue, with a delivery that holds it, before that delivery is enqueued;
     /// <see cref="TakeBack"/> if the enqueue does not succeed.

@@ -9,7 +9,8 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
 
     /// <summary>
     /// A delivery of a verified event whose <c>body</c> is a copy it owns or the request's pooled buffer; <c>pooledBody</c>
-    /// is set when the queue returns that buffer at acknowledgement.
+    /// is set when the queue returns that buffer at acknowledgement; <c>idempotencyKeys</c> is the list the keys were
+    /// claimed with, when they were.
     /// </summary>
     public WebhookDelivery Create(
         string deliveryId,
@@ -21,15 +22,18 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         IHeaderDictionary requestHeaders,
         string? traceParent,
         string? idempotencyKey = null,
-        string? replayKey = null)
+        string? replayKey = null,
+        IReadOnlyList<string>? idempotencyKeys = null)
     {
         var payload = result.Payload ?? body;
         var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders);
+        var key = idempotencyKey ?? WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!);
         return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, timeProvider.GetUtcNow(), body, payload, headers)
         {
             TraceParent = traceParent,
-            IdempotencyKey = idempotencyKey ?? WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!),
+            IdempotencyKey = key,
             ReplayKey = replayKey,
+            IdempotencyKeys = idempotencyKeys ?? new Idempotency.IdempotencyKeyList(key, replayKey),
             PooledBody = pooledBody,
         };
     }

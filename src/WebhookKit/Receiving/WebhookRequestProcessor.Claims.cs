@@ -97,7 +97,7 @@ internal sealed partial class WebhookRequestProcessor
     {
         // Claim before copying the body, so duplicates cost no allocation of their body.
         var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!);
-        string[] keys = replayKey is null ? [idempotencyKey] : [idempotencyKey, replayKey];
+        var keys = new IdempotencyKeyList(idempotencyKey, replayKey);
 
         IdempotencyClaimStatus claim;
         try
@@ -118,7 +118,7 @@ internal sealed partial class WebhookRequestProcessor
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
         var (bytes, lent) = BodyForQueue(body);
-        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, bytes, lent, context.Request.Headers, traceParent, idempotencyKey, replayKey);
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, bytes, lent, context.Request.Headers, traceParent, idempotencyKey, replayKey, keys);
         lent?.HandToQueue(); // Before the enqueue: a worker may finish the delivery and return the buffer before it returns.
         WebhookEnqueueResult enqueued;
         var queueFailed = false;
@@ -137,6 +137,10 @@ internal sealed partial class WebhookRequestProcessor
         if (enqueued != WebhookEnqueueResult.Enqueued)
         {
             lent?.TakeBack(); // Nobody else has the delivery.
+            if (!ReferenceEquals(lent, body))
+            {
+                lent?.Dispose(); // A copy for the queue: its buffer goes back to its pool now.
+            }
             await ReleaseAsync(receiverName, keys, deliveryId).ConfigureAwait(false);
         }
 
@@ -146,7 +150,8 @@ internal sealed partial class WebhookRequestProcessor
     /// <summary>
     /// How a delivery waiting in the queue holds its body (docs/architecture.md, "The body's life"): a copy on the pinned
     /// object heap behind a backlog, where it will outlive several gen0 collections that would each copy it again (those
-    /// pauses were the receive path's p99 in a burst); otherwise the pooled buffer itself when the queue returns it at
+    /// pauses were the receive path's p99 in a burst), in a buffer of <see cref="PinnedBodyPool"/> when the queue returns
+    /// buffers at acknowledgement; otherwise the pooled buffer itself when the queue returns it at
     /// acknowledgement (no copy: most deliveries are handled within milliseconds); otherwise an ordinary copy, for a
     /// queue that may keep the delivery beyond acknowledgement or outside this process.
     /// </summary>
@@ -154,13 +159,21 @@ internal sealed partial class WebhookRequestProcessor
     {
         if (_queue.Count >= _backlogThreshold)
         {
+            if (_queueReturnsPooledBuffers)
+            {
+                // A pinned buffer of the pool, returned at acknowledgement: new pinned allocations, one per delivery of a
+                // burst, set off gen2 collections one after another.
+                var copy = body.CopyTo(_pinnedBodies);
+                return (copy.Memory, copy);
+            }
+
             return (body.Copy(pinned: true), null);
         }
 
         return _queueReturnsPooledBuffers ? (body.Memory, body) : (body.Copy(pinned: false), null);
     }
 
-    private async Task ReleaseAsync(string receiverName, string[] keys, string deliveryId)
+    private async Task ReleaseAsync(string receiverName, IdempotencyKeyList keys, string deliveryId)
     {
         try
         {

@@ -34,6 +34,10 @@ internal sealed partial class WebhookRequestProcessor
 
     /// <summary>Queue depth from which a new delivery is expected to wait long enough to outlive gen0 collections.</summary>
     private readonly int _backlogThreshold;
+    private readonly PinnedBodyPool _pinnedBodies;
+
+    /// <summary>The most the pool of backlog buffers keeps between bursts (the queue's byte bound permitting).</summary>
+    private const long MaxPinnedBodyBytesKept = 64L * 1024 * 1024;
 
     /// <summary>Whether the queue returns a delivery's pooled buffer at acknowledgement (<see cref="WebhookQueueCapabilities.ReturnsPooledBuffers"/>).</summary>
     private readonly bool _queueReturnsPooledBuffers;
@@ -54,6 +58,7 @@ internal sealed partial class WebhookRequestProcessor
         IHostApplicationLifetime lifetime,
         IHostEnvironment environment,
         IOptions<WebhookOptions> options,
+        TimeProvider timeProvider,
         ILogger<WebhookRequestProcessor> logger)
     {
         _receivers = receivers;
@@ -72,6 +77,9 @@ internal sealed partial class WebhookRequestProcessor
         _lifetime = lifetime;
         _options = options.Value;
         _backlogThreshold = Math.Max(64, 2 * _options.MaxConcurrency);
+
+        // Keeps at most a quarter of what the queue may hold, and gives back what a minute did not need.
+        _pinnedBodies = new PinnedBodyPool(Math.Min(_options.QueueMaxBytes / 4, MaxPinnedBodyBytesKept), timeProvider, TimeSpan.FromMinutes(1));
         _largestBodyHeld = Math.Min(Math.Min(_options.QueueMaxBytes, _options.MaxUnverifiedBytes), Array.MaxLength);
         _minBodyDataRate = _options.MinRequestBodyDataRate > 0
             ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(_options.MinRequestBodyDataRate, _options.MinRequestBodyDataRateGracePeriod)

@@ -51,6 +51,39 @@ public sealed class PooledBodyTests
     }
 
     [Fact]
+    public async Task Post_BehindABacklog_BodiesInReusedPinnedBuffersStayTheirOwn()
+    {
+        // Arrange: one worker, so that the queue grows past the backlog threshold (64) and bodies are copied into pinned
+        // buffers of the pool; two waves, so that the second reuses buffers the first gave back at acknowledgement.
+        var expected = new BodyExpectations();
+        await using var host = await StartAsync(expected, webhooks => webhooks.AddHandler<BodyCheckingHandler>(), maxConcurrency: 1);
+        var maxQueued = 0;
+        var sent = 0;
+        foreach (var wave in new[] { "first", "second" })
+        {
+            var deliveries = Enumerable.Range(0, 150).Select(i => (Id: Payloads.NewId($"{wave}-{i}-"), Padding: i % 5 * 2500)).ToList();
+
+            // Act
+            var statuses = await Task.WhenAll(deliveries.Select(async delivery =>
+            {
+                var body = Body(delivery.Id, delivery.Padding);
+                expected.Add(delivery.Id, body);
+                using var response = await host.Client.SendAsync(Deliveries.GitHub(Secret, delivery.Id, body: body));
+                InterlockedMax(ref maxQueued, host.Services.GetRequiredService<IWebhookQueue>().Count);
+                return response.StatusCode;
+            }));
+            sent += deliveries.Count;
+
+            statuses.Should().AllBeEquivalentTo(HttpStatusCode.OK);
+            await Eventually.WaitUntilAsync(() => expected.Checked == sent, $"every delivery of the {wave} wave was handled", TimeSpan.FromSeconds(60));
+        }
+
+        // Assert
+        maxQueued.Should().BeGreaterThan(64, "the deliveries waited behind a backlog, so their bodies were copied");
+        expected.Mismatches.Should().BeEmpty("no handler may see a body other than its own delivery's");
+    }
+
+    [Fact]
     public async Task DeadLetter_AfterItsBufferWasReusedByLaterRequests_KeepsItsOwnBody()
     {
         // Arrange: the handler of one event always fails; every other delivery succeeds.
@@ -97,7 +130,15 @@ public sealed class PooledBodyTests
         return System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
     }
 
-    private static Task<WebhookTestHost> StartAsync(BodyExpectations expected, Action<IWebhooksBuilder> addHandler, string? failingEventId = null) =>
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+
+    private static Task<WebhookTestHost> StartAsync(BodyExpectations expected, Action<IWebhooksBuilder> addHandler, string? failingEventId = null, int maxConcurrency = 4) =>
         WebhookTestHost.StartAsync(
             webhooks => addHandler(webhooks.AddGitHub(o => o.Secrets.Add(Secret))),
             services =>
@@ -106,7 +147,7 @@ public sealed class PooledBodyTests
                 services.AddSingleton(expected);
                 services.Configure<WebhookOptions>(o =>
                 {
-                    o.MaxConcurrency = 4;
+                    o.MaxConcurrency = maxConcurrency;
                     o.MaxAttempts = 2;
                     o.RetryDelay = TimeSpan.FromMilliseconds(10);
                     o.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
