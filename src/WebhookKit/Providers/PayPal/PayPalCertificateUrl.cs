@@ -1,20 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
 namespace WebhookKit.PayPal;
 
 /// <summary>
-/// Decides whether a <c>PAYPAL-CERT-URL</c> may be fetched, before anything is: an absolute HTTPS URL without user
-/// information, of at most <see cref="MaxChars"/> characters, whose host (and port) is on the allow-list. The header is
-/// the sender's choice: PayPal's own SDK fetches any URL it is given, which lets anyone sign with a certificate of
-/// their own from a host of their own.
+/// A <c>PAYPAL-CERT-URL</c> that may be fetched, and the checks that decide it before anything is: an absolute HTTPS
+/// URL without user information, of at most <see cref="MaxChars"/> characters, whose host (and port) is on the
+/// allow-list. The header is the sender's choice: PayPal's own SDK fetches any URL it is given, which lets anyone sign
+/// with a certificate of their own from a host of their own. An instance exists only for a URL that passed
+/// <see cref="TryAllow"/>, and the certificate store takes nothing else, so every URL it keeps was allow-listed.
 /// </summary>
-internal static class PayPalCertificateUrl
+internal sealed class PayPalCertificateUrl
 {
     /// <summary>The longest certificate URL (PayPal's API schema allows 500 characters).</summary>
     public const int MaxChars = 500;
 
-    /// <summary>Whether <paramref name="text"/> is an allowed certificate URL; <paramref name="uri"/> is then the URL to fetch.</summary>
-    public static bool TryAllow(string text, (string Host, int Port)[] hosts, out Uri? uri)
+    private PayPalCertificateUrl(string text, Uri uri)
     {
-        uri = null;
+        Text = text;
+        Uri = uri;
+    }
+
+    /// <summary>Gets the header's value as sent: the certificate store's key, looked up before anything is parsed.</summary>
+    public string Text { get; }
+
+    /// <summary>Gets the URL to fetch.</summary>
+    public Uri Uri { get; }
+
+    /// <summary>Whether <paramref name="text"/> is an allowed certificate URL; <paramref name="allowed"/> is then the URL to fetch.</summary>
+    public static bool TryAllow(string text, (string Host, int Port)[] hosts, [NotNullWhen(true)] out PayPalCertificateUrl? allowed)
+    {
+        allowed = null;
         if (text.Length is 0 or > MaxChars
             || !Uri.TryCreate(text, UriKind.Absolute, out var parsed)
             || parsed.Scheme != Uri.UriSchemeHttps
@@ -29,7 +45,7 @@ internal static class PayPalCertificateUrl
             // An entry without a port allows the default port (443) only; with one, that port only.
             if (parsed.Port == port && string.Equals(parsed.IdnHost, host, StringComparison.OrdinalIgnoreCase))
             {
-                uri = parsed;
+                allowed = new PayPalCertificateUrl(text, parsed);
                 return true;
             }
         }
@@ -45,7 +61,7 @@ internal static class PayPalCertificateUrl
         && parsed.UserInfo.Length == 0
         && parsed.AbsolutePath == "/"
         && (string.Equals(parsed.Authority, entry, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(parsed.Host + ":" + parsed.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), entry, StringComparison.OrdinalIgnoreCase));
+            || string.Equals(parsed.Host + ":" + parsed.Port.ToString(CultureInfo.InvariantCulture), entry, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The allow-list's entries as hosts and ports, parsed once; entries that do not parse are left out (validation reports them).</summary>
     public static (string Host, int Port)[] ParseHosts(IReadOnlyList<string> entries) =>
