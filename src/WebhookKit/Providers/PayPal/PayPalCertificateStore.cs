@@ -116,19 +116,19 @@ internal sealed class PayPalCertificateStore
             _slots[key] = started;
 
             // On the thread pool, never under the lock; and on no request's token, since others may share it.
-            pending = Task.Run(() => FetchAndKeepAsync(key, url.Uri, started));
+            pending = Task.Run(() => FetchAndKeepAsync(url, started));
             started.Pending = pending;
         }
 
         return pending.WaitAsync(cancellationToken);
     }
 
-    private async Task<PayPalCertificate> FetchAndKeepAsync(string key, Uri url, Slot slot)
+    private async Task<PayPalCertificate> FetchAndKeepAsync(PayPalCertificateUrl url, Slot slot)
     {
         var certificate = PayPalCertificate.Unavailable("the certificate fetch failed");
         try
         {
-            certificate = await FetchAsync(url).ConfigureAwait(false);
+            certificate = await FetchAsync(url.Uri).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -141,7 +141,7 @@ internal sealed class PayPalCertificateStore
                 _fetching--;
                 if (certificate.Key is null)
                 {
-                    _slots.Remove(key);
+                    _slots.Remove(url.Text);
                 }
                 else
                 {
@@ -155,7 +155,8 @@ internal sealed class PayPalCertificateStore
 
         if (certificate.Key is null && _logger is not null)
         {
-            Log.PayPalCertificateFetchFailed(_logger, _receiver, certificate.Description);
+            // The host as the allow-list has it (a URL off the list is never fetched): bounded, and never the sender's path or query.
+            Log.PayPalCertificateFetchFailed(_logger, _receiver, url.AllowedHost, certificate.Description);
         }
 
         return certificate;
