@@ -32,7 +32,10 @@ public partial class SignatureBenchmarks
     public bool RawRsaSha256Verify() =>
         _payPalPublicKey.VerifyData(_payPalSignedContent, _payPalSignatureBytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
 
-    /// <summary>WebhookKit's PayPal verification: headers, algorithm, tolerance, URL allow-list, the kept certificate, CRC-32 of the body, RSA verify.</summary>
+    /// <summary>
+    /// WebhookKit's PayPal verification: headers, algorithm, tolerance, the kept certificate found by the URL's text (an
+    /// allow-listed URL, so not parsed again), CRC-32 of the body, RSA verify.
+    /// </summary>
     [Benchmark]
     public bool WebhookKitPayPal()
     {

@@ -164,6 +164,7 @@ internal static partial class Log
     [LoggerMessage(73, LogLevel.Warning, "Webhook for receiver {Receiver} refused with 503 ({ReasonCode}): {Reason}; the sender retries.")]
     public static partial void ProviderUnavailable(ILogger logger, string receiver, string reasonCode, string reason);
 
-    [LoggerMessage(74, LogLevel.Warning, "PayPal certificate fetch for receiver {Receiver} failed ({Failure}); deliveries naming it get 503 until it succeeds.")]
-    public static partial void PayPalCertificateFetchFailed(ILogger logger, string receiver, string failure);
+    // The host is the allow-list entry the URL matched, never the URL: its path and query are the sender's.
+    [LoggerMessage(74, LogLevel.Warning, "PayPal certificate fetch for receiver {Receiver} from {CertificateHost} failed ({Failure}); deliveries naming it get 503 until it succeeds.")]
+    public static partial void PayPalCertificateFetchFailed(ILogger logger, string receiver, string certificateHost, string failure);
 }

@@ -50,9 +50,10 @@ internal static partial class FuzzTargets
         Paddle(),
         Bitbucket(),
         SharedTokenBearer(),
-        // FuzzTargets.SendGrid.cs, FuzzTargets.Mailgun.cs.
+        // FuzzTargets.SendGrid.cs, FuzzTargets.Mailgun.cs, FuzzTargets.PayPal.cs.
         SendGrid(),
         Mailgun(),
+        PayPal(),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(target => target.Name)];

@@ -35,7 +35,7 @@ internal sealed class MailgunWebhookProvider : IWebhookProvider
     {
         var body = request.Body.Span;
         var form = WebhookSignature.IsFormEncoded(request.Headers.ContentType);
-        var verified = _verifier.Verify(form, body, out var token, out var eventTypeAt, out var eventTypeRepeated);
+        var verified = _verifier.Verify(form, body, readToken: true, out var token, out var eventTypeAt, out var eventTypeRepeated);
         if (!verified.IsVerified)
         {
             // Too many form fields is the one refusal before verification that is not about the signature: as elsewhere, 400.

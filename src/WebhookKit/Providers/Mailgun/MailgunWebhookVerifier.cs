@@ -53,7 +53,7 @@ public sealed class MailgunWebhookVerifier
     public WebhookVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        return Verify(WebhookSignature.IsFormEncoded(headers.ContentType), body, out _, out _, out _);
+        return Verify(WebhookSignature.IsFormEncoded(headers.ContentType), body, readToken: false, out _, out _, out _);
     }
 
     /// <summary>
@@ -90,10 +90,11 @@ public sealed class MailgunWebhookVerifier
     }
 
     /// <summary>
-    /// As <see cref="Verify(IHeaderDictionary, ReadOnlySpan{byte})"/>, for the provider: also the verified token (the
-    /// event id) and, for JSON, where <c>event-data.event</c> is.
+    /// As <see cref="Verify(IHeaderDictionary, ReadOnlySpan{byte})"/>, for the provider: also, when
+    /// <paramref name="readToken"/>, the verified token (the event id: the one string this allocates, so only the
+    /// provider asks for it) and, for JSON, where <c>event-data.event</c> is.
     /// </summary>
-    internal WebhookVerificationResult Verify(bool form, ReadOnlySpan<byte> body, out string token, out Range eventType, out bool eventTypeRepeated)
+    internal WebhookVerificationResult Verify(bool form, ReadOnlySpan<byte> body, bool readToken, out string token, out Range eventType, out bool eventTypeRepeated)
     {
         token = string.Empty;
         eventType = default;
@@ -115,7 +116,7 @@ public sealed class MailgunWebhookVerifier
             _ => WebhookVerificationResult.Failed(WebhookVerificationFailure.SignatureMalformed, Malformed),
         };
 
-        if (result.IsVerified)
+        if (result.IsVerified && readToken)
         {
             token = Encoding.ASCII.GetString(fields.Token);
         }

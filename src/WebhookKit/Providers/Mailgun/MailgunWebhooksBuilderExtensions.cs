@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using WebhookKit;
 using WebhookKit.Dispatch;
 using WebhookKit.Mailgun;
@@ -37,8 +38,12 @@ public static class MailgunWebhooksBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         WebhooksBuilderExtensions.ValidateReceiverName(receiverName);
+        var configurationKey = WebhooksBuilderExtensions.ConfigurationKey(receiverName);
         var options = builder.Services.AddOptions<MailgunWebhookOptions>(receiverName)
-            .BindConfiguration(WebhooksBuilderExtensions.ConfigurationKey(receiverName));
+            .BindConfiguration(configurationKey)
+            .Validate<IOptionsMonitor<WebhookOptions>>(
+                static (receiver, webhooks) => MailgunWebhookOptions.KeepsTokensLongEnough(receiver.Tolerance, webhooks.CurrentValue.RetentionDuration),
+                MailgunWebhookOptions.RetentionTooShortError(receiverName, configurationKey));
         return WebhooksBuilderExtensions.AddBuiltInReceiver(
             builder,
             receiverName,

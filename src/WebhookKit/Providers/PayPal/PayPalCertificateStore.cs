@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using WebhookKit.Internal;
@@ -58,15 +59,18 @@ internal sealed class PayPalCertificateStore
     /// <summary>Gets how many fetches were started, for tests.</summary>
     internal int FetchesStarted { get; private set; }
 
-    /// <summary>The key of a certificate already fetched and not expired: the receive path's usual case, with no allocation.</summary>
-    public bool TryGetCached(string url, out RSA? key)
+    /// <summary>
+    /// The key of a certificate already fetched for exactly <paramref name="url"/> (ordinal) and not expired: the receive
+    /// path's usual case, with nothing parsed and no allocation. Only allow-listed URLs are ever kept (see <see cref="GetAsync"/>).
+    /// </summary>
+    public bool TryGetCached(string url, [NotNullWhen(true)] out RSA? key)
     {
         lock (_lock)
         {
-            if (_slots.TryGetValue(url, out var slot) && slot.Certificate is { } certificate && _timeProvider.GetUtcNow() < certificate.NotAfter)
+            if (_slots.TryGetValue(url, out var slot) && slot.Certificate is { Key: { } kept } certificate && _timeProvider.GetUtcNow() < certificate.NotAfter)
             {
                 slot.LastUsed = _timeProvider.GetTimestamp();
-                key = certificate.Key;
+                key = kept;
                 return true;
             }
         }
@@ -75,13 +79,16 @@ internal sealed class PayPalCertificateStore
         return false;
     }
 
-    /// <summary>The certificate at <paramref name="url"/>, fetched unless kept, sharing a fetch under way for it.</summary>
-    public Task<PayPalCertificate> GetAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>
+    /// The certificate at <paramref name="url"/>, fetched unless kept, sharing a fetch under way for it; kept under the
+    /// URL's text as sent. The one way into the store, and it takes an allow-listed URL only.
+    /// </summary>
+    public Task<PayPalCertificate> GetAsync(PayPalCertificateUrl url, CancellationToken cancellationToken)
     {
         Task<PayPalCertificate> pending;
         lock (_lock)
         {
-            var key = url.OriginalString;
+            var key = url.Text;
             if (_slots.TryGetValue(key, out var slot))
             {
                 if (slot.Certificate is { } kept && _timeProvider.GetUtcNow() < kept.NotAfter)
@@ -109,19 +116,19 @@ internal sealed class PayPalCertificateStore
             _slots[key] = started;
 
             // On the thread pool, never under the lock; and on no request's token, since others may share it.
-            pending = Task.Run(() => FetchAndKeepAsync(key, url, started));
+            pending = Task.Run(() => FetchAndKeepAsync(url, started));
             started.Pending = pending;
         }
 
         return pending.WaitAsync(cancellationToken);
     }
 
-    private async Task<PayPalCertificate> FetchAndKeepAsync(string key, Uri url, Slot slot)
+    private async Task<PayPalCertificate> FetchAndKeepAsync(PayPalCertificateUrl url, Slot slot)
     {
         var certificate = PayPalCertificate.Unavailable("the certificate fetch failed");
         try
         {
-            certificate = await FetchAsync(url).ConfigureAwait(false);
+            certificate = await FetchAsync(url.Uri).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -134,7 +141,7 @@ internal sealed class PayPalCertificateStore
                 _fetching--;
                 if (certificate.Key is null)
                 {
-                    _slots.Remove(key);
+                    _slots.Remove(url.Text);
                 }
                 else
                 {
@@ -148,7 +155,8 @@ internal sealed class PayPalCertificateStore
 
         if (certificate.Key is null && _logger is not null)
         {
-            Log.PayPalCertificateFetchFailed(_logger, _receiver, certificate.Description);
+            // The host as the allow-list has it (a URL off the list is never fetched): bounded, and never the sender's path or query.
+            Log.PayPalCertificateFetchFailed(_logger, _receiver, url.AllowedHost, certificate.Description);
         }
 
         return certificate;

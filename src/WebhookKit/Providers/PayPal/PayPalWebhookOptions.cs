@@ -84,15 +84,20 @@ public sealed class PayPalWebhookOptions : WebhookReceiverOptions
         {
             if (!PayPalCertificateUrl.IsValidHostEntry(AllowedCertificateHosts[i]))
             {
-                yield return $"Webhook receiver '{receiverName}' has an entry at '{configurationKey}:AllowedCertificateHosts:{i}' that is not a host name or host:port (no scheme, path or wildcard).";
+                yield return $"Webhook receiver '{receiverName}' has an entry at '{configurationKey}:AllowedCertificateHosts:{i}' that is not a host name or host:port (no scheme, path or wildcard; a host of at most {PayPalCertificateUrl.MaxHostChars} characters).";
             }
         }
 
         for (var i = 0; i < CertificateSubjectNames.Count; i++)
         {
+            // Compared whole with the certificate's common name: a wildcard, a scheme or a space could never match.
             if (string.IsNullOrWhiteSpace(CertificateSubjectNames[i]))
             {
                 yield return $"Webhook receiver '{receiverName}' has an empty entry at '{configurationKey}:CertificateSubjectNames:{i}'.";
+            }
+            else if (Uri.CheckHostName(CertificateSubjectNames[i]) != UriHostNameType.Dns)
+            {
+                yield return $"Webhook receiver '{receiverName}' has an entry at '{configurationKey}:CertificateSubjectNames:{i}' that is not a host name (no wildcard, scheme or spaces): it is compared whole with the certificate's common name.";
             }
         }
 
@@ -104,9 +109,21 @@ public sealed class PayPalWebhookOptions : WebhookReceiverOptions
             }
         }
 
+        // Configuration binds any number into an enum; the chain policy would throw on it at every fetch (503 forever).
+        if (!Enum.IsDefined(CertificateRevocationMode))
+        {
+            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:CertificateRevocationMode': use Online, Offline or NoCheck.";
+        }
+
         if (CertificateFetchTimeout <= TimeSpan.Zero || CertificateFetchTimeout > TimeSpan.FromSeconds(30))
         {
             yield return $"Webhook receiver '{receiverName}' has '{configurationKey}:CertificateFetchTimeout' outside (0, 30 s]: a delivery waits for the fetch.";
+        }
+
+        // The base class's rule, which this override does not inherit: 0 would answer every delivery 413.
+        if (MaxBodyBytes is <= 0)
+        {
+            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:{nameof(MaxBodyBytes)}': it must be more than zero.";
         }
 
         foreach (var error in ValidateGuards(receiverName, configurationKey))

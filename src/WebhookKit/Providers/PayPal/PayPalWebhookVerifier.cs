@@ -93,18 +93,20 @@ public sealed class PayPalWebhookVerifier
             return new(refused);
         }
 
+        // The usual case first, with nothing parsed: the store keeps only URLs that passed the allow-list (it takes
+        // nothing else), so a hit on the header's exact text is an allowed URL. Any other text is judged before a fetch.
         var url = headers[CertificateUrlHeader].ToString();
-        if (!PayPalCertificateUrl.TryAllow(url, _hosts, out var uri))
+        if (url.Length <= PayPalCertificateUrl.MaxChars && Certificates.TryGetCached(url, out var key))
         {
-            return new(WebhookVerificationResult.Failed(WebhookVerificationFailure.CertificateUrlNotAllowed, "PAYPAL-CERT-URL is not an HTTPS URL on an allowed host (AllowedCertificateHosts); not fetched"));
+            return new(Matches(headers, body.Span, key));
         }
 
-        return Certificates.TryGetCached(uri!.OriginalString, out var key)
-            ? new(Matches(headers, body.Span, key!))
-            : FetchThenVerifyAsync(headers, body, uri, cancellationToken);
+        return PayPalCertificateUrl.TryAllow(url, _hosts, out var allowed)
+            ? FetchThenVerifyAsync(headers, body, allowed, cancellationToken)
+            : new(WebhookVerificationResult.Failed(WebhookVerificationFailure.CertificateUrlNotAllowed, "PAYPAL-CERT-URL is not an HTTPS URL on an allowed host (AllowedCertificateHosts); not fetched"));
     }
 
-    private async ValueTask<WebhookVerificationResult> FetchThenVerifyAsync(IHeaderDictionary headers, ReadOnlyMemory<byte> body, Uri url, CancellationToken cancellationToken)
+    private async ValueTask<WebhookVerificationResult> FetchThenVerifyAsync(IHeaderDictionary headers, ReadOnlyMemory<byte> body, PayPalCertificateUrl url, CancellationToken cancellationToken)
     {
         var certificate = await Certificates.GetAsync(url, cancellationToken).ConfigureAwait(false);
         return certificate.Key is { } key

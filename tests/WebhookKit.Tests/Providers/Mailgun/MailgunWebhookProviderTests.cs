@@ -140,4 +140,41 @@ public sealed class MailgunWebhookProviderTests
 
         failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain($"Webhooks:mailgun:{option}").And.NotContain(MailgunVectors.SigningKey);
     }
+
+    [Theory]
+    [InlineData("16:00:00", null)]
+    [InlineData("01:00:00", "00:30:00")]
+    [InlineData("3.00:00:00", "1.00:00:00")]
+    public void AddMailgun_RetentionAtLeastTwiceTheTolerance_Starts(string retention, string? tolerance)
+    {
+        var failure = ReceiverHarness.StartupFailure(webhooks => webhooks.AddMailgun(), Configuration(retention, tolerance));
+
+        failure.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("15:59:59", null)]
+    [InlineData("08:00:00", null)]
+    [InlineData("01:00:00", "00:30:01")]
+    public void AddMailgun_RetentionShorterThanTwiceTheTolerance_FailsAtStartup(string retention, string? tolerance)
+    {
+        // The store is the replay cache: a token it forgot while its timestamp is still accepted could be replayed.
+        var failure = ReceiverHarness.StartupFailure(webhooks => webhooks.AddMailgun(), Configuration(retention, tolerance));
+
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message
+            .Should().Contain("'Webhooks:RetentionDuration'").And.Contain("'Webhooks:mailgun:Tolerance'").And.NotContain(MailgunVectors.SigningKey);
+    }
+
+    [Fact]
+    public void AddMailgun_ToleranceOutOfRangeWithAnyRetention_ReportsTheToleranceWithoutThrowing()
+    {
+        var failure = ReceiverHarness.StartupFailure(webhooks => webhooks.AddMailgun(), Configuration("1.00:00:00", TimeSpan.MaxValue.ToString()));
+
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("invalid 'Webhooks:mailgun:Tolerance'");
+    }
+
+    private static (string, string)[] Configuration(string retention, string? tolerance) =>
+        tolerance is null
+            ? [("Webhooks:mailgun:Secrets:0", MailgunVectors.SigningKey), ("Webhooks:RetentionDuration", retention)]
+            : [("Webhooks:mailgun:Secrets:0", MailgunVectors.SigningKey), ("Webhooks:RetentionDuration", retention), ("Webhooks:mailgun:Tolerance", tolerance)];
 }
