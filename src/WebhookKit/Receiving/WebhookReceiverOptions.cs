@@ -100,11 +100,6 @@ public abstract class WebhookReceiverOptions
             }
         }
 
-        if (MaxBodyBytes is <= 0)
-        {
-            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:{nameof(MaxBodyBytes)}': it must be more than zero.";
-        }
-
         foreach (var error in ValidateGuards(receiverName, configurationKey))
         {
             yield return error;
@@ -139,6 +134,21 @@ public abstract class WebhookReceiverOptions
             ? null
             : $"Webhook receiver '{receiverName}' has a secret shorter than {MinimumSecretBytes} bytes at '{configurationKey}:{listName}:{index}' ({keyBytes} bytes): use a random secret of at least {MinimumSecretBytes} bytes (32 recommended), or set '{configurationKey}:{nameof(AllowShortSecrets)}' to true to accept it.";
 
-    /// <summary>Validates <see cref="AllowedIpRanges"/>; called by every provider's validation.</summary>
-    internal IEnumerable<string> ValidateGuards(string receiverName, string configurationKey) => Transport.Validate(receiverName, configurationKey);
+    /// <summary>
+    /// Validates what every receiver shares whatever its credentials: <see cref="MaxBodyBytes"/> and the transport guards
+    /// (<see cref="AllowedIpRanges"/>); called by every provider's validation, so that an override that checks its own
+    /// credentials cannot skip them (0 would answer every delivery 413).
+    /// </summary>
+    internal IEnumerable<string> ValidateGuards(string receiverName, string configurationKey)
+    {
+        if (MaxBodyBytes is <= 0)
+        {
+            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:{nameof(MaxBodyBytes)}': it must be more than zero.";
+        }
+
+        foreach (var error in Transport.Validate(receiverName, configurationKey))
+        {
+            yield return error;
+        }
+    }
 }

@@ -12,6 +12,9 @@ public sealed class ReceiverHardeningOptionsTests
 {
     private const string ShortSecret = "short-secret-15";
 
+    // sendgrid-csharp's RequestValidatorTests key, a valid P-256 public key.
+    private const string SendGridPublicKey = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==";
+
     public static TheoryData<string, Action<IWebhooksBuilder>, string> ShortSecretReceivers => new()
     {
         { "github", webhooks => webhooks.AddGitHub(o => o.Secrets.Add(ShortSecret)), "Webhooks:github:Secrets:0" },
@@ -34,6 +37,26 @@ public sealed class ReceiverHardeningOptionsTests
         var message = failure.Should().BeOfType<OptionsValidationException>().Which.Message;
         message.Should().Contain($"'{receiver}'").And.Contain(key).And.Contain("AllowShortSecrets").And.Contain("16 bytes");
         message.Should().NotContain(ShortSecret).And.NotContain("hush").And.NotContain("12345'").And.NotContain("whsec_0");
+    }
+
+    public static TheoryData<string, Action<IWebhooksBuilder>> ZeroBodyLimitReceivers => new()
+    {
+        { "github", webhooks => webhooks.AddGitHub(o => { o.Secrets.Add("github-secret-0123456"); o.MaxBodyBytes = 0; }) },
+        { "gitlab", webhooks => webhooks.AddGitLab(o => { o.Secrets.Add("gitlab-token-0123456"); o.MaxBodyBytes = 0; }) },
+        { "sendgrid", webhooks => webhooks.AddSendGrid(o => { o.PublicKeys.Add(SendGridPublicKey); o.MaxBodyBytes = -1; }) },
+        { "paypal", webhooks => webhooks.AddPayPal(o => { o.WebhookId = "1JE4291016473214C"; o.MaxBodyBytes = 0; }) },
+        { "stripe", webhooks => webhooks.AddStripe(o => { o.Secrets.Add("whsec_0123456789abcdef"); o.MaxBodyBytes = 0; }) },
+    };
+
+    /// <summary>A receiver whose own validation checks its credentials still gets the rules every receiver shares.</summary>
+    [Theory]
+    [MemberData(nameof(ZeroBodyLimitReceivers))]
+    public void Add_BodyLimitNotAboveZero_FailsAtStartupNamingReceiverAndKey(string receiver, Action<IWebhooksBuilder> configure)
+    {
+        var failure = ReceiverHarness.StartupFailure(configure);
+
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message
+            .Should().Contain($"'{receiver}'").And.Contain($"Webhooks:{receiver}:MaxBodyBytes").And.Contain("more than zero");
     }
 
     [Fact]

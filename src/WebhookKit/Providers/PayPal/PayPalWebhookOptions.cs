@@ -120,12 +120,6 @@ public sealed class PayPalWebhookOptions : WebhookReceiverOptions
             yield return $"Webhook receiver '{receiverName}' has '{configurationKey}:CertificateFetchTimeout' outside (0, 30 s]: a delivery waits for the fetch.";
         }
 
-        // The base class's rule, which this override does not inherit: 0 would answer every delivery 413.
-        if (MaxBodyBytes is <= 0)
-        {
-            yield return $"Webhook receiver '{receiverName}' has an invalid '{configurationKey}:{nameof(MaxBodyBytes)}': it must be more than zero.";
-        }
-
         foreach (var error in ValidateGuards(receiverName, configurationKey))
         {
             yield return error;
