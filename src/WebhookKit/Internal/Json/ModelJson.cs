@@ -55,8 +55,8 @@ internal static class ModelJson
     public static void Skip(ref Utf8JsonReader reader)
     {
         // TrySkip, not Skip: System.Text.Json hands a converter a reader that is not on the final block when it reads a
-        // stream, though it has buffered the whole value first.
-        if (!reader.TrySkip())
+        // stream, though it has buffered the whole value first. Most values are not objects or arrays: nothing to skip.
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
         {
             ThrowIncomplete();
         }
@@ -64,7 +64,7 @@ internal static class ModelJson
 
     public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => ModelStrings.Get(ref reader),
         JsonTokenType.Null => null,
         _ => ThrowCannotConvert<string>(typeof(string)),
     };
@@ -132,28 +132,18 @@ internal static class ModelJson
         }
 
         var list = new List<T>();
-        try
+        while (true)
         {
-            while (true)
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
             {
-                Next(ref reader);
-                if (reader.TokenType == JsonTokenType.EndArray)
-                {
-                    return list;
-                }
-
-                // A null item is kept, as System.Text.Json keeps it, whatever the annotation says.
-                list.Add(reader.TokenType == JsonTokenType.Null ? null! : item(ref reader)!);
+                return list;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtIndex(exception, list.Count))
-        {
-            throw; // Never reached: the filter only records where the failure happened.
+
+            // A null item is kept, as System.Text.Json keeps it, whatever the annotation says.
+            list.Add(reader.TokenType == JsonTokenType.Null ? null! : item(ref reader)!);
         }
     }
-
-    /// <summary>Whether the current property's name is <see langword="default"/> (between properties), for <see cref="ModelJsonFailure"/>.</summary>
-    public static bool IsNone(ReadOnlySpan<byte> name) => Unsafe.IsNullRef(ref MemoryMarshal.GetReference(name));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static byte[] CopyName(scoped ref Utf8JsonReader reader)

@@ -18,13 +18,18 @@ internal abstract class ModelJsonConverter<T>(ModelValueReader<T> read, Func<Jso
     public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var start = reader;
+        var outer = ModelStrings.Enter();
         try
         {
             return read(ref reader);
         }
         catch (Exception exception) when (ModelJsonFailure.IsModelFailure(exception))
         {
-            throw ModelJsonFailure.WithPath(exception, start, reader);
+            throw ModelJsonFailure.WithPath(exception, start, reader, writeTypeInfo());
+        }
+        finally
+        {
+            ModelStrings.Exit(outer);
         }
     }
 

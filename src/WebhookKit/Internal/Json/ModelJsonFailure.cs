@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace WebhookKit.Internal.Json;
 
@@ -11,43 +12,20 @@ namespace WebhookKit.Internal.Json;
 /// it (the dispatcher logs them with a dead letter), though System.Text.Json sees the hand-written reader as one value.
 /// </summary>
 /// <remarks>
-/// Each object and array reader has an exception filter that notes, in the exception's <see cref="Exception.Data"/>,
-/// which property or item it was reading, and never catches, so nothing is done and nothing is kept until something
-/// throws. The converter of the model then throws a <see cref="JsonException"/> with the path those notes make, as
-/// System.Text.Json does: a property from when its name was read until its value has been; a reader failure keeps the
-/// reader's line and byte, any other failure gets those of the reader's position.
+/// Nothing is tracked while reading: only once something has thrown does <see cref="WithPath"/> read the document
+/// again from the model's first token to where the reader failed, following the model's generated contract, and
+/// name the place as System.Text.Json does: a property from when its name is read until its value has been (an
+/// unknown property's value, or a value System.Text.Json reads whole such as raw JSON, is not entered), an array item
+/// by the number of items read before it. A reader failure keeps the reader's line and byte; any other failure gets
+/// those of the reader's position.
 /// </remarks>
 internal static class ModelJsonFailure
 {
     // The characters for which System.Text.Json writes a property as ['name'] rather than .name.
     private static readonly SearchValues<char> BracketedNameCharacters = SearchValues.Create(".'[]() \t\n\r");
 
-    private const string SegmentsKey = "WebhookKit.JsonPathSegments";
-
     // System.Text.Json's own rethrowable exceptions (a string that is not valid UTF-8, a number out of range).
     private const string RethrowableSource = "System.Text.Json.Rethrowable";
-
-    /// <summary>Notes the property <paramref name="name"/> (none: between properties); always <see langword="false"/>.</summary>
-    public static bool AtProperty(Exception exception, ReadOnlySpan<byte> name)
-    {
-        if (!ModelJson.IsNone(name) && IsModelFailure(exception))
-        {
-            Segments(exception).Add(PropertySegment(name));
-        }
-
-        return false;
-    }
-
-    /// <summary>Notes the array item at <paramref name="index"/>; always <see langword="false"/>.</summary>
-    public static bool AtIndex(Exception exception, int index)
-    {
-        if (IsModelFailure(exception))
-        {
-            Segments(exception).Add(string.Create(CultureInfo.InvariantCulture, $"[{index}]"));
-        }
-
-        return false;
-    }
 
     /// <summary>Whether System.Text.Json would report <paramref name="exception"/> as a <see cref="JsonException"/>.</summary>
     public static bool IsModelFailure(Exception exception) => exception switch
@@ -58,25 +36,18 @@ internal static class ModelJsonFailure
     };
 
     /// <summary>
-    /// The <see cref="JsonException"/> to throw for <paramref name="exception"/>, caught by the model's converter with
-    /// <paramref name="reader"/> where it failed; <paramref name="start"/> is a copy of the reader taken on the model's first token.
+    /// The <see cref="JsonException"/> to throw for <paramref name="exception"/>, caught with <paramref name="reader"/>
+    /// where it failed; <paramref name="start"/> is a copy of the reader on the model's first token, and
+    /// <paramref name="contract"/> the model's generated contract.
     /// </summary>
-    public static JsonException WithPath(Exception exception, in Utf8JsonReader start, in Utf8JsonReader reader)
+    public static JsonException WithPath(Exception exception, Utf8JsonReader start, in Utf8JsonReader reader, JsonTypeInfo contract)
     {
-        var path = new StringBuilder("$");
-        if (exception.Data[SegmentsKey] is List<string> segments)
-        {
-            for (var i = segments.Count - 1; i >= 0; i--)
-            {
-                path.Append(segments[i]);
-            }
-
-            exception.Data.Remove(SegmentsKey);
-        }
-
-        var (line, byteInLine) = exception is JsonException { LineNumber: not null } located
-            ? (located.LineNumber, located.BytePositionInLine)
-            : Position(start, reader);
+        var isReaderFailure = exception is JsonException { LineNumber: not null };
+        var origin = start;
+        var path = Path(ref start, reader.BytesConsumed, contract, valueInProgress: !isReaderFailure);
+        var (line, byteInLine) = isReaderFailure
+            ? (((JsonException)exception).LineNumber, ((JsonException)exception).BytePositionInLine)
+            : Position(origin, reader);
 
         // As System.Text.Json words it: the message, then where.
         var message = exception.Message;
@@ -84,27 +55,141 @@ internal static class ModelJsonFailure
         message = at >= 0
             ? $"{message[..at]} Path: {path} |{message[at..]}"
             : $"{message} Path: {path} | LineNumber: {line} | BytePositionInLine: {byteInLine}.";
-        return new JsonException(message, path.ToString(), line, byteInLine, exception);
+        return new JsonException(message, path, line, byteInLine, exception);
     }
 
-    private static List<string> Segments(Exception exception)
+    // Reads from the model's first token until the reader has consumed what the failed one had, keeping a frame per
+    // object or array entered as the contract says System.Text.Json enters them. valueInProgress: the failure was in
+    // converting the token last read (not in reading the next one), so a property whose value that token is still counts.
+    private static string Path(ref Utf8JsonReader reader, long failedAt, JsonTypeInfo contract, bool valueInProgress)
     {
-        if (exception.Data[SegmentsKey] is not List<string> segments)
+        // The reader is on the model's first token: inside its object, if it is one.
+        var frames = new List<Frame> { new(contract, IsArray: false) };
+        try
         {
-            segments = [];
-            exception.Data[SegmentsKey] = segments;
+            while (reader.BytesConsumed < failedAt)
+            {
+                var frame = frames[^1];
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        frame.Property = reader.GetString();
+                        frame.Value = Property(frame.Contract, frame.Property!);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.RemoveAt(frames.Count - 1);
+                        if (frames.Count > 0)
+                        {
+                            ValueRead(frames[^1], reader.BytesConsumed < failedAt || !valueInProgress);
+                        }
+
+                        break;
+                    default:
+                        var entered = Entered(frame, reader.TokenType);
+                        if (entered is not null)
+                        {
+                            frames.Add(entered);
+                        }
+                        else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                        {
+                            // A value System.Text.Json does not enter (unknown, raw JSON, a converter's): step over it whole
+                            // when it ends before the failure, else the failure is inside it.
+                            var copy = reader;
+                            if (copy.TrySkip() && copy.BytesConsumed <= failedAt)
+                            {
+                                reader = copy;
+                                ValueRead(frame, reader.BytesConsumed < failedAt || !valueInProgress);
+                            }
+                            else
+                            {
+                                return Format(frames);
+                            }
+                        }
+                        else
+                        {
+                            ValueRead(frame, reader.BytesConsumed < failedAt || !valueInProgress);
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The failure itself: the frames say where it was.
         }
 
-        return segments;
+        return Format(frames);
     }
 
-    // System.Text.Json's form: .name, or ['name'] when the name has a character that would make the dotted form ambiguous.
-    private static string PropertySegment(ReadOnlySpan<byte> name)
+    // The frame a value starts, if System.Text.Json enters it: an object or array of the contract's.
+    private static Frame? Entered(Frame frame, JsonTokenType token)
     {
-        var text = Encoding.UTF8.GetString(name);
-        return text.AsSpan().ContainsAny(BracketedNameCharacters) || text.Length == 0
-            ? $"['{text.Replace("'", "\\'", StringComparison.Ordinal)}']"
-            : "." + text;
+        var contract = frame.IsArray ? frame.Contract.ElementType is { } element ? frame.Contract.Options.GetTypeInfo(element) : null : frame.Value;
+        return contract?.Kind switch
+        {
+            JsonTypeInfoKind.Object when token == JsonTokenType.StartObject => new Frame(contract, IsArray: false),
+            JsonTypeInfoKind.Enumerable when token == JsonTokenType.StartArray => new Frame(contract, IsArray: true),
+            _ => null,
+        };
+    }
+
+    // A value of the frame's is read: a property ends, an array has one more item. Not when it is the value that failed.
+    private static void ValueRead(Frame frame, bool completed)
+    {
+        if (!completed)
+        {
+            return;
+        }
+
+        if (frame.IsArray)
+        {
+            frame.Depth++;
+        }
+        else
+        {
+            frame.Property = null;
+            frame.Value = null;
+        }
+    }
+
+    private static JsonTypeInfo? Property(JsonTypeInfo contract, string name)
+    {
+        foreach (var property in contract.Properties)
+        {
+            if (property.Name == name && property.Set is not null)
+            {
+                return property.CustomConverter is null ? contract.Options.GetTypeInfo(property.PropertyType) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Format(List<Frame> frames)
+    {
+        var path = new StringBuilder("$");
+        foreach (var frame in frames)
+        {
+            if (frame.IsArray)
+            {
+                path.Append(CultureInfo.InvariantCulture, $"[{frame.Depth}]");
+            }
+            else if (frame.Property is { } name)
+            {
+                // System.Text.Json's form: .name, or ['name'] when a character would make the dotted form ambiguous.
+                path.Append(name.AsSpan().ContainsAny(BracketedNameCharacters) || name.Length == 0
+                    ? $"['{name.Replace("'", "\\'", StringComparison.Ordinal)}']"
+                    : "." + name);
+            }
+        }
+
+        return path.ToString();
     }
 
     // The reader's line and byte in line after its current token, as System.Text.Json reports them: counted in the
@@ -123,5 +208,16 @@ internal static class ModelJsonFailure
             checked((int)reader.BytesConsumed));
         var lastNewLine = consumed.LastIndexOf((byte)'\n');
         return (consumed.Count((byte)'\n'), consumed.Length - (lastNewLine + 1));
+    }
+
+    // An object (Property: the one being read, Value: its contract if System.Text.Json enters it) or an array (Depth:
+    // the items read).
+    private sealed record Frame(JsonTypeInfo Contract, bool IsArray)
+    {
+        public string? Property { get; set; }
+
+        public JsonTypeInfo? Value { get; set; }
+
+        public int Depth { get; set; }
     }
 }

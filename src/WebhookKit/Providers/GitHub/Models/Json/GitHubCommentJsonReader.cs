@@ -15,50 +15,40 @@ internal static class GitHubCommentJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubComment));
         var value = new GitHubComment();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.Int64(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("body"u8):
-                        value.Body = ModelJson.String(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("user"u8):
-                        value.User = GitHubUserJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("node_id"u8):
-                        value.NodeId = ModelJson.String(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("html_url"u8):
-                        value.HtmlUrl = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("created_at"u8):
-                        value.CreatedAt = ModelJson.NullableDateTimeOffset(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("updated_at"u8):
-                        value.UpdatedAt = ModelJson.NullableDateTimeOffset(ref reader);
-                        break;
-                    case 18 when name.SequenceEqual("author_association"u8):
-                        value.AuthorAssociation = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.Int64(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("body"u8):
+                    value.Body = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("user"u8):
+                    value.User = GitHubUserJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("node_id"u8):
+                    value.NodeId = ModelJson.String(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("html_url"u8):
+                    value.HtmlUrl = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("created_at"u8):
+                    value.CreatedAt = ModelJson.NullableDateTimeOffset(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("updated_at"u8):
+                    value.UpdatedAt = ModelJson.NullableDateTimeOffset(ref reader);
+                    break;
+                case 18 when name.SequenceEqual("author_association"u8):
+                    value.AuthorAssociation = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -15,35 +15,25 @@ internal static class GitHubCommitAuthorJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubCommitAuthor));
         var value = new GitHubCommitAuthor();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 4 when name.SequenceEqual("name"u8):
-                        value.Name = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("email"u8):
-                        value.Email = ModelJson.String(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("username"u8):
-                        value.Username = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 4 when name.SequenceEqual("name"u8):
+                    value.Name = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("email"u8):
+                    value.Email = ModelJson.String(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("username"u8):
+                    value.Username = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -15,59 +15,49 @@ internal static class GitHubCommitJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubCommit));
         var value = new GitHubCommit();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.String(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("url"u8):
-                        value.Url = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("added"u8):
-                        value.Added = ModelJson.StringList(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("author"u8):
-                        value.Author = GitHubCommitAuthorJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("message"u8):
-                        value.Message = ModelJson.String(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("removed"u8):
-                        value.Removed = ModelJson.StringList(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("tree_id"u8):
-                        value.TreeId = ModelJson.String(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("distinct"u8):
-                        value.Distinct = ModelJson.NullableBoolean(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("modified"u8):
-                        value.Modified = ModelJson.StringList(ref reader);
-                        break;
-                    case 9 when name.SequenceEqual("committer"u8):
-                        value.Committer = GitHubCommitAuthorJsonReader.Read(ref reader);
-                        break;
-                    case 9 when name.SequenceEqual("timestamp"u8):
-                        value.Timestamp = ModelJson.NullableDateTimeOffset(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.String(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("url"u8):
+                    value.Url = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("added"u8):
+                    value.Added = ModelJson.StringList(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("author"u8):
+                    value.Author = GitHubCommitAuthorJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("message"u8):
+                    value.Message = ModelJson.String(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("removed"u8):
+                    value.Removed = ModelJson.StringList(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("tree_id"u8):
+                    value.TreeId = ModelJson.String(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("distinct"u8):
+                    value.Distinct = ModelJson.NullableBoolean(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("modified"u8):
+                    value.Modified = ModelJson.StringList(ref reader);
+                    break;
+                case 9 when name.SequenceEqual("committer"u8):
+                    value.Committer = GitHubCommitAuthorJsonReader.Read(ref reader);
+                    break;
+                case 9 when name.SequenceEqual("timestamp"u8):
+                    value.Timestamp = ModelJson.NullableDateTimeOffset(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

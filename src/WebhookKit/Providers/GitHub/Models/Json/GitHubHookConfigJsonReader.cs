@@ -15,32 +15,22 @@ internal static class GitHubHookConfigJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubHookConfig));
         var value = new GitHubHookConfig();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 3 when name.SequenceEqual("url"u8):
-                        value.Url = ModelJson.String(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("content_type"u8):
-                        value.ContentType = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 3 when name.SequenceEqual("url"u8):
+                    value.Url = ModelJson.String(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("content_type"u8):
+                    value.ContentType = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

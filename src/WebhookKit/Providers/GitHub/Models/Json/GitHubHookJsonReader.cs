@@ -15,47 +15,37 @@ internal static class GitHubHookJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubHook));
         var value = new GitHubHook();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.Int64(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("name"u8):
-                        value.Name = ModelJson.String(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("type"u8):
-                        value.Type = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("active"u8):
-                        value.Active = ModelJson.NullableBoolean(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("app_id"u8):
-                        value.AppId = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("config"u8):
-                        value.Config = GitHubHookConfigJsonReader.Read(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("events"u8):
-                        value.Events = ModelJson.StringList(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.Int64(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("name"u8):
+                    value.Name = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("type"u8):
+                    value.Type = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("active"u8):
+                    value.Active = ModelJson.NullableBoolean(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("app_id"u8):
+                    value.AppId = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("config"u8):
+                    value.Config = GitHubHookConfigJsonReader.Read(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("events"u8):
+                    value.Events = ModelJson.StringList(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -15,32 +15,22 @@ internal static class GitHubInstallationJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubInstallation));
         var value = new GitHubInstallation();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.Int64(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("node_id"u8):
-                        value.NodeId = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.Int64(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("node_id"u8):
+                    value.NodeId = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

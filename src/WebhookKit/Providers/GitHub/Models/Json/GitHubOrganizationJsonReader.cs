@@ -15,41 +15,31 @@ internal static class GitHubOrganizationJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubOrganization));
         var value = new GitHubOrganization();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.Int64(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("login"u8):
-                        value.Login = ModelJson.String(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("node_id"u8):
-                        value.NodeId = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("avatar_url"u8):
-                        value.AvatarUrl = ModelJson.String(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("description"u8):
-                        value.Description = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.Int64(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("login"u8):
+                    value.Login = ModelJson.String(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("node_id"u8):
+                    value.NodeId = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("avatar_url"u8):
+                    value.AvatarUrl = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("description"u8):
+                    value.Description = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

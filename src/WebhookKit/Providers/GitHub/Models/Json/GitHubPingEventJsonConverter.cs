@@ -18,47 +18,37 @@ internal sealed class GitHubPingEventJsonConverter() : ModelJsonConverter<GitHub
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubPingEvent));
         var value = new GitHubPingEvent();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 3 when name.SequenceEqual("zen"u8):
-                        value.Zen = ModelJson.String(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("hook"u8):
-                        value.Hook = GitHubHookJsonReader.Read(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("sender"u8):
-                        value.Sender = GitHubUserJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("hook_id"u8):
-                        value.HookId = ModelJson.Int64(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("repository"u8):
-                        value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("installation"u8):
-                        value.Installation = GitHubInstallationJsonReader.Read(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("organization"u8):
-                        value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 3 when name.SequenceEqual("zen"u8):
+                    value.Zen = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("hook"u8):
+                    value.Hook = GitHubHookJsonReader.Read(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("sender"u8):
+                    value.Sender = GitHubUserJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("hook_id"u8):
+                    value.HookId = ModelJson.Int64(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("repository"u8):
+                    value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("installation"u8):
+                    value.Installation = GitHubInstallationJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("organization"u8):
+                    value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

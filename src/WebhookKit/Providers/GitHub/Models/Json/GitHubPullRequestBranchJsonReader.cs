@@ -15,41 +15,31 @@ internal static class GitHubPullRequestBranchJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubPullRequestBranch));
         var value = new GitHubPullRequestBranch();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 3 when name.SequenceEqual("ref"u8):
-                        value.Ref = ModelJson.String(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("sha"u8):
-                        value.Sha = ModelJson.String(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("repo"u8):
-                        value.Repo = GitHubRepositoryJsonReader.Read(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("user"u8):
-                        value.User = GitHubUserJsonReader.Read(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("label"u8):
-                        value.Label = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 3 when name.SequenceEqual("ref"u8):
+                    value.Ref = ModelJson.String(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("sha"u8):
+                    value.Sha = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("repo"u8):
+                    value.Repo = GitHubRepositoryJsonReader.Read(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("user"u8):
+                    value.User = GitHubUserJsonReader.Read(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("label"u8):
+                    value.Label = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

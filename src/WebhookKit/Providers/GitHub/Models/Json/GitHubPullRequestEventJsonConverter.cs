@@ -18,47 +18,37 @@ internal sealed class GitHubPullRequestEventJsonConverter() : ModelJsonConverter
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubPullRequestEvent));
         var value = new GitHubPullRequestEvent();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 6 when name.SequenceEqual("action"u8):
-                        value.Action = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("number"u8):
-                        value.Number = ModelJson.Int32(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("sender"u8):
-                        value.Sender = GitHubUserJsonReader.Read(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("repository"u8):
-                        value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("installation"u8):
-                        value.Installation = GitHubInstallationJsonReader.Read(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("organization"u8):
-                        value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("pull_request"u8):
-                        value.PullRequest = GitHubPullRequestJsonReader.Read(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 6 when name.SequenceEqual("action"u8):
+                    value.Action = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("number"u8):
+                    value.Number = ModelJson.Int32(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("sender"u8):
+                    value.Sender = GitHubUserJsonReader.Read(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("repository"u8):
+                    value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("installation"u8):
+                    value.Installation = GitHubInstallationJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("organization"u8):
+                    value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("pull_request"u8):
+                    value.PullRequest = GitHubPullRequestJsonReader.Read(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -18,71 +18,61 @@ internal sealed class GitHubPushEventJsonConverter() : ModelJsonConverter<GitHub
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubPushEvent));
         var value = new GitHubPushEvent();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 3 when name.SequenceEqual("ref"u8):
-                        value.Ref = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("after"u8):
-                        value.After = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("before"u8):
-                        value.Before = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("forced"u8):
-                        value.Forced = ModelJson.Boolean(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("pusher"u8):
-                        value.Pusher = GitHubCommitAuthorJsonReader.Read(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("sender"u8):
-                        value.Sender = GitHubUserJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("commits"u8):
-                        value.Commits = ModelJson.List(ref reader, GitHubCommitJsonReader.Read);
-                        break;
-                    case 7 when name.SequenceEqual("compare"u8):
-                        value.Compare = ModelJson.String(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("created"u8):
-                        value.Created = ModelJson.Boolean(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("deleted"u8):
-                        value.Deleted = ModelJson.Boolean(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("base_ref"u8):
-                        value.BaseRef = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("repository"u8):
-                        value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("head_commit"u8):
-                        value.HeadCommit = GitHubCommitJsonReader.Read(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("installation"u8):
-                        value.Installation = GitHubInstallationJsonReader.Read(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("organization"u8):
-                        value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 3 when name.SequenceEqual("ref"u8):
+                    value.Ref = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("after"u8):
+                    value.After = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("before"u8):
+                    value.Before = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("forced"u8):
+                    value.Forced = ModelJson.Boolean(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("pusher"u8):
+                    value.Pusher = GitHubCommitAuthorJsonReader.Read(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("sender"u8):
+                    value.Sender = GitHubUserJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("commits"u8):
+                    value.Commits = ModelJson.List(ref reader, GitHubCommitJsonReader.Read);
+                    break;
+                case 7 when name.SequenceEqual("compare"u8):
+                    value.Compare = ModelJson.String(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("created"u8):
+                    value.Created = ModelJson.Boolean(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("deleted"u8):
+                    value.Deleted = ModelJson.Boolean(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("base_ref"u8):
+                    value.BaseRef = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("repository"u8):
+                    value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("head_commit"u8):
+                    value.HeadCommit = GitHubCommitJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("installation"u8):
+                    value.Installation = GitHubInstallationJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("organization"u8):
+                    value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

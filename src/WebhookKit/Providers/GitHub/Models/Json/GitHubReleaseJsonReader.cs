@@ -15,62 +15,52 @@ internal static class GitHubReleaseJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitHubRelease));
         var value = new GitHubRelease();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.Int64(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("body"u8):
-                        value.Body = ModelJson.String(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("name"u8):
-                        value.Name = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("draft"u8):
-                        value.Draft = ModelJson.NullableBoolean(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("author"u8):
-                        value.Author = GitHubUserJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("node_id"u8):
-                        value.NodeId = ModelJson.String(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("html_url"u8):
-                        value.HtmlUrl = ModelJson.String(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("tag_name"u8):
-                        value.TagName = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("created_at"u8):
-                        value.CreatedAt = ModelJson.NullableDateTimeOffset(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("prerelease"u8):
-                        value.Prerelease = ModelJson.NullableBoolean(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("published_at"u8):
-                        value.PublishedAt = ModelJson.NullableDateTimeOffset(ref reader);
-                        break;
-                    case 16 when name.SequenceEqual("target_commitish"u8):
-                        value.TargetCommitish = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.Int64(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("body"u8):
+                    value.Body = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("name"u8):
+                    value.Name = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("draft"u8):
+                    value.Draft = ModelJson.NullableBoolean(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("author"u8):
+                    value.Author = GitHubUserJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("node_id"u8):
+                    value.NodeId = ModelJson.String(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("html_url"u8):
+                    value.HtmlUrl = ModelJson.String(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("tag_name"u8):
+                    value.TagName = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("created_at"u8):
+                    value.CreatedAt = ModelJson.NullableDateTimeOffset(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("prerelease"u8):
+                    value.Prerelease = ModelJson.NullableBoolean(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("published_at"u8):
+                    value.PublishedAt = ModelJson.NullableDateTimeOffset(ref reader);
+                    break;
+                case 16 when name.SequenceEqual("target_commitish"u8):
+                    value.TargetCommitish = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

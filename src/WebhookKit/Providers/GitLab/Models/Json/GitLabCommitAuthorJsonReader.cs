@@ -15,32 +15,22 @@ internal static class GitLabCommitAuthorJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabCommitAuthor));
         var value = new GitLabCommitAuthor();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 4 when name.SequenceEqual("name"u8):
-                        value.Name = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("email"u8):
-                        value.Email = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 4 when name.SequenceEqual("name"u8):
+                    value.Name = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("email"u8):
+                    value.Email = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

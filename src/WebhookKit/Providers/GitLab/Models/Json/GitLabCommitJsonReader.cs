@@ -15,53 +15,43 @@ internal static class GitLabCommitJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabCommit));
         var value = new GitLabCommit();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.String(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("url"u8):
-                        value.Url = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("added"u8):
-                        value.Added = ModelJson.StringList(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("title"u8):
-                        value.Title = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("author"u8):
-                        value.Author = GitLabCommitAuthorJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("message"u8):
-                        value.Message = ModelJson.String(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("removed"u8):
-                        value.Removed = ModelJson.StringList(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("modified"u8):
-                        value.Modified = ModelJson.StringList(ref reader);
-                        break;
-                    case 9 when name.SequenceEqual("timestamp"u8):
-                        value.Timestamp = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.String(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("url"u8):
+                    value.Url = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("added"u8):
+                    value.Added = ModelJson.StringList(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("title"u8):
+                    value.Title = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("author"u8):
+                    value.Author = GitLabCommitAuthorJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("message"u8):
+                    value.Message = ModelJson.String(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("removed"u8):
+                    value.Removed = ModelJson.StringList(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("modified"u8):
+                    value.Modified = ModelJson.StringList(ref reader);
+                    break;
+                case 9 when name.SequenceEqual("timestamp"u8):
+                    value.Timestamp = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -18,41 +18,31 @@ internal sealed class GitLabEventJsonConverter() : ModelJsonConverter<GitLabEven
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabEvent));
         var value = new GitLabEvent();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 4 when name.SequenceEqual("user"u8):
-                        value.User = GitLabUserJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("project"u8):
-                        value.Project = GitLabProjectJsonReader.Read(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("event_name"u8):
-                        value.EventName = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("event_type"u8):
-                        value.EventType = ModelJson.String(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("object_kind"u8):
-                        value.ObjectKind = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 4 when name.SequenceEqual("user"u8):
+                    value.User = GitLabUserJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("project"u8):
+                    value.Project = GitLabProjectJsonReader.Read(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("event_name"u8):
+                    value.EventName = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("event_type"u8):
+                    value.EventType = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("object_kind"u8):
+                    value.ObjectKind = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

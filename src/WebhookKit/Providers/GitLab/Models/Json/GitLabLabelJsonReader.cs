@@ -15,41 +15,31 @@ internal static class GitLabLabelJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabLabel));
         var value = new GitLabLabel();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("type"u8):
-                        value.Type = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("color"u8):
-                        value.Color = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("title"u8):
-                        value.Title = ModelJson.String(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("description"u8):
-                        value.Description = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("type"u8):
+                    value.Type = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("color"u8):
+                    value.Color = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("title"u8):
+                    value.Title = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("description"u8):
+                    value.Description = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -18,53 +18,43 @@ internal sealed class GitLabMergeRequestEventJsonConverter() : ModelJsonConverte
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabMergeRequestEvent));
         var value = new GitLabMergeRequestEvent();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 4 when name.SequenceEqual("user"u8):
-                        value.User = GitLabUserJsonReader.Read(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("labels"u8):
-                        value.Labels = ModelJson.List(ref reader, GitLabLabelJsonReader.Read);
-                        break;
-                    case 7 when name.SequenceEqual("changes"u8):
-                        value.Changes = ModelJson.NullableElement(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("project"u8):
-                        value.Project = GitLabProjectJsonReader.Read(ref reader);
-                        break;
-                    case 9 when name.SequenceEqual("assignees"u8):
-                        value.Assignees = ModelJson.List(ref reader, GitLabUserJsonReader.Read);
-                        break;
-                    case 9 when name.SequenceEqual("reviewers"u8):
-                        value.Reviewers = ModelJson.List(ref reader, GitLabUserJsonReader.Read);
-                        break;
-                    case 10 when name.SequenceEqual("event_type"u8):
-                        value.EventType = ModelJson.String(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("object_kind"u8):
-                        value.ObjectKind = ModelJson.String(ref reader);
-                        break;
-                    case 17 when name.SequenceEqual("object_attributes"u8):
-                        value.ObjectAttributes = GitLabMergeRequestJsonReader.Read(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 4 when name.SequenceEqual("user"u8):
+                    value.User = GitLabUserJsonReader.Read(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("labels"u8):
+                    value.Labels = ModelJson.List(ref reader, GitLabLabelJsonReader.Read);
+                    break;
+                case 7 when name.SequenceEqual("changes"u8):
+                    value.Changes = ModelJson.NullableElement(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("project"u8):
+                    value.Project = GitLabProjectJsonReader.Read(ref reader);
+                    break;
+                case 9 when name.SequenceEqual("assignees"u8):
+                    value.Assignees = ModelJson.List(ref reader, GitLabUserJsonReader.Read);
+                    break;
+                case 9 when name.SequenceEqual("reviewers"u8):
+                    value.Reviewers = ModelJson.List(ref reader, GitLabUserJsonReader.Read);
+                    break;
+                case 10 when name.SequenceEqual("event_type"u8):
+                    value.EventType = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("object_kind"u8):
+                    value.ObjectKind = ModelJson.String(ref reader);
+                    break;
+                case 17 when name.SequenceEqual("object_attributes"u8):
+                    value.ObjectAttributes = GitLabMergeRequestJsonReader.Read(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -15,83 +15,73 @@ internal static class GitLabMergeRequestJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabMergeRequest));
         var value = new GitLabMergeRequest();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("iid"u8):
-                        value.Iid = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("url"u8):
-                        value.Url = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("draft"u8):
-                        value.Draft = ModelJson.NullableBoolean(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("state"u8):
-                        value.State = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("title"u8):
-                        value.Title = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("action"u8):
-                        value.Action = ModelJson.String(ref reader);
-                        break;
-                    case 9 when name.SequenceEqual("author_id"u8):
-                        value.AuthorId = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("created_at"u8):
-                        value.CreatedAt = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("updated_at"u8):
-                        value.UpdatedAt = ModelJson.String(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("description"u8):
-                        value.Description = ModelJson.String(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("last_commit"u8):
-                        value.LastCommit = GitLabCommitJsonReader.Read(ref reader);
-                        break;
-                    case 12 when name.SequenceEqual("merge_status"u8):
-                        value.MergeStatus = ModelJson.String(ref reader);
-                        break;
-                    case 13 when name.SequenceEqual("source_branch"u8):
-                        value.SourceBranch = ModelJson.String(ref reader);
-                        break;
-                    case 13 when name.SequenceEqual("target_branch"u8):
-                        value.TargetBranch = ModelJson.String(ref reader);
-                        break;
-                    case 16 when name.SequenceEqual("merge_commit_sha"u8):
-                        value.MergeCommitSha = ModelJson.String(ref reader);
-                        break;
-                    case 17 when name.SequenceEqual("source_project_id"u8):
-                        value.SourceProjectId = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 17 when name.SequenceEqual("target_project_id"u8):
-                        value.TargetProjectId = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 21 when name.SequenceEqual("detailed_merge_status"u8):
-                        value.DetailedMergeStatus = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("iid"u8):
+                    value.Iid = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("url"u8):
+                    value.Url = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("draft"u8):
+                    value.Draft = ModelJson.NullableBoolean(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("state"u8):
+                    value.State = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("title"u8):
+                    value.Title = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("action"u8):
+                    value.Action = ModelJson.String(ref reader);
+                    break;
+                case 9 when name.SequenceEqual("author_id"u8):
+                    value.AuthorId = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("created_at"u8):
+                    value.CreatedAt = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("updated_at"u8):
+                    value.UpdatedAt = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("description"u8):
+                    value.Description = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("last_commit"u8):
+                    value.LastCommit = GitLabCommitJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("merge_status"u8):
+                    value.MergeStatus = ModelJson.String(ref reader);
+                    break;
+                case 13 when name.SequenceEqual("source_branch"u8):
+                    value.SourceBranch = ModelJson.String(ref reader);
+                    break;
+                case 13 when name.SequenceEqual("target_branch"u8):
+                    value.TargetBranch = ModelJson.String(ref reader);
+                    break;
+                case 16 when name.SequenceEqual("merge_commit_sha"u8):
+                    value.MergeCommitSha = ModelJson.String(ref reader);
+                    break;
+                case 17 when name.SequenceEqual("source_project_id"u8):
+                    value.SourceProjectId = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 17 when name.SequenceEqual("target_project_id"u8):
+                    value.TargetProjectId = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 21 when name.SequenceEqual("detailed_merge_status"u8):
+                    value.DetailedMergeStatus = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

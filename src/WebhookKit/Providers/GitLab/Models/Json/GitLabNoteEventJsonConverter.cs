@@ -18,53 +18,43 @@ internal sealed class GitLabNoteEventJsonConverter() : ModelJsonConverter<GitLab
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabNoteEvent));
         var value = new GitLabNoteEvent();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 4 when name.SequenceEqual("user"u8):
-                        value.User = GitLabUserJsonReader.Read(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("issue"u8):
-                        value.Issue = GitLabIssueJsonReader.Read(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("commit"u8):
-                        value.Commit = GitLabCommitJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("project"u8):
-                        value.Project = GitLabProjectJsonReader.Read(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("event_type"u8):
-                        value.EventType = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("project_id"u8):
-                        value.ProjectId = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("object_kind"u8):
-                        value.ObjectKind = ModelJson.String(ref reader);
-                        break;
-                    case 13 when name.SequenceEqual("merge_request"u8):
-                        value.MergeRequest = GitLabMergeRequestJsonReader.Read(ref reader);
-                        break;
-                    case 17 when name.SequenceEqual("object_attributes"u8):
-                        value.ObjectAttributes = GitLabNoteJsonReader.Read(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 4 when name.SequenceEqual("user"u8):
+                    value.User = GitLabUserJsonReader.Read(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("issue"u8):
+                    value.Issue = GitLabIssueJsonReader.Read(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("commit"u8):
+                    value.Commit = GitLabCommitJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("project"u8):
+                    value.Project = GitLabProjectJsonReader.Read(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("event_type"u8):
+                    value.EventType = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("project_id"u8):
+                    value.ProjectId = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("object_kind"u8):
+                    value.ObjectKind = ModelJson.String(ref reader);
+                    break;
+                case 13 when name.SequenceEqual("merge_request"u8):
+                    value.MergeRequest = GitLabMergeRequestJsonReader.Read(ref reader);
+                    break;
+                case 17 when name.SequenceEqual("object_attributes"u8):
+                    value.ObjectAttributes = GitLabNoteJsonReader.Read(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

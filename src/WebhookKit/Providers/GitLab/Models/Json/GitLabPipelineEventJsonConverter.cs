@@ -18,47 +18,37 @@ internal sealed class GitLabPipelineEventJsonConverter() : ModelJsonConverter<Gi
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabPipelineEvent));
         var value = new GitLabPipelineEvent();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 4 when name.SequenceEqual("user"u8):
-                        value.User = GitLabUserJsonReader.Read(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("builds"u8):
-                        value.Builds = ModelJson.List(ref reader, GitLabBuildJsonReader.Read);
-                        break;
-                    case 6 when name.SequenceEqual("commit"u8):
-                        value.Commit = GitLabCommitJsonReader.Read(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("project"u8):
-                        value.Project = GitLabProjectJsonReader.Read(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("object_kind"u8):
-                        value.ObjectKind = ModelJson.String(ref reader);
-                        break;
-                    case 13 when name.SequenceEqual("merge_request"u8):
-                        value.MergeRequest = GitLabMergeRequestJsonReader.Read(ref reader);
-                        break;
-                    case 17 when name.SequenceEqual("object_attributes"u8):
-                        value.ObjectAttributes = GitLabPipelineJsonReader.Read(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 4 when name.SequenceEqual("user"u8):
+                    value.User = GitLabUserJsonReader.Read(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("builds"u8):
+                    value.Builds = ModelJson.List(ref reader, GitLabBuildJsonReader.Read);
+                    break;
+                case 6 when name.SequenceEqual("commit"u8):
+                    value.Commit = GitLabCommitJsonReader.Read(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("project"u8):
+                    value.Project = GitLabProjectJsonReader.Read(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("object_kind"u8):
+                    value.ObjectKind = ModelJson.String(ref reader);
+                    break;
+                case 13 when name.SequenceEqual("merge_request"u8):
+                    value.MergeRequest = GitLabMergeRequestJsonReader.Read(ref reader);
+                    break;
+                case 17 when name.SequenceEqual("object_attributes"u8):
+                    value.ObjectAttributes = GitLabPipelineJsonReader.Read(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

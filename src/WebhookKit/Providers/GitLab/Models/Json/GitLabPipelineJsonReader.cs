@@ -15,71 +15,61 @@ internal static class GitLabPipelineJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabPipeline));
         var value = new GitLabPipeline();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("iid"u8):
-                        value.Iid = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("ref"u8):
-                        value.Ref = ModelJson.String(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("sha"u8):
-                        value.Sha = ModelJson.String(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("tag"u8):
-                        value.Tag = ModelJson.NullableBoolean(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("url"u8):
-                        value.Url = ModelJson.String(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("name"u8):
-                        value.Name = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("source"u8):
-                        value.Source = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("stages"u8):
-                        value.Stages = ModelJson.StringList(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("status"u8):
-                        value.Status = ModelJson.String(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("duration"u8):
-                        value.Duration = ModelJson.NullableDouble(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("before_sha"u8):
-                        value.BeforeSha = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("created_at"u8):
-                        value.CreatedAt = ModelJson.String(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("finished_at"u8):
-                        value.FinishedAt = ModelJson.String(ref reader);
-                        break;
-                    case 15 when name.SequenceEqual("detailed_status"u8):
-                        value.DetailedStatus = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("iid"u8):
+                    value.Iid = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("ref"u8):
+                    value.Ref = ModelJson.String(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("sha"u8):
+                    value.Sha = ModelJson.String(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("tag"u8):
+                    value.Tag = ModelJson.NullableBoolean(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("url"u8):
+                    value.Url = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("name"u8):
+                    value.Name = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("source"u8):
+                    value.Source = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("stages"u8):
+                    value.Stages = ModelJson.StringList(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("status"u8):
+                    value.Status = ModelJson.String(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("duration"u8):
+                    value.Duration = ModelJson.NullableDouble(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("before_sha"u8):
+                    value.BeforeSha = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("created_at"u8):
+                    value.CreatedAt = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("finished_at"u8):
+                    value.FinishedAt = ModelJson.String(ref reader);
+                    break;
+                case 15 when name.SequenceEqual("detailed_status"u8):
+                    value.DetailedStatus = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -15,41 +15,31 @@ internal static class GitLabUserJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(GitLabUser));
         var value = new GitLabUser();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.NullableInt64(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("name"u8):
-                        value.Name = ModelJson.String(ref reader);
-                        break;
-                    case 5 when name.SequenceEqual("email"u8):
-                        value.Email = ModelJson.String(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("username"u8):
-                        value.Username = ModelJson.String(ref reader);
-                        break;
-                    case 10 when name.SequenceEqual("avatar_url"u8):
-                        value.AvatarUrl = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.NullableInt64(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("name"u8):
+                    value.Name = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("email"u8):
+                    value.Email = ModelJson.String(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("username"u8):
+                    value.Username = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("avatar_url"u8):
+                    value.AvatarUrl = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -15,32 +15,22 @@ internal static class StripeEventDataJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(StripeEventData));
         var value = new StripeEventData();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 6 when name.SequenceEqual("object"u8):
-                        value.Object = ModelJson.Element(ref reader);
-                        break;
-                    case 19 when name.SequenceEqual("previous_attributes"u8):
-                        value.PreviousAttributes = ModelJson.NullableElement(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 6 when name.SequenceEqual("object"u8):
+                    value.Object = ModelJson.Element(ref reader);
+                    break;
+                case 19 when name.SequenceEqual("previous_attributes"u8):
+                    value.PreviousAttributes = ModelJson.NullableElement(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -18,65 +18,55 @@ internal sealed class StripeEventJsonConverter() : ModelJsonConverter<StripeEven
     {
         ModelJson.ExpectObject(ref reader, typeof(StripeEvent));
         var value = new StripeEvent();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.String(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("data"u8):
-                        value.Data = StripeEventDataJsonReader.Read(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("type"u8):
-                        value.Type = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("object"u8):
-                        value.Object = ModelJson.String(ref reader);
-                        break;
-                    case 6 when name.SequenceEqual("reason"u8):
-                        value.Reason = ModelJson.NullableElement(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("account"u8):
-                        value.Account = ModelJson.String(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("context"u8):
-                        value.Context = ModelJson.String(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("created"u8):
-                        value.Created = StripeTimestampJsonConverter.ReadValue(ref reader);
-                        break;
-                    case 7 when name.SequenceEqual("request"u8):
-                        value.Request = StripeEventRequestJsonConverter.ReadValue(ref reader);
-                        break;
-                    case 8 when name.SequenceEqual("livemode"u8):
-                        value.Livemode = ModelJson.Boolean(ref reader);
-                        break;
-                    case 11 when name.SequenceEqual("api_version"u8):
-                        value.ApiVersion = ModelJson.String(ref reader);
-                        break;
-                    case 14 when name.SequenceEqual("related_object"u8):
-                        value.RelatedObject = StripeEventRelatedObjectJsonReader.Read(ref reader);
-                        break;
-                    case 16 when name.SequenceEqual("pending_webhooks"u8):
-                        value.PendingWebhooks = ModelJson.Int64(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("data"u8):
+                    value.Data = StripeEventDataJsonReader.Read(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("type"u8):
+                    value.Type = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("object"u8):
+                    value.Object = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("reason"u8):
+                    value.Reason = ModelJson.NullableElement(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("account"u8):
+                    value.Account = ModelJson.String(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("context"u8):
+                    value.Context = ModelJson.String(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("created"u8):
+                    value.Created = StripeTimestampJsonConverter.ReadValue(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("request"u8):
+                    value.Request = StripeEventRequestJsonConverter.ReadValue(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("livemode"u8):
+                    value.Livemode = ModelJson.Boolean(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("api_version"u8):
+                    value.ApiVersion = ModelJson.String(ref reader);
+                    break;
+                case 14 when name.SequenceEqual("related_object"u8):
+                    value.RelatedObject = StripeEventRelatedObjectJsonReader.Read(ref reader);
+                    break;
+                case 16 when name.SequenceEqual("pending_webhooks"u8):
+                    value.PendingWebhooks = ModelJson.Int64(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;

@@ -15,38 +15,28 @@ internal static class StripeEventRelatedObjectJsonReader
     {
         ModelJson.ExpectObject(ref reader, typeof(StripeEventRelatedObject));
         var value = new StripeEventRelatedObject();
-        ReadOnlySpan<byte> name = default;
-        try
+        while (ModelJson.NextProperty(ref reader))
         {
-            while (ModelJson.NextProperty(ref reader))
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
             {
-                name = ModelJson.Name(ref reader);
-                ModelJson.Next(ref reader);
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8):
-                        value.Id = ModelJson.String(ref reader);
-                        break;
-                    case 3 when name.SequenceEqual("url"u8):
-                        value.Url = ModelJson.String(ref reader);
-                        break;
-                    case 4 when name.SequenceEqual("type"u8):
-                        value.Type = ModelJson.String(ref reader);
-                        break;
-                    case 14 when name.SequenceEqual("stripe_context"u8):
-                        value.StripeContext = ModelJson.String(ref reader);
-                        break;
-                    default:
-                        ModelJson.Skip(ref reader);
-                        break;
-                }
-
-                name = default;
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.String(ref reader);
+                    break;
+                case 3 when name.SequenceEqual("url"u8):
+                    value.Url = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("type"u8):
+                    value.Type = ModelJson.String(ref reader);
+                    break;
+                case 14 when name.SequenceEqual("stripe_context"u8):
+                    value.StripeContext = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
             }
-        }
-        catch (Exception exception) when (ModelJsonFailure.AtProperty(exception, name))
-        {
-            throw; // Never reached: the filter only notes the property that failed.
         }
 
         return value;
