@@ -18,9 +18,12 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        // The build of the benchmark process takes more than BenchmarkDotNet's default 2 minutes on the shared 2 cores
+        // when other builds run beside it.
         IConfig config = DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddColumn(StatisticColumn.Median);
+            .AddColumn(StatisticColumn.Median)
+            .WithBuildTimeout(TimeSpan.FromMinutes(10));
         if (!args.Any(argument => argument.StartsWith("--job", StringComparison.Ordinal) || argument == "-j"))
         {
             config = config.AddJob(Job.Default

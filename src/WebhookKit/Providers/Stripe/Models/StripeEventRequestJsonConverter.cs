@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WebhookKit.Internal.Json;
 
 namespace WebhookKit.Stripe;
 
@@ -9,8 +10,16 @@ namespace WebhookKit.Stripe;
 /// </summary>
 internal sealed class StripeEventRequestJsonConverter : JsonConverter<StripeEventRequest>
 {
-    public override StripeEventRequest? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override StripeEventRequest? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <summary>Reads the value the reader is on: JSON <c>null</c>, a request id or an object.</summary>
+    internal static StripeEventRequest? ReadValue(ref Utf8JsonReader reader)
     {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null; // What System.Text.Json does for a reference type before it calls a converter.
+        }
+
         if (reader.TokenType == JsonTokenType.String)
         {
             return new StripeEventRequest { Id = reader.GetString() };
@@ -43,7 +52,7 @@ internal sealed class StripeEventRequestJsonConverter : JsonConverter<StripeEven
             else
             {
                 reader.Read();
-                reader.Skip();
+                ModelJson.Skip(ref reader);
             }
         }
 

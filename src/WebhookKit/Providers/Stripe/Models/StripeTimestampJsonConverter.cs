@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WebhookKit.Internal.Json;
 
 namespace WebhookKit.Stripe;
 
@@ -10,11 +11,14 @@ namespace WebhookKit.Stripe;
 /// </summary>
 internal sealed class StripeTimestampJsonConverter : JsonConverter<long>
 {
-    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <summary>Reads the timestamp the reader is on.</summary>
+    internal static long ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return reader.GetInt64();
+            return ModelJson.Int64(ref reader);
         }
 
         if (reader.TokenType != JsonTokenType.String)

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using WebhookKit.Internal.Json;
+
+namespace WebhookKit.GitHub;
+
+/// <summary>
+/// Reads a <see cref="GitHubIssuesEvent"/> in one pass: each property matched on its UTF-8 name and read straight from the
+/// reader, unknown ones skipped (see <see cref="ModelJsonConverter{T}"/>); writes it as the generated contract does.
+/// </summary>
+internal sealed class GitHubIssuesEventJsonConverter() : ModelJsonConverter<GitHubIssuesEvent>(ReadObject, static () => GitHubJsonWriteContext.Default.GitHubIssuesEvent)
+{
+    /// <summary>Reads the value the reader is on: JSON <c>null</c> or an object.</summary>
+    public static GitHubIssuesEvent? Read(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadObject(ref reader);
+
+    /// <summary>Reads the object the reader is on (a <see cref="JsonException"/> for any other token).</summary>
+    public static GitHubIssuesEvent ReadObject(ref Utf8JsonReader reader)
+    {
+        ModelJson.ExpectObject(ref reader, typeof(GitHubIssuesEvent));
+        var value = new GitHubIssuesEvent();
+        while (ModelJson.NextProperty(ref reader))
+        {
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
+            {
+                case 5 when name.SequenceEqual("issue"u8):
+                    value.Issue = GitHubIssueJsonReader.Read(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("action"u8):
+                    value.Action = ModelJson.String(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("sender"u8):
+                    value.Sender = GitHubUserJsonReader.Read(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("repository"u8):
+                    value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("installation"u8):
+                    value.Installation = GitHubInstallationJsonReader.Read(ref reader);
+                    break;
+                case 12 when name.SequenceEqual("organization"u8):
+                    value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
+            }
+        }
+
+        return value;
+    }
+}

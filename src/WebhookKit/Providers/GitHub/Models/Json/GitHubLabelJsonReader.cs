@@ -1,0 +1,44 @@
+using System.Text.Json;
+using WebhookKit.Internal.Json;
+
+namespace WebhookKit.GitHub;
+
+/// <summary>Reads a <see cref="GitHubLabel"/> in one pass, for the converters of the models that contain one.</summary>
+internal static class GitHubLabelJsonReader
+{
+    /// <summary>Reads the value the reader is on: JSON <c>null</c> or an object.</summary>
+    public static GitHubLabel? Read(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadObject(ref reader);
+
+    /// <summary>Reads the object the reader is on (a <see cref="JsonException"/> for any other token).</summary>
+    public static GitHubLabel ReadObject(ref Utf8JsonReader reader)
+    {
+        ModelJson.ExpectObject(ref reader, typeof(GitHubLabel));
+        var value = new GitHubLabel();
+        while (ModelJson.NextProperty(ref reader))
+        {
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
+            {
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.Int64(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("name"u8):
+                    value.Name = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("color"u8):
+                    value.Color = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("description"u8):
+                    value.Description = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
+            }
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using WebhookKit.Internal.Json;
+
+namespace WebhookKit.GitHub;
+
+/// <summary>Reads a <see cref="GitHubUser"/> in one pass, for the converters of the models that contain one.</summary>
+internal static class GitHubUserJsonReader
+{
+    /// <summary>Reads the value the reader is on: JSON <c>null</c> or an object.</summary>
+    public static GitHubUser? Read(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadObject(ref reader);
+
+    /// <summary>Reads the object the reader is on (a <see cref="JsonException"/> for any other token).</summary>
+    public static GitHubUser ReadObject(ref Utf8JsonReader reader)
+    {
+        ModelJson.ExpectObject(ref reader, typeof(GitHubUser));
+        var value = new GitHubUser();
+        while (ModelJson.NextProperty(ref reader))
+        {
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
+            {
+                case 2 when name.SequenceEqual("id"u8):
+                    value.Id = ModelJson.Int64(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("name"u8):
+                    value.Name = ModelJson.String(ref reader);
+                    break;
+                case 4 when name.SequenceEqual("type"u8):
+                    value.Type = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("email"u8):
+                    value.Email = ModelJson.String(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("login"u8):
+                    value.Login = ModelJson.String(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("node_id"u8):
+                    value.NodeId = ModelJson.String(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("html_url"u8):
+                    value.HtmlUrl = ModelJson.String(ref reader);
+                    break;
+                case 10 when name.SequenceEqual("avatar_url"u8):
+                    value.AvatarUrl = ModelJson.String(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
+            }
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using WebhookKit.Internal.Json;
+
+namespace WebhookKit.GitLab;
+
+/// <summary>
+/// Reads a <see cref="GitLabIssueEvent"/> in one pass: each property matched on its UTF-8 name and read straight from the
+/// reader, unknown ones skipped (see <see cref="ModelJsonConverter{T}"/>); writes it as the generated contract does.
+/// </summary>
+internal sealed class GitLabIssueEventJsonConverter() : ModelJsonConverter<GitLabIssueEvent>(ReadObject, static () => GitLabJsonWriteContext.Default.GitLabIssueEvent)
+{
+    /// <summary>Reads the value the reader is on: JSON <c>null</c> or an object.</summary>
+    public static GitLabIssueEvent? Read(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadObject(ref reader);
+
+    /// <summary>Reads the object the reader is on (a <see cref="JsonException"/> for any other token).</summary>
+    public static GitLabIssueEvent ReadObject(ref Utf8JsonReader reader)
+    {
+        ModelJson.ExpectObject(ref reader, typeof(GitLabIssueEvent));
+        var value = new GitLabIssueEvent();
+        while (ModelJson.NextProperty(ref reader))
+        {
+            var name = ModelJson.Name(ref reader);
+            ModelJson.Next(ref reader);
+            switch (name.Length)
+            {
+                case 4 when name.SequenceEqual("user"u8):
+                    value.User = GitLabUserJsonReader.Read(ref reader);
+                    break;
+                case 6 when name.SequenceEqual("labels"u8):
+                    value.Labels = ModelJson.List(ref reader, GitLabLabelJsonReader.Read);
+                    break;
+                case 7 when name.SequenceEqual("changes"u8):
+                    value.Changes = ModelJson.NullableElement(ref reader);
+                    break;
+                case 7 when name.SequenceEqual("project"u8):
+                    value.Project = GitLabProjectJsonReader.Read(ref reader);
+                    break;
+                case 9 when name.SequenceEqual("assignees"u8):
+                    value.Assignees = ModelJson.List(ref reader, GitLabUserJsonReader.Read);
+                    break;
+                case 10 when name.SequenceEqual("event_type"u8):
+                    value.EventType = ModelJson.String(ref reader);
+                    break;
+                case 11 when name.SequenceEqual("object_kind"u8):
+                    value.ObjectKind = ModelJson.String(ref reader);
+                    break;
+                case 17 when name.SequenceEqual("object_attributes"u8):
+                    value.ObjectAttributes = GitLabIssueJsonReader.Read(ref reader);
+                    break;
+                default:
+                    ModelJson.Skip(ref reader);
+                    break;
+            }
+        }
+
+        return value;
+    }
+}
