@@ -63,6 +63,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     private readonly int _prefetch;
     private readonly int _refill;
     private readonly TimeSpan _renewInterval;
+    private readonly long _freshReadWindowMs;
     private readonly TimeSpan _takeOverInterval;
     private readonly TimeSpan _consumerSweepInterval;
     private readonly RedisAppendBatcher _appender;
@@ -114,6 +115,11 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         _prefetch = _options.PrefetchCount ?? Math.Max(64, 16 * _webhookOptions.MaxConcurrency);
         _refill = Math.Max(1, _prefetch / 4);
         _renewInterval = _options.VisibilityTimeout / 3;
+        // An entry read this soon after its append still holds the claims the append set, for at least the lease less
+        // this window: more than the renewal interval after which the entries in hand renew them (LeaseDuration >
+        // VisibilityTimeout is validated), so renewing them on read too would only cost Redis a script run per read.
+        _freshReadWindowMs = RedisIdempotencyStore.Milliseconds(_options.FreshReadWindow
+            ?? TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, (_webhookOptions.LeaseDuration - _renewInterval).Ticks / 4)));
         _takeOverInterval = TimeSpan.FromTicks(Math.Clamp(_options.VisibilityTimeout.Ticks / 2, _options.PollInterval.Ticks, TimeSpan.FromSeconds(10).Ticks));
         // A consumer is removed at most a quarter of the bound late; XINFO CONSUMERS need not run on every takeover sweep.
         _consumerSweepInterval = TimeSpan.FromTicks(Math.Clamp(_options.IdleConsumerTimeout.Ticks / 4, _options.PollInterval.Ticks, Math.Max(_options.PollInterval.Ticks, TimeSpan.FromMinutes(5).Ticks)));
