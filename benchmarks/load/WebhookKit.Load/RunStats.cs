@@ -13,8 +13,11 @@ internal sealed class RunStats
     private readonly IServer? _server;
     private TimeSpan _appCpu;
     private long _allocated;
+    private TimeSpan _paused;
     private int[] _collections = [];
     private double _redisCpu;
+    private (long App, long Redis) _switches;
+    private int? _redisPid;
     private Dictionary<string, (long Calls, long Usec)> _commands = [];
 
     private RunStats(IServer? server) => _server = server;
@@ -23,8 +26,14 @@ internal sealed class RunStats
     public static async Task<RunStats> StartAsync(IServer? server)
     {
         var stats = new RunStats(server);
+        if (server is not null && Parse(await server.InfoRawAsync("server")).TryGetValue("process_id", out var pid) && Directory.Exists($"/proc/{pid}"))
+        {
+            stats._redisPid = int.Parse(pid, CultureInfo.InvariantCulture); // Local: its context switches can be read too.
+        }
+
+        stats._switches = stats.ContextSwitches();
         (stats._appCpu, stats._redisCpu, stats._commands) = await stats.SnapshotAsync();
-        (stats._allocated, stats._collections) = Memory();
+        (stats._allocated, stats._collections, stats._paused) = Memory();
         return stats;
     }
 
@@ -35,8 +44,9 @@ internal sealed class RunStats
         var (appCpu, redisCpu, commands) = await SnapshotAsync();
         var app = (appCpu - _appCpu).TotalSeconds;
         var server = redisCpu - _redisCpu;
-        var (allocated, collections) = Memory();
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  CPU per delivery: app {app * 1e6 / deliveries:F1} µs, redis-server {server * 1e6 / deliveries:F1} µs; cores busy: app {app / elapsed.TotalSeconds:F2}, redis-server {server / elapsed.TotalSeconds:F2}; app allocated {(double)(allocated - _allocated) / deliveries:N0} B per delivery, collections gen0/1/2 {collections[0] - _collections[0]}/{collections[1] - _collections[1]}/{collections[2] - _collections[2]}"));
+        var (allocated, collections, paused) = Memory();
+        var switches = ContextSwitches();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  CPU per delivery: app {app * 1e6 / deliveries:F1} µs, redis-server {server * 1e6 / deliveries:F1} µs; cores busy: app {app / elapsed.TotalSeconds:F2}, redis-server {server / elapsed.TotalSeconds:F2}; app allocated {(double)(allocated - _allocated) / deliveries:N0} B per delivery, collections gen0/1/2 {collections[0] - _collections[0]}/{collections[1] - _collections[1]}/{collections[2] - _collections[2]}, paused {(paused - _paused).TotalMilliseconds * 1000 / deliveries:F1} µs per delivery; context switches per delivery: app {(double)(switches.App - _switches.App) / deliveries:F2}, redis-server {(double)(switches.Redis - _switches.Redis) / deliveries:F2}"));
         if (_server is null)
         {
             return report.ToString();
@@ -76,8 +86,41 @@ internal sealed class RunStats
         return (app, redis, commands);
     }
 
-    private static (long Allocated, int[] Collections) Memory() =>
-        (GC.GetTotalAllocatedBytes(precise: false), [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)]);
+    /// <summary>Voluntary and involuntary context switches of every thread of this process and of a local redis-server (0 where /proc has none).</summary>
+    private (long App, long Redis) ContextSwitches() => (Switches(Environment.ProcessId), _redisPid is { } pid ? Switches(pid) : 0);
+
+    private static long Switches(int pid)
+    {
+        var tasks = $"/proc/{pid}/task";
+        if (!Directory.Exists(tasks))
+        {
+            return 0;
+        }
+
+        long total = 0;
+        foreach (var task in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line.AsSpan(line.IndexOf(':', StringComparison.Ordinal) + 1).Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return total;
+    }
+
+    private static (long Allocated, int[] Collections, TimeSpan Paused) Memory() =>
+        (GC.GetTotalAllocatedBytes(precise: false), [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)], GC.GetTotalPauseDuration());
 
     private static Dictionary<string, string> Parse(string? info) =>
         (info ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
