@@ -29,18 +29,20 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
     private readonly RedisKeyLayout _layout;
     private readonly RedisPartitionRegistry _partitions;
     private readonly WebhookOptions _webhookOptions;
+    private readonly RedisAppendedBodies _appended;
     private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly SemaphoreSlim _slots = new(MaxBatchesInFlight, MaxBatchesInFlight);
     private readonly ConcurrentDictionary<Task, byte> _sending = new();
     private readonly Lock _startGate = new();
     private Task? _loop;
 
-    public RedisAppendBatcher(RedisConnection connection, RedisKeyLayout layout, RedisPartitionRegistry partitions, WebhookOptions webhookOptions)
+    public RedisAppendBatcher(RedisConnection connection, RedisKeyLayout layout, RedisPartitionRegistry partitions, WebhookOptions webhookOptions, RedisAppendedBodies appended)
     {
         _connection = connection;
         _layout = layout;
         _partitions = partitions;
         _webhookOptions = webhookOptions;
+        _appended = appended;
     }
 
     /// <summary>
@@ -180,7 +182,14 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
                 (Self: this, Database: database, Tag: tag, Partition: partition, FirstTry: firstTry)).ConfigureAwait(false);
             for (var i = 0; i < partition.Length; i++)
             {
-                partition[i].Result.TrySetResult((RedisClaimCode)results[i]);
+                var result = (RedisClaimCode)results[i];
+                if (result == RedisClaimCode.Done)
+                {
+                    // Copied before the answer: the request returns its buffer once answered.
+                    _appended.Add(partition[i].Delivery.DeliveryId, partition[i].Delivery.Body);
+                }
+
+                partition[i].Result.TrySetResult(result);
             }
         }
         catch (Exception exception)

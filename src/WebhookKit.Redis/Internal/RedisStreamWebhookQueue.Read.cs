@@ -98,40 +98,50 @@ internal sealed partial class RedisStreamWebhookQueue
 
     /// <summary>
     /// Renews the claims of read entries and fetches their bodies in one round trip (a script, then one <c>MGET</c>;
-    /// entries written before bodies had keys of their own, and replayed dead letters, hold theirs) and puts each entry
-    /// in hand, but for superseded ones, which are removed. Returns how many were put in hand.
+    /// entries written before bodies had keys of their own, and replayed dead letters, hold theirs; entries read new take
+    /// the copy of their body this instance kept when it appended them, if it still has it: <see cref="RedisAppendedBodies"/>)
+    /// and puts each entry in hand, but for superseded ones, which are removed. Returns how many were put in hand.
     /// </summary>
     private async ValueTask<int> AcceptAsync(IDatabase database, string tag, List<ReadEntry> entries)
     {
-        var bodyKeys = new List<RedisKey>(entries.Count);
-        var bodyIndex = new int[entries.Count];
+        var fetchKeys = new List<RedisKey>(entries.Count);
+        var bodyKeys = new RedisKey?[entries.Count];
+        var bodies = new RedisValue?[entries.Count];
+        var fetchIndex = new int[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            bodyIndex[i] = -1;
+            fetchIndex[i] = -1;
             if (RedisEntryFormat.SeparateBodyOwner(entries[i].Fields) is { } deliveryId)
             {
-                bodyIndex[i] = bodyKeys.Count;
-                bodyKeys.Add(_layout.Body(tag, deliveryId));
+                bodyKeys[i] = _layout.Body(tag, deliveryId);
+                if (!entries[i].TakenOver && _appendedBodies.Take(deliveryId) is { } appended)
+                {
+                    bodies[i] = appended;
+                    continue;
+                }
+
+                fetchIndex[i] = fetchKeys.Count;
+                fetchKeys.Add(bodyKeys[i]!.Value);
             }
         }
 
         // Both started before either is awaited: no round trip of their own for the claims.
         var renewal = StartRenewOnRead(database, tag, entries);
-        var fetch = bodyKeys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : _connection.SlotMigrationRetry.StringGetAsync(database, [.. bodyKeys]).AsTask();
+        var fetch = fetchKeys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : _connection.SlotMigrationRetry.StringGetAsync(database, [.. fetchKeys]).AsTask();
         await Task.WhenAll(renewal, fetch).ConfigureAwait(false);
         var superseded = await renewal.ConfigureAwait(false);
-        var bodies = await fetch.ConfigureAwait(false);
+        var fetched = await fetch.ConfigureAwait(false);
         var accepted = 0;
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            RedisValue? body = bodyIndex[i] < 0 ? null : (RedisValue?)bodies[bodyIndex[i]];
+            var body = fetchIndex[i] < 0 ? bodies[i] : fetched[fetchIndex[i]];
             if (superseded[i])
             {
                 // Its claims are the delivery's that superseded it (or the event's, handled): removed without them.
                 var claims = RedisEntryFormat.Claims(entry.Fields)!.Value;
                 Log.Superseded(_logger, entry.Id, tag, claims.EventId, claims.DeliveryId);
-                RemoveEntry(database, tag, entry.Id, bodyIndex[i] < 0 ? null : (RedisKey?)bodyKeys[bodyIndex[i]], null, RedisEntryFormat.Size(entry.Fields, body));
+                RemoveEntry(database, tag, entry.Id, bodyKeys[i], null, RedisEntryFormat.Size(entry.Fields, body));
                 continue;
             }
 
@@ -141,7 +151,7 @@ internal sealed partial class RedisStreamWebhookQueue
                 // was evicted: the entry is removed, and the claims it still holds in flight are released, so that the
                 // provider's retry is accepted (in the first case they are done, and stay).
                 Log.BodyMissing(_logger, entry.Id, tag);
-                RemoveEntry(database, tag, entry.Id, bodyKeys[bodyIndex[i]], RedisEntryFormat.Claims(entry.Fields));
+                RemoveEntry(database, tag, entry.Id, bodyKeys[i], RedisEntryFormat.Claims(entry.Fields));
                 continue;
             }
 
