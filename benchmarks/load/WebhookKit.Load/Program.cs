@@ -1,9 +1,10 @@
 // Throughput of WebhookKit end to end, in-memory mode vs the durable Redis Streams queue, side by side.
 //
-//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal] [--warm-ups 2] [--stats]
+//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal] [--warm-ups 2] [--stats] [--shared-journal on|off]
 //
 // --stats prints, after each run, the CPU per delivery of this process and of redis-server, and Redis's INFO
 // commandstats per delivery (RunStats.cs). --warm-ups sets the warm-up rounds (2; each mode once per round).
+// --shared-journal off keeps durable mode's journal in memory (AddRedis's SharedJournal = false), to measure its share.
 // --compare journal runs in-memory mode with the delivery journal off and on instead (no Redis), the ratio on / off.
 // Without --redis it starts its own redis-server (from PATH) on a free loopback port, without persistence.
 // Each round runs both modes in turn (order alternating) on a fresh app: Kestrel on 127.0.0.1, one GitHub receiver,
@@ -38,6 +39,8 @@ var only = OptionText("--only");
 var compare = OptionText("--compare") ?? "durable";
 var warmUps = Option("--warm-ups", 2);
 var stats = args.Contains("--stats");
+// Off: durable mode keeps the journal in memory as in-memory mode does (to see what sharing it in Redis costs).
+var sharedJournal = OptionText("--shared-journal") != "off";
 // The first mode is the baseline: each round's ratio is the second over the first.
 Mode[] modes = compare switch
 {
@@ -162,6 +165,7 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, Mode mode, i
             o.Redis.InstanceName = prefix;
             o.DurableQueue = true;
             o.PrefetchCount = prefetch;
+            o.SharedJournal = sharedJournal;
         });
     }
 
