@@ -174,6 +174,13 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
     /// <summary>Claims and appends one partition's deliveries and answers them; <paramref name="firstTry"/> completes after the first round trip.</summary>
     private async Task SendPartitionAsync(IDatabase database, string tag, PendingAppend[] partition, TaskCompletionSource firstTry)
     {
+        // Copies of the bodies for this instance's reader, made before the transaction is sent: a reader that reads the
+        // new entries before this batch's answer is processed finds them (and the request returns its buffer once answered).
+        foreach (var pending in partition)
+        {
+            _appended.Add(pending.Delivery.DeliveryId, pending.Delivery.Body);
+        }
+
         try
         {
             await _partitions.EnsureAsync(database, tag).ConfigureAwait(false);
@@ -183,10 +190,9 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
             for (var i = 0; i < partition.Length; i++)
             {
                 var result = (RedisClaimCode)results[i];
-                if (result == RedisClaimCode.Done)
+                if (result != RedisClaimCode.Done)
                 {
-                    // Copied before the answer: the request returns its buffer once answered.
-                    _appended.Add(partition[i].Delivery.DeliveryId, partition[i].Delivery.Body);
+                    _appended.Take(partition[i].Delivery.DeliveryId); // Not appended: nobody will read it.
                 }
 
                 partition[i].Result.TrySetResult(result);
@@ -196,6 +202,7 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
         {
             foreach (var pending in partition)
             {
+                _appended.Take(pending.Delivery.DeliveryId); // Outcome unknown: if it was appended, its body is read from Redis.
                 pending.Result.TrySetException(exception);
             }
         }

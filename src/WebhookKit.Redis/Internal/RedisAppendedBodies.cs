@@ -31,8 +31,8 @@ internal sealed class RedisAppendedBodies
     public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>
-    /// Keeps a copy of the body of an appended delivery (the caller's buffer may be reused once its append is answered),
-    /// dropping the oldest copies beyond the bounds.
+    /// Keeps a copy of the body of a delivery about to be appended (the caller's buffer may be reused once its append is
+    /// answered; one that was not appended is taken back), dropping the oldest copies beyond the bounds.
     /// </summary>
     public void Add(string deliveryId, ReadOnlyMemory<byte> body)
     {
