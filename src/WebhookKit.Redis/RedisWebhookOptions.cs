@@ -83,6 +83,14 @@ public sealed class RedisWebhookOptions
     /// <value>The default is 1 hour.</value>
     public TimeSpan IdleConsumerTimeout { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Gets or sets how young (by its stream id, on Redis's clock) a new entry must be read for its claims to be left
+    /// as its append set them, rather than renewed in the read's round trip; <see langword="null"/>: the smaller of
+    /// 1 minute and a quarter of what the lease leaves after a renewal interval. Not an option for users: tests set
+    /// <see cref="TimeSpan.Zero"/> to have every read renew, as it does for an entry that waited.
+    /// </summary>
+    internal TimeSpan? FreshReadWindow { get; set; }
+
     /// <summary>Gets or sets this instance's consumer name in the streams' consumer group.</summary>
     /// <value>The default is <see langword="null"/>: the machine name, the process id and a random suffix, unique per process.</value>
     public string? ConsumerName { get; set; }

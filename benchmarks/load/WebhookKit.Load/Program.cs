@@ -1,7 +1,10 @@
 // Throughput of WebhookKit end to end, in-memory mode vs the durable Redis Streams queue, side by side.
 //
-//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal]
+//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal] [--warm-ups 2] [--stats] [--shared-journal on|off]
 //
+// --stats prints, after each run, the CPU per delivery of this process and of redis-server, and Redis's INFO
+// commandstats per delivery (RunStats.cs). --warm-ups sets the warm-up rounds (2; each mode once per round).
+// --shared-journal off keeps durable mode's journal in memory (AddRedis's SharedJournal = false), to measure its share.
 // --compare journal runs in-memory mode with the delivery journal off and on instead (no Redis), the ratio on / off.
 // Without --redis it starts its own redis-server (from PATH) on a free loopback port, without persistence.
 // Each round runs both modes in turn (order alternating) on a fresh app: Kestrel on 127.0.0.1, one GitHub receiver,
@@ -34,6 +37,10 @@ var prefetch = OptionText("--prefetch") is { } p ? int.Parse(p, CultureInfo.Inva
 var payload = OptionText("--payload") ?? "push";
 var only = OptionText("--only");
 var compare = OptionText("--compare") ?? "durable";
+var warmUps = Option("--warm-ups", 2);
+var stats = args.Contains("--stats");
+// Off: durable mode keeps the journal in memory as in-memory mode does (to see what sharing it in Redis costs).
+var sharedJournal = OptionText("--shared-journal") != "off";
 // The first mode is the baseline: each round's ratio is the second over the first.
 Mode[] modes = compare switch
 {
@@ -60,12 +67,15 @@ if (redis is null && modes.Any(mode => mode.Durable))
     await WaitForRedisAsync(port);
 }
 
+using var statsConnection = stats && redis is not null ? await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true") : null; // INFO is an admin command to the client
+var statsServer = statsConnection?.GetServer(statsConnection.GetEndPoints()[0]);
+
 try
 {
     Console.WriteLine($"WebhookKit load: {payload} ({body.Length} bytes), {deliveries} deliveries per run, concurrency {concurrency}, {rounds} rounds, {Environment.ProcessorCount} cores, redis {redis ?? "none"}");
     var results = modes.ToDictionary(mode => mode.Name, _ => new List<(double Accepted, double Handled)>());
     // Long enough for tiered compilation to settle, so that round 1 does not compare a cold in-memory run.
-    for (var warmUp = 0; warmUp < 2; warmUp++)
+    for (var warmUp = 0; warmUp < warmUps; warmUp++)
     {
         foreach (var mode in modes)
         {
@@ -155,6 +165,7 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, Mode mode, i
             o.Redis.InstanceName = prefix;
             o.DurableQueue = true;
             o.PrefetchCount = prefetch;
+            o.SharedJournal = sharedJournal;
         });
     }
 
@@ -169,6 +180,7 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, Mode mode, i
     var next = -1;
     var failures = 0;
     var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+    var runStats = stats ? await RunStats.StartAsync(mode.Durable ? statsServer : null) : null;
     var stopwatch = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
     {
@@ -194,10 +206,13 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, Mode mode, i
     }
 
     var handled = stopwatch.Elapsed;
+    var cost = runStats is null ? null : await runStats.ReportAsync(count - failures, handled);
+
     await app.StopAsync();
     // Rates of deliveries that got their 200 (any 503 would otherwise count as throughput).
     var result = ((count - failures) / accepted.TotalSeconds, (count - failures) / handled.TotalSeconds);
     Console.WriteLine($"{name,-28} {count} deliveries: accepted in {accepted.TotalSeconds:F2} s ({result.Item1:N0}/s), handled in {handled.TotalSeconds:F2} s ({result.Item2:N0}/s), non-200: {failures}{(failures > 0 ? $" ({string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))})" : string.Empty)}");
+    Console.Write(cost);
     return result;
 }
 

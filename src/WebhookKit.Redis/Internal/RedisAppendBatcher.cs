@@ -29,18 +29,20 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
     private readonly RedisKeyLayout _layout;
     private readonly RedisPartitionRegistry _partitions;
     private readonly WebhookOptions _webhookOptions;
+    private readonly RedisAppendedBodies _appended;
     private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly SemaphoreSlim _slots = new(MaxBatchesInFlight, MaxBatchesInFlight);
     private readonly ConcurrentDictionary<Task, byte> _sending = new();
     private readonly Lock _startGate = new();
     private Task? _loop;
 
-    public RedisAppendBatcher(RedisConnection connection, RedisKeyLayout layout, RedisPartitionRegistry partitions, WebhookOptions webhookOptions)
+    public RedisAppendBatcher(RedisConnection connection, RedisKeyLayout layout, RedisPartitionRegistry partitions, WebhookOptions webhookOptions, RedisAppendedBodies appended)
     {
         _connection = connection;
         _layout = layout;
         _partitions = partitions;
         _webhookOptions = webhookOptions;
+        _appended = appended;
     }
 
     /// <summary>
@@ -172,6 +174,13 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
     /// <summary>Claims and appends one partition's deliveries and answers them; <paramref name="firstTry"/> completes after the first round trip.</summary>
     private async Task SendPartitionAsync(IDatabase database, string tag, PendingAppend[] partition, TaskCompletionSource firstTry)
     {
+        // Copies of the bodies for this instance's reader, made before the transaction is sent: a reader that reads the
+        // new entries before this batch's answer is processed finds them (and the request returns its buffer once answered).
+        foreach (var pending in partition)
+        {
+            _appended.Add(pending.Delivery.DeliveryId, pending.Delivery.Body);
+        }
+
         try
         {
             await _partitions.EnsureAsync(database, tag).ConfigureAwait(false);
@@ -180,13 +189,20 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
                 (Self: this, Database: database, Tag: tag, Partition: partition, FirstTry: firstTry)).ConfigureAwait(false);
             for (var i = 0; i < partition.Length; i++)
             {
-                partition[i].Result.TrySetResult((RedisClaimCode)results[i]);
+                var result = (RedisClaimCode)results[i];
+                if (result != RedisClaimCode.Done)
+                {
+                    _appended.Take(partition[i].Delivery.DeliveryId); // Not appended: nobody will read it.
+                }
+
+                partition[i].Result.TrySetResult(result);
             }
         }
         catch (Exception exception)
         {
             foreach (var pending in partition)
             {
+                _appended.Take(pending.Delivery.DeliveryId); // Outcome unknown: if it was appended, its body is read from Redis.
                 pending.Result.TrySetException(exception);
             }
         }

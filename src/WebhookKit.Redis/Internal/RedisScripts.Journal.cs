@@ -9,7 +9,9 @@ internal static partial class RedisScripts
     /// clock's <c>seq</c>, so sequences are unique and increase in the order Redis commits them, whichever instance
     /// wrote; each entry's stream id is <c>{ms}-{sequence}</c>, with ms never going back (the clock's <c>ms</c>), so
     /// ids increase in both streams and tell when an entry was written. Trims each stream it wrote to by count
-    /// (<c>MAXLEN ~</c>) and by age (<c>MINID ~</c>), and lets it expire when nothing was written for MaxAge.
+    /// (<c>MAXLEN ~</c>) and by age (<c>MINID ~</c>) once the batch is in, and lets it expire when nothing was written
+    /// for MaxAge: one trim per batch rather than per XADD (three arguments and a trim fewer per entry, about three
+    /// entries per delivery); the script is atomic, so no reader sees the batch before its trim.
     /// Returns the first sequence of the batch.
     /// </summary>
     public const string AppendJournal = """
@@ -25,11 +27,12 @@ internal static partial class RedisScripts
         for i = 0, n - 1 do
           local stream = 2
           if ARGV[6 + 2 * i] == '1' then stream = 3 end
-          redis.call('XADD', KEYS[stream], 'MAXLEN', '~', ARGV[stream + 1], string.format('%d-%d', ms, first + i), 'e', ARGV[7 + 2 * i])
+          redis.call('XADD', KEYS[stream], string.format('%d-%d', ms, first + i), 'e', ARGV[7 + 2 * i])
           written[stream] = true
         end
         for stream = 2, 3 do
           if written[stream] then
+            redis.call('XTRIM', KEYS[stream], 'MAXLEN', '~', ARGV[stream + 1])
             redis.call('XTRIM', KEYS[stream], 'MINID', '~', ARGV[2])
             redis.call('PEXPIRE', KEYS[stream], ARGV[5])
           end

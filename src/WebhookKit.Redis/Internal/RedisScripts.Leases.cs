@@ -53,6 +53,16 @@ internal static partial class RedisScripts
         """;
 
     /// <summary>
+    /// KEYS: a key of the partition (so that a cluster runs it on the shard whose clock wrote the partition's stream
+    /// ids and runs its claims' expiry). Returns Redis's time in ms. Sent right after a read, in the same round trip,
+    /// so that the age of each entry read (its id is the ms it was appended at) is known on the clock that times its claims.
+    /// </summary>
+    public const string Clock = """
+        local t = redis.call('TIME')
+        return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        """;
+
+    /// <summary>
     /// KEYS: per entry read its c claim keys (its event id's first). ARGV: lease ms, then per entry: owner, c. Renews the
     /// claims of entries just read (new, or taken over), which may have waited unread for longer than the lease (a
     /// backlog): the event's claim, when it holds the owner (or <c>p:</c> + owner) or is absent (expired meanwhile, and
@@ -73,7 +83,7 @@ internal static partial class RedisScripts
         while a <= #ARGV do
           local owner, c = ARGV[a], tonumber(ARGV[a + 1])
           local first = held[KEYS[k]]
-          local event = 'e:' .. redis.sha1hex(KEYS[k])
+          local event = c > 1 and 'e:' .. redis.sha1hex(KEYS[k])
           local superseded = first and first ~= owner and first ~= 'p:' .. owner
           for j = k + 1, k + c - 1 do
             if held[KEYS[j]] and held[KEYS[j]] ~= event then superseded = true end

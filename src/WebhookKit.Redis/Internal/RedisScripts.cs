@@ -129,7 +129,7 @@ internal static partial class RedisScripts
             local v = existing[KEYS[k + 1]]
             if v then
               if string.sub(v, 1, 5) == 'done:' then result = 1 else result = 2 end
-            else
+            elseif c > 1 then
               event = 'e:' .. redis.sha1hex(KEYS[k + 1])
               for j = 2, c do
                 local held = existing[KEYS[k + j]]

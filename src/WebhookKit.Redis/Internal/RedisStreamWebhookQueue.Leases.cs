@@ -75,7 +75,10 @@ internal sealed partial class RedisStreamWebhookQueue
     /// Starts renewing the claims of entries just read, before their bodies are fetched, so that both share one round
     /// trip (a body acknowledged in between is then found missing). Completes with, per entry, whether it is superseded:
     /// its event was claimed by another delivery, or handled, while it waited. Skips entries without claims (no readable
-    /// delivery or event id) and entries already in hand, which <see cref="RenewLoopAsync"/> renews.
+    /// delivery or event id), entries already in hand, which <see cref="RenewLoopAsync"/> renews, and entries read soon
+    /// after their append (<see cref="ReadEntry.ClaimsAsAppended"/>): their claims have most of the lease left, which the
+    /// entries in hand renew within a renewal interval, and nothing can have superseded them; the usual case under load,
+    /// where the read's script would cost Redis a run per read and a claim written per entry.
     /// </summary>
     private Task<bool[]> StartRenewOnRead(IDatabase database, string tag, List<ReadEntry> entries)
     {
@@ -87,7 +90,7 @@ internal sealed partial class RedisStreamWebhookQueue
         List<int> batch = [];
         for (var i = 0; i < entries.Count; i++)
         {
-            if (_inHandIds.ContainsKey(InHandId(tag, entries[i].Id)) || RedisEntryFormat.Claims(entries[i].Fields) is not { } claims)
+            if (entries[i].ClaimsAsAppended || _inHandIds.ContainsKey(InHandId(tag, entries[i].Id)) || RedisEntryFormat.Claims(entries[i].Fields) is not { } claims)
             {
                 continue;
             }

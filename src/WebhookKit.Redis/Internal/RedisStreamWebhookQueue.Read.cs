@@ -20,9 +20,11 @@ internal sealed partial class RedisStreamWebhookQueue
             var tag = tags[(int)((uint)(start + i) % (uint)tags.Length)];
             var stream = _layout.Stream(tag);
             StreamEntry[] entries;
+            var reading = database.StreamReadGroupAsync(stream, RedisKeyLayout.Group, _consumer, StreamPosition.NewMessages, free);
+            var clock = ReadClockAsync(database, stream); // Sent behind the read: no round trip of its own; never throws.
             try
             {
-                entries = await database.StreamReadGroupAsync(stream, RedisKeyLayout.Group, _consumer, StreamPosition.NewMessages, free).ConfigureAwait(false);
+                entries = await reading.ConfigureAwait(false);
             }
             catch (RedisServerException exception) when (exception.Message.Contains("NOGROUP", StringComparison.Ordinal))
             {
@@ -30,7 +32,17 @@ internal sealed partial class RedisStreamWebhookQueue
                 continue;
             }
 
-            var fresh = entries.Where(static entry => !entry.IsNull).Select(static entry => new ReadEntry((string)entry.Id!, entry.Values, 0, TakenOver: false)).ToList();
+            var now = await clock.ConfigureAwait(false);
+            var fresh = new List<ReadEntry>(entries.Length);
+            foreach (var entry in entries)
+            {
+                if (!entry.IsNull)
+                {
+                    var id = (string)entry.Id!;
+                    fresh.Add(new ReadEntry(id, entry.Values, 0, TakenOver: false, ClaimsAsAppended: IsFresh(id, now)));
+                }
+            }
+
             read += await AcceptAsync(database, tag, fresh).ConfigureAwait(false);
         }
 
@@ -69,7 +81,7 @@ internal sealed partial class RedisStreamWebhookQueue
             for (var i = 1; i < items.Length; i++)
             {
                 var item = (RedisResult[])items[i]!;
-                claimed.Add(new ReadEntry((string)item[0]!, RedisEntryFormat.ToFields((RedisResult[])item[1]!), (int)item[2], TakenOver: true));
+                claimed.Add(new ReadEntry((string)item[0]!, RedisEntryFormat.ToFields((RedisResult[])item[1]!), (int)item[2], TakenOver: true, ClaimsAsAppended: false));
             }
 
             var takenHere = await AcceptAsync(database, tag, claimed).ConfigureAwait(false);
@@ -86,40 +98,50 @@ internal sealed partial class RedisStreamWebhookQueue
 
     /// <summary>
     /// Renews the claims of read entries and fetches their bodies in one round trip (a script, then one <c>MGET</c>;
-    /// entries written before bodies had keys of their own, and replayed dead letters, hold theirs) and puts each entry
-    /// in hand, but for superseded ones, which are removed. Returns how many were put in hand.
+    /// entries written before bodies had keys of their own, and replayed dead letters, hold theirs; entries read new take
+    /// the copy of their body this instance kept when it appended them, if it still has it: <see cref="RedisAppendedBodies"/>)
+    /// and puts each entry in hand, but for superseded ones, which are removed. Returns how many were put in hand.
     /// </summary>
     private async ValueTask<int> AcceptAsync(IDatabase database, string tag, List<ReadEntry> entries)
     {
-        var bodyKeys = new List<RedisKey>(entries.Count);
-        var bodyIndex = new int[entries.Count];
+        var fetchKeys = new List<RedisKey>(entries.Count);
+        var bodyKeys = new RedisKey?[entries.Count];
+        var bodies = new RedisValue?[entries.Count];
+        var fetchIndex = new int[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            bodyIndex[i] = -1;
+            fetchIndex[i] = -1;
             if (RedisEntryFormat.SeparateBodyOwner(entries[i].Fields) is { } deliveryId)
             {
-                bodyIndex[i] = bodyKeys.Count;
-                bodyKeys.Add(_layout.Body(tag, deliveryId));
+                bodyKeys[i] = _layout.Body(tag, deliveryId);
+                if (!entries[i].TakenOver && _appendedBodies.Take(deliveryId) is { } appended)
+                {
+                    bodies[i] = appended;
+                    continue;
+                }
+
+                fetchIndex[i] = fetchKeys.Count;
+                fetchKeys.Add(bodyKeys[i]!.Value);
             }
         }
 
         // Both started before either is awaited: no round trip of their own for the claims.
         var renewal = StartRenewOnRead(database, tag, entries);
-        var fetch = bodyKeys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : _connection.SlotMigrationRetry.StringGetAsync(database, [.. bodyKeys]).AsTask();
+        var fetch = fetchKeys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : _connection.SlotMigrationRetry.StringGetAsync(database, [.. fetchKeys]).AsTask();
         await Task.WhenAll(renewal, fetch).ConfigureAwait(false);
         var superseded = await renewal.ConfigureAwait(false);
-        var bodies = await fetch.ConfigureAwait(false);
+        var fetched = await fetch.ConfigureAwait(false);
         var accepted = 0;
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            RedisValue? body = bodyIndex[i] < 0 ? null : (RedisValue?)bodies[bodyIndex[i]];
+            var body = fetchIndex[i] < 0 ? bodies[i] : fetched[fetchIndex[i]];
             if (superseded[i])
             {
                 // Its claims are the delivery's that superseded it (or the event's, handled): removed without them.
                 var claims = RedisEntryFormat.Claims(entry.Fields)!.Value;
                 Log.Superseded(_logger, entry.Id, tag, claims.EventId, claims.DeliveryId);
-                RemoveEntry(database, tag, entry.Id, bodyIndex[i] < 0 ? null : (RedisKey?)bodyKeys[bodyIndex[i]], null, RedisEntryFormat.Size(entry.Fields, body));
+                RemoveEntry(database, tag, entry.Id, bodyKeys[i], null, RedisEntryFormat.Size(entry.Fields, body));
                 continue;
             }
 
@@ -129,7 +151,7 @@ internal sealed partial class RedisStreamWebhookQueue
                 // was evicted: the entry is removed, and the claims it still holds in flight are released, so that the
                 // provider's retry is accepted (in the first case they are done, and stay).
                 Log.BodyMissing(_logger, entry.Id, tag);
-                RemoveEntry(database, tag, entry.Id, bodyKeys[bodyIndex[i]], RedisEntryFormat.Claims(entry.Fields));
+                RemoveEntry(database, tag, entry.Id, bodyKeys[i], RedisEntryFormat.Claims(entry.Fields));
                 continue;
             }
 
@@ -207,8 +229,50 @@ internal sealed partial class RedisStreamWebhookQueue
     /// <summary>The key of an entry in <see cref="_inHandIds"/>: entry ids are unique per stream only.</summary>
     private static string InHandId(string tag, string entryId) => string.Concat(tag, "/", entryId);
 
-    /// <summary>An entry as read from a stream (new, or taken over: then with the attempts started on it), before its body is fetched.</summary>
-    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int PreviousAttempts, bool TakenOver);
+    /// <summary>
+    /// Redis's time in ms, read on the partition's shard right after the entries (<see cref="RedisScripts.Clock"/>);
+    /// <see langword="null"/> when unknown (it failed, or no window is set), and then every entry read is renewed.
+    /// </summary>
+    private async Task<long?> ReadClockAsync(IDatabase database, RedisKey stream)
+    {
+        if (_freshReadWindowMs <= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (long)await database.ScriptEvaluateAsync(RedisScripts.Clock, [stream]).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or InvalidCastException)
+        {
+            return null; // The read itself reports what failed.
+        }
+    }
+
+    /// <summary>
+    /// Whether an entry read at <paramref name="now"/> (Redis ms) was appended less than the fresh-read window before
+    /// (its id's ms is its append's; an id ahead of the clock is not trusted), so that its claims are still the ones
+    /// its append set, with most of their lease left: no other delivery can have claimed its event meanwhile.
+    /// </summary>
+    private bool IsFresh(string entryId, long? now)
+    {
+        var dash = entryId.IndexOf('-', StringComparison.Ordinal);
+        if (now is not { } clock || dash <= 0
+            || !long.TryParse(entryId.AsSpan(0, dash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var appended))
+        {
+            return false;
+        }
+
+        var age = clock - appended;
+        return age >= 0 && age < _freshReadWindowMs;
+    }
+
+    /// <summary>
+    /// An entry as read from a stream (new, or taken over: then with the attempts started on it), before its body is
+    /// fetched; <paramref name="ClaimsAsAppended"/> when it was read new soon after its append (<see cref="IsFresh"/>).
+    /// </summary>
+    private readonly record struct ReadEntry(string Id, NameValueEntry[] Fields, int PreviousAttempts, bool TakenOver, bool ClaimsAsAppended);
 
     private async Task CreateGroupAsync(IDatabase database, string tag)
     {

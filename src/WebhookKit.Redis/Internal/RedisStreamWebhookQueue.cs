@@ -63,9 +63,11 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     private readonly int _prefetch;
     private readonly int _refill;
     private readonly TimeSpan _renewInterval;
+    private readonly long _freshReadWindowMs;
     private readonly TimeSpan _takeOverInterval;
     private readonly TimeSpan _consumerSweepInterval;
     private readonly RedisAppendBatcher _appender;
+    private readonly RedisAppendedBodies _appendedBodies;
     private readonly RedisServerHealth _health;
 
     private readonly Channel<WebhookDelivery> _buffer = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
@@ -114,10 +116,18 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         _prefetch = _options.PrefetchCount ?? Math.Max(64, 16 * _webhookOptions.MaxConcurrency);
         _refill = Math.Max(1, _prefetch / 4);
         _renewInterval = _options.VisibilityTimeout / 3;
+        // An entry read this soon after its append still holds the claims the append set, for at least the lease less
+        // this window: more than the renewal interval after which the entries in hand renew them (LeaseDuration >
+        // VisibilityTimeout is validated), so renewing them on read too would only cost Redis a script run per read.
+        _freshReadWindowMs = RedisIdempotencyStore.Milliseconds(_options.FreshReadWindow
+            ?? TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, (_webhookOptions.LeaseDuration - _renewInterval).Ticks / 4)));
         _takeOverInterval = TimeSpan.FromTicks(Math.Clamp(_options.VisibilityTimeout.Ticks / 2, _options.PollInterval.Ticks, TimeSpan.FromSeconds(10).Ticks));
         // A consumer is removed at most a quarter of the bound late; XINFO CONSUMERS need not run on every takeover sweep.
         _consumerSweepInterval = TimeSpan.FromTicks(Math.Clamp(_options.IdleConsumerTimeout.Ticks / 4, _options.PollInterval.Ticks, Math.Max(_options.PollInterval.Ticks, TimeSpan.FromMinutes(5).Ticks)));
-        _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions);
+        // Enough for what the reader has yet to read back of this instance's appends while it keeps up (it reads up to
+        // the prefetch at a time), and a few megabytes at most whatever the bodies: beyond, bodies come from Redis.
+        _appendedBodies = new RedisAppendedBodies(Math.Max(256, 4 * _prefetch), Math.Min(_webhookOptions.QueueMaxBytes, 8L * 1024 * 1024));
+        _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions, _appendedBodies);
     }
 
     /// <summary>Gets the capabilities: the atomic claim-and-enqueue, completion with the acknowledgement, and the health of the Redis server.</summary>

@@ -9,7 +9,8 @@ namespace WebhookKit.Redis.Tests.Dispatch;
 
 /// <summary>
 /// The claims' lease in durable mode, set up at the Redis level: renewed with the entries in hand, renewed (or re-taken)
-/// when an entry is read, and an entry whose event another delivery claimed while it waited unread never runs.
+/// when an entry that waited is read, left as appended when it is read soon after its append, and an entry whose event
+/// another delivery claimed while it waited unread never runs.
 /// </summary>
 [Collection(RedisTests.Name)]
 public sealed class RedisStreamWebhookQueueLeaseTests(RedisFixture redis)
@@ -17,6 +18,9 @@ public sealed class RedisStreamWebhookQueueLeaseTests(RedisFixture redis)
     private const string Tag = "github:0";
     private const int Superseded = 112;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long an entry may wait unread and still count as fresh in these tests, which then wait longer.</summary>
+    private static readonly TimeSpan FreshReadWindow = TimeSpan.FromMilliseconds(50);
 
     private IDatabase Database => redis.Server.Database;
 
@@ -43,6 +47,8 @@ public sealed class RedisStreamWebhookQueueLeaseTests(RedisFixture redis)
         {
             await Hold(replay, contentKeyHeld);
         }
+
+        await Task.Delay(FreshReadWindow * 4); // Unread for longer than the fresh-read window: as an entry that waited.
 
         // Act
         var first = await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
@@ -104,6 +110,8 @@ public sealed class RedisStreamWebhookQueueLeaseTests(RedisFixture redis)
                 break;
         }
 
+        await Task.Delay(FreshReadWindow * 4);
+
         // Act
         var dequeued = await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         var redelivery = await claiming.TryClaimAndEnqueueAsync(RedisServices.Delivery(delivery.EventId, replayKey: delivery.ReplayKey), Lease, CancellationToken.None);
@@ -119,6 +127,35 @@ public sealed class RedisStreamWebhookQueueLeaseTests(RedisFixture redis)
         await queue.AcknowledgeAsync(dequeued, CancellationToken.None);
         await Eventually.WaitUntilAsync(async () => await Database.StreamLengthAsync(Key(prefix, "stream")) == 0, "the acknowledgement deletes the entry");
         queue.Count.Should().Be(0, "it ran once");
+    }
+
+    [Fact]
+    public async Task DequeueAsync_EntryReadSoonAfterItsAppend_LeavesItsClaimsToTheRenewalOfEntriesInHand()
+    {
+        // Arrange: the default fresh-read window (here 29 s: a quarter of the 2-minute lease less a renewal interval),
+        // renewals every 10 s; the claim is made to run out in 20 s, so that a renewal on read would show.
+        var prefix = RedisFixture.NewPrefix("fresh");
+        await using var services = Build(prefix, visibility: TimeSpan.FromSeconds(30), defaultFreshReadWindow: true);
+        var queue = services.GetRequiredService<IWebhookQueue>();
+        var delivery = RedisServices.Delivery("f-" + Guid.NewGuid(), replayKey: RedisServices.ReplayKey());
+        await ((IClaimingWebhookQueue)queue).TryClaimAndEnqueueAsync(delivery, Lease, CancellationToken.None);
+        var (claim, contentKey) = ClaimKeys(prefix, delivery);
+        await Database.KeyExpireAsync(claim, TimeSpan.FromSeconds(20));
+        await Database.KeyExpireAsync(contentKey!.Value, TimeSpan.FromSeconds(20));
+
+        // Act
+        var dequeued = await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var afterRead = await Database.KeyTimeToLiveAsync(claim);
+
+        // Assert: the read left the claims alone; the entry in hand renews them for a whole lease within a renewal interval.
+        dequeued!.DeliveryId.Should().Be(delivery.DeliveryId);
+        afterRead.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(20), "an entry read fresh is not renewed in the read's round trip");
+        await Eventually.WaitUntilAsync(async () => await Database.KeyTimeToLiveAsync(claim) > TimeSpan.FromSeconds(60), "the renewal of entries in hand renews its claim", TimeSpan.FromSeconds(25));
+        ((string?)await Database.StringGetAsync(claim)).Should().Be(delivery.DeliveryId);
+        (await Database.KeyTimeToLiveAsync(contentKey.Value)).Should().BeGreaterThan(TimeSpan.FromSeconds(60), "and its content key");
+        (await ((IClaimingWebhookQueue)queue).TryClaimAndEnqueueAsync(RedisServices.Delivery(delivery.EventId, replayKey: delivery.ReplayKey), Lease, CancellationToken.None))
+            .Should().Be(WebhookClaimAndEnqueueResult.InFlight);
+        await queue.AcknowledgeAsync(dequeued, CancellationToken.None);
     }
 
     [Fact]
@@ -190,7 +227,8 @@ public sealed class RedisStreamWebhookQueueLeaseTests(RedisFixture redis)
     private Task<bool> Hold(RedisKey key, string? value, TimeSpan? expiry = null) =>
         value is null ? Database.KeyDeleteAsync(key) : Database.StringSetAsync(key, value, expiry ?? TimeSpan.FromMinutes(1));
 
-    private ServiceProvider Build(string prefix, TimeSpan? lease = null, TimeSpan? visibility = null) =>
+    /// <summary>A durable queue; with <paramref name="defaultFreshReadWindow"/> its own window, else <see cref="FreshReadWindow"/>.</summary>
+    private ServiceProvider Build(string prefix, TimeSpan? lease = null, TimeSpan? visibility = null, bool defaultFreshReadWindow = false) =>
         RedisServices.Build(
             redis.Server.Configuration,
             prefix,
@@ -198,6 +236,7 @@ public sealed class RedisStreamWebhookQueueLeaseTests(RedisFixture redis)
             {
                 o.DurableQueue = true;
                 o.VisibilityTimeout = visibility ?? TimeSpan.FromSeconds(10);
+                o.FreshReadWindow = defaultFreshReadWindow ? null : FreshReadWindow;
             },
             o => o.LeaseDuration = lease ?? Lease);
 }
