@@ -164,11 +164,11 @@ internal static class ModelJson
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static byte[] CopyName(scoped ref Utf8JsonReader reader)
+    private static ReadOnlySpan<byte> CopyName(scoped ref Utf8JsonReader reader)
     {
-        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        var buffer = new byte[length];
-        return buffer.AsSpan(0, reader.CopyString(buffer)).ToArray();
+        // Unescaped, a name is never longer than as the reader holds it.
+        var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        return buffer.AsSpan(0, reader.CopyString(buffer));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
