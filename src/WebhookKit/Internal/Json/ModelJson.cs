@@ -111,6 +111,24 @@ internal static class ModelJson
     public static JsonElement? NullableElement(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
 
+    /// <summary>
+    /// A copy of the raw JSON of the object or array the reader is on, once the reader has skipped (so validated) it; or
+    /// <see langword="null"/> for any other value, or a reader over a sequence, whose bytes it does not give back.
+    /// </summary>
+    public static byte[]? RawObjectOrArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.Position.GetObject() is not null)
+        {
+            return null;
+        }
+
+        // A reader over one span: the value's bytes are in that span, from its first token to where the skip ends.
+        ref var first = ref MemoryMarshal.GetReference(reader.ValueSpan);
+        var start = reader.TokenStartIndex;
+        Skip(ref reader);
+        return MemoryMarshal.CreateReadOnlySpan(ref first, checked((int)(reader.BytesConsumed - start))).ToArray();
+    }
+
     /// <summary>An array of strings (JSON <c>null</c> items kept as <see langword="null"/>), as a <see cref="List{T}"/> like System.Text.Json's.</summary>
     public static List<string>? StringList(ref Utf8JsonReader reader) => List(ref reader, String);
 
@@ -146,11 +164,11 @@ internal static class ModelJson
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static byte[] CopyName(scoped ref Utf8JsonReader reader)
+    private static ReadOnlySpan<byte> CopyName(scoped ref Utf8JsonReader reader)
     {
-        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        var buffer = new byte[length];
-        return buffer.AsSpan(0, reader.CopyString(buffer)).ToArray();
+        // Unescaped, a name is never longer than as the reader holds it.
+        var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        return buffer.AsSpan(0, reader.CopyString(buffer));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -19,7 +19,7 @@ internal sealed class ModelStrings
 {
     private const int MaxEscapedLength = 512;
 
-    private const int Size = 256; // A power of two; a push has ~45 distinct strings, a pull request ~150.
+    private const int Size = 256; // A power of two, well above the 43 distinct strings of the 10 KB push.
 
     [ThreadStatic]
     private static ModelStrings? t_current;

@@ -14,11 +14,36 @@ namespace WebhookKit.Stripe;
 /// </remarks>
 public sealed class StripeEventData
 {
+    private JsonElement _object;
+
+    // The raw JSON of data.object as the payload had it, until Object is first read (a copy: the payload's own buffer
+    // goes back to its pool once the handlers have run). Also the lock of that first read.
+    private byte[]? _unreadObject;
+
     /// <summary>Gets the API object the event is about (for example a customer or an invoice), as raw JSON.</summary>
     /// <remarks>Its <see cref="JsonElement.ValueKind"/> is <see cref="JsonValueKind.Undefined"/> when the payload had no <c>data.object</c>.</remarks>
     [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Mirrors Stripe's 'object' field.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public JsonElement Object { get; set; }
+    public JsonElement Object
+    {
+        get
+        {
+            // Read from the payload's bytes on first use: most handlers of most events never look at it, and a handler
+            // that does pays once what System.Text.Json would have paid for every delivery.
+            if (Volatile.Read(ref _unreadObject) is { } json)
+            {
+                ReadObject(json);
+            }
+
+            return _object;
+        }
+
+        set
+        {
+            _object = value;
+            Volatile.Write(ref _unreadObject, null);
+        }
+    }
 
     /// <summary>Gets, for <c>*.updated</c> events, the previous values of the attributes that changed; otherwise <see langword="null"/>.</summary>
     public JsonElement? PreviousAttributes { get; set; }
@@ -50,5 +75,26 @@ public sealed class StripeEventData
         }
 
         return Object.Deserialize(jsonTypeInfo);
+    }
+
+    /// <summary>Keeps <paramref name="json"/> (the raw JSON of an object or array, already validated) to be read as <see cref="Object"/> on first use.</summary>
+    internal void SetUnreadObject(byte[] json)
+    {
+        _object = default;
+        Volatile.Write(ref _unreadObject, json);
+    }
+
+    private void ReadObject(byte[] json)
+    {
+        lock (json)
+        {
+            if (_unreadObject == json)
+            {
+                var reader = new Utf8JsonReader(json);
+                reader.Read();
+                _object = JsonElement.ParseValue(ref reader);
+                Volatile.Write(ref _unreadObject, null);
+            }
+        }
     }
 }

@@ -22,7 +22,16 @@ internal static class StripeEventDataJsonReader
             switch (name.Length)
             {
                 case 6 when name.SequenceEqual("object"u8):
-                    value.Object = ModelJson.Element(ref reader);
+                    // Most of the payload, and read by few handlers: kept as bytes, parsed on first use.
+                    if (ModelJson.RawObjectOrArray(ref reader) is { } json)
+                    {
+                        value.SetUnreadObject(json);
+                    }
+                    else
+                    {
+                        value.Object = ModelJson.Element(ref reader);
+                    }
+
                     break;
                 case 19 when name.SequenceEqual("previous_attributes"u8):
                     value.PreviousAttributes = ModelJson.NullableElement(ref reader);
