@@ -67,7 +67,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     private readonly TimeSpan _takeOverInterval;
     private readonly TimeSpan _consumerSweepInterval;
     private readonly RedisAppendBatcher _appender;
-    private readonly RedisAppendedBodies _appendedBodies;
+    private readonly RedisAppendedDeliveries _appended;
     private readonly RedisServerHealth _health;
 
     private readonly Channel<WebhookDelivery> _buffer = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
@@ -126,8 +126,8 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         _consumerSweepInterval = TimeSpan.FromTicks(Math.Clamp(_options.IdleConsumerTimeout.Ticks / 4, _options.PollInterval.Ticks, Math.Max(_options.PollInterval.Ticks, TimeSpan.FromMinutes(5).Ticks)));
         // Enough for what the reader has yet to read back of this instance's appends while it keeps up (it reads up to
         // the prefetch at a time), and a few megabytes at most whatever the bodies: beyond, bodies come from Redis.
-        _appendedBodies = new RedisAppendedBodies(Math.Max(256, 4 * _prefetch), Math.Min(_webhookOptions.QueueMaxBytes, 8L * 1024 * 1024));
-        _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions, _appendedBodies);
+        _appended = new RedisAppendedDeliveries(Math.Max(256, 4 * _prefetch), Math.Min(_webhookOptions.QueueMaxBytes, 8L * 1024 * 1024));
+        _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions, _appended);
     }
 
     /// <summary>Gets the capabilities: the atomic claim-and-enqueue, completion with the acknowledgement, and the health of the Redis server.</summary>
