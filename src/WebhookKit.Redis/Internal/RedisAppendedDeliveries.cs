@@ -5,7 +5,7 @@ using WebhookKit.Dispatch;
 namespace WebhookKit.Redis.Internal;
 
 /// <summary>
-/// The deliveries this instance appended to a stream, each with a copy of its body in a pooled buffer, kept until its
+/// The deliveries this instance appended to a stream, each with a copy of its body (in a pooled buffer), kept until its
 /// reader reads their entries back, so that it need neither fetch the bodies with <c>MGET</c> (the reply is a body's
 /// second trip over the network and Redis's largest write per delivery) nor parse the entries again: the appending
 /// instance's reader, woken by the append, reads most of its own entries back within milliseconds. A copy stands for
@@ -14,13 +14,23 @@ namespace WebhookKit.Redis.Internal;
 /// entry another instance reads, or that waits behind a backlog, is dropped and read from Redis as before.
 /// </summary>
 /// <remarks>
-/// The buffer goes back to the pool only once its delivery was handled (<see cref="RedisStreamWebhookQueue.CompleteAndAcknowledgeAsync"/>),
+/// A pooled buffer goes back to the pool only once its delivery was handled (<see cref="RedisStreamWebhookQueue.CompleteAndAcknowledgeAsync"/>),
 /// as the in-memory queue returns its pooled bodies at acknowledgement: <see cref="WebhookEvent{TPayload}.RawBody"/> is
 /// valid until the handler's task completes. A dead-lettered delivery's buffer is left to the garbage collector, since
 /// a dead-letter store may keep the delivery; so is one that is dropped while a reader may still hold it.
 /// </remarks>
 internal sealed class RedisAppendedDeliveries
 {
+    /// <summary>Bodies up to this size are copied into pooled buffers; larger ones into arrays of their own.</summary>
+    private const int MaxPooledLength = 16 * 1024;
+
+    /// <summary>
+    /// A pool of its own: the shared pool keeps a few dozen buffers of a size per core, fewer than the copies a busy
+    /// instance holds (a batch of appends rents them at once, the workers return them one by one), so most copies
+    /// were fresh arrays that lived through the prefetch into gen1. This one keeps at most 256 a size: about 4 MB
+    /// for bodies of one size, 8 MB at most.
+    /// </summary>
+    private readonly ArrayPool<byte> _pool = ArrayPool<byte>.Create(MaxPooledLength, 256);
     private readonly ConcurrentDictionary<string, Appended> _deliveries = new(StringComparer.Ordinal);
 
     /// <summary>Delivery ids in the order added, those taken since included: bounding it bounds the dictionary too.</summary>
@@ -50,9 +60,10 @@ internal sealed class RedisAppendedDeliveries
             return;
         }
 
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        delivery.Body.CopyTo(rented);
-        ReadOnlyMemory<byte> body = rented.AsMemory(0, length);
+        var pool = length <= MaxPooledLength ? _pool : null;
+        var buffer = pool?.Rent(length) ?? new byte[length];
+        delivery.Body.CopyTo(buffer);
+        ReadOnlyMemory<byte> body = buffer.AsMemory(0, length);
 
         // As the stream entry would be read back: a new read, no attempt started yet; the payload only when it differs.
         var copy = new WebhookDelivery(delivery.DeliveryId, delivery.ReceiverName, delivery.Provider, delivery.EventType, delivery.EventId, delivery.ReceivedAt, body, delivery.Payload.Equals(delivery.Body) ? body : delivery.Payload.ToArray(), delivery.Headers)
@@ -61,9 +72,10 @@ internal sealed class RedisAppendedDeliveries
             ReplayKey = delivery.ReplayKey,
             ReplayOf = delivery.ReplayOf,
         };
-        if (!_deliveries.TryAdd(delivery.DeliveryId, new Appended(copy, rented)))
+        var appended = new Appended(copy, buffer, pool);
+        if (!_deliveries.TryAdd(delivery.DeliveryId, appended))
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            appended.Return();
             return;
         }
 
@@ -90,19 +102,19 @@ internal sealed class RedisAppendedDeliveries
     /// <summary>Forgets the copy of <paramref name="deliveryId"/>, if held (nobody else has seen it), and returns its buffer.</summary>
     public void Drop(string deliveryId) => Take(deliveryId)?.Return();
 
-    /// <summary>A delivery as appended, and the pooled buffer its body is in.</summary>
-    internal sealed class Appended(WebhookDelivery delivery, byte[] rented)
+    /// <summary>A delivery as appended, and the buffer its body is in (pooled, unless the body is large).</summary>
+    internal sealed class Appended(WebhookDelivery delivery, byte[] buffer, ArrayPool<byte>? pool)
     {
-        private byte[]? _rented = rented;
+        private byte[]? _rented = pool is null ? null : buffer;
 
         public WebhookDelivery Delivery { get; } = delivery;
 
-        /// <summary>Returns the buffer to the pool, once; only when nothing reads the delivery's body any more.</summary>
+        /// <summary>Returns the buffer to its pool, once; only when nothing reads the delivery's body any more.</summary>
         public void Return()
         {
-            if (Interlocked.Exchange(ref _rented, null) is { } buffer)
+            if (Interlocked.Exchange(ref _rented, null) is { } rented)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                pool!.Return(rented);
             }
         }
     }
