@@ -17,7 +17,8 @@ namespace WebhookKit.Redis.Internal;
 /// A pooled buffer goes back to the pool only once its delivery was handled (<see cref="RedisStreamWebhookQueue.CompleteAndAcknowledgeAsync"/>),
 /// as the in-memory queue returns its pooled bodies at acknowledgement: <see cref="WebhookEvent{TPayload}.RawBody"/> is
 /// valid until the handler's task completes. A dead-lettered delivery's buffer is left to the garbage collector, since
-/// a dead-letter store may keep the delivery; so is one that is dropped while a reader may still hold it.
+/// a dead-letter store may keep the delivery. A copy nobody took (not appended, or dropped to stay within the bounds)
+/// goes back at once: taking and dropping remove it from the dictionary atomically, so only one of them has it.
 /// </remarks>
 internal sealed class RedisAppendedDeliveries
 {
@@ -44,9 +45,6 @@ internal sealed class RedisAppendedDeliveries
         _maxCount = maxCount;
         _maxBytes = maxBytes;
     }
-
-    /// <summary>Gets the bytes of the body copies held.</summary>
-    public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>
     /// Keeps a copy of a delivery about to be appended, its body in a pooled buffer (the caller's buffer may be reused
