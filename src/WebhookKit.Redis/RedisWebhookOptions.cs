@@ -86,8 +86,8 @@ public sealed class RedisWebhookOptions
     /// <summary>
     /// Gets or sets how young (by its stream id, on Redis's clock) a new entry must be read for its claims to be left
     /// as its append set them, rather than renewed in the read's round trip; <see langword="null"/>: the smaller of
-    /// 1 minute and a quarter of what the lease leaves after a renewal interval. Not an option for users: tests set
-    /// <see cref="TimeSpan.Zero"/> to have every read renew, as it does for an entry that waited.
+    /// 1 minute and a quarter of what the lease leaves after a renewal interval. Not an option for users: tests set a
+    /// short one and wait past it, to read an entry as one that waited; <see cref="TimeSpan.Zero"/> renews on every read.
     /// </summary>
     internal TimeSpan? FreshReadWindow { get; set; }
 

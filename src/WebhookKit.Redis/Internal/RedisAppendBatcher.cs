@@ -29,14 +29,14 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
     private readonly RedisKeyLayout _layout;
     private readonly RedisPartitionRegistry _partitions;
     private readonly WebhookOptions _webhookOptions;
-    private readonly RedisAppendedBodies _appended;
+    private readonly RedisAppendedDeliveries _appended;
     private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly SemaphoreSlim _slots = new(MaxBatchesInFlight, MaxBatchesInFlight);
     private readonly ConcurrentDictionary<Task, byte> _sending = new();
     private readonly Lock _startGate = new();
     private Task? _loop;
 
-    public RedisAppendBatcher(RedisConnection connection, RedisKeyLayout layout, RedisPartitionRegistry partitions, WebhookOptions webhookOptions, RedisAppendedBodies appended)
+    public RedisAppendBatcher(RedisConnection connection, RedisKeyLayout layout, RedisPartitionRegistry partitions, WebhookOptions webhookOptions, RedisAppendedDeliveries appended)
     {
         _connection = connection;
         _layout = layout;
@@ -174,11 +174,11 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
     /// <summary>Claims and appends one partition's deliveries and answers them; <paramref name="firstTry"/> completes after the first round trip.</summary>
     private async Task SendPartitionAsync(IDatabase database, string tag, PendingAppend[] partition, TaskCompletionSource firstTry)
     {
-        // Copies of the bodies for this instance's reader, made before the transaction is sent: a reader that reads the
-        // new entries before this batch's answer is processed finds them (and the request returns its buffer once answered).
+        // Copies for this instance's reader, made before the transaction is sent: a reader that reads the new entries
+        // before this batch's answer is processed finds them (and the request returns its buffer once answered).
         foreach (var pending in partition)
         {
-            _appended.Add(pending.Delivery.DeliveryId, pending.Delivery.Body);
+            _appended.Add(pending.Delivery);
         }
 
         try
@@ -192,7 +192,7 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
                 var result = (RedisClaimCode)results[i];
                 if (result != RedisClaimCode.Done)
                 {
-                    _appended.Take(partition[i].Delivery.DeliveryId); // Not appended: nobody will read it.
+                    _appended.Drop(partition[i].Delivery.DeliveryId); // Not appended: nobody will read it.
                 }
 
                 partition[i].Result.TrySetResult(result);
@@ -202,7 +202,7 @@ internal sealed class RedisAppendBatcher : IAsyncDisposable
         {
             foreach (var pending in partition)
             {
-                _appended.Take(pending.Delivery.DeliveryId); // Outcome unknown: if it was appended, its body is read from Redis.
+                _appended.Drop(pending.Delivery.DeliveryId); // Outcome unknown: if it was appended, it is read from Redis.
                 pending.Result.TrySetException(exception);
             }
         }

@@ -120,6 +120,10 @@ internal sealed partial class RedisStreamWebhookQueue
         if (_inHand.TryGetValue(delivery, out var entry))
         {
             Volatile.Write(ref entry.CompletionRetentionMs, RedisIdempotencyStore.Milliseconds(retention));
+
+            // Handled: its body is read no more (RawBody is valid until the handler's task completes), as the in-memory
+            // queue returns its pooled bodies at acknowledgement. The acknowledgement needs only its ids and size.
+            entry.Appended?.Return();
         }
 
         return AcknowledgeAsync(delivery, cancellationToken);
@@ -170,6 +174,9 @@ internal sealed partial class RedisStreamWebhookQueue
 
         /// <summary>Gets whether it was taken over from another consumer (<see cref="RecordStartedAsync"/> waits for its record).</summary>
         public bool TakenOver { get; init; }
+
+        /// <summary>Gets this instance's copy of what it appended, when the delivery is that copy (its body's buffer is pooled).</summary>
+        public RedisAppendedDeliveries.Appended? Appended { get; init; }
 
         public string EntryId { get; } = entryId;
 

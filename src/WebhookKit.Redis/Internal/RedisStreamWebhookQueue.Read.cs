@@ -98,15 +98,15 @@ internal sealed partial class RedisStreamWebhookQueue
 
     /// <summary>
     /// Renews the claims of read entries and fetches their bodies in one round trip (a script, then one <c>MGET</c>;
-    /// entries written before bodies had keys of their own, and replayed dead letters, hold theirs; entries read new take
-    /// the copy of their body this instance kept when it appended them, if it still has it: <see cref="RedisAppendedBodies"/>)
+    /// entries written before bodies had keys of their own, and replayed dead letters, hold theirs; an entry read new is
+    /// the copy this instance kept of the delivery when it appended it, if it still has it: <see cref="RedisAppendedDeliveries"/>)
     /// and puts each entry in hand, but for superseded ones, which are removed. Returns how many were put in hand.
     /// </summary>
     private async ValueTask<int> AcceptAsync(IDatabase database, string tag, List<ReadEntry> entries)
     {
         var fetchKeys = new List<RedisKey>(entries.Count);
         var bodyKeys = new RedisKey?[entries.Count];
-        var bodies = new RedisValue?[entries.Count];
+        var appended = new RedisAppendedDeliveries.Appended?[entries.Count];
         var fetchIndex = new int[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
@@ -114,9 +114,8 @@ internal sealed partial class RedisStreamWebhookQueue
             if (RedisEntryFormat.SeparateBodyOwner(entries[i].Fields) is { } deliveryId)
             {
                 bodyKeys[i] = _layout.Body(tag, deliveryId);
-                if (!entries[i].TakenOver && _appendedBodies.Take(deliveryId) is { } appended)
+                if (!entries[i].TakenOver && (appended[i] = _appended.Take(deliveryId)) is not null)
                 {
-                    bodies[i] = appended;
                     continue;
                 }
 
@@ -135,13 +134,14 @@ internal sealed partial class RedisStreamWebhookQueue
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            var body = fetchIndex[i] < 0 ? bodies[i] : fetched[fetchIndex[i]];
+            RedisValue? body = fetchIndex[i] < 0 ? null : (RedisValue?)fetched[fetchIndex[i]];
             if (superseded[i])
             {
                 // Its claims are the delivery's that superseded it (or the event's, handled): removed without them.
                 var claims = RedisEntryFormat.Claims(entry.Fields)!.Value;
                 Log.Superseded(_logger, entry.Id, tag, claims.EventId, claims.DeliveryId);
-                RemoveEntry(database, tag, entry.Id, bodyKeys[i], null, RedisEntryFormat.Size(entry.Fields, body));
+                RemoveEntry(database, tag, entry.Id, bodyKeys[i], null, appended[i]?.Delivery.Size ?? RedisEntryFormat.Size(entry.Fields, body));
+                appended[i]?.Return();
                 continue;
             }
 
@@ -155,7 +155,7 @@ internal sealed partial class RedisStreamWebhookQueue
                 continue;
             }
 
-            if (Accept(database, tag, entry, body))
+            if (Accept(database, tag, entry, body, appended[i]))
             {
                 accepted++;
             }
@@ -164,13 +164,17 @@ internal sealed partial class RedisStreamWebhookQueue
         return accepted;
     }
 
-    /// <summary>Puts a read entry in hand and in the local buffer; false when it is already in hand or unreadable.</summary>
-    private bool Accept(IDatabase database, string tag, ReadEntry read, RedisValue? body)
+    /// <summary>
+    /// Puts a read entry in hand and in the local buffer (as <paramref name="appended"/>, this instance's copy of what it
+    /// appended, when it has one); false when it is already in hand or unreadable.
+    /// </summary>
+    private bool Accept(IDatabase database, string tag, ReadEntry read, RedisValue? body, RedisAppendedDeliveries.Appended? appended)
     {
         var (entryId, fields) = (read.Id, read.Fields);
         var inHandId = InHandId(tag, entryId);
         if (!_inHandIds.TryAdd(inHandId, 0))
         {
+            appended?.Return();
             return false; // Ours already (for example renewed late after an outage and claimed back by ourselves).
         }
 
@@ -178,7 +182,7 @@ internal sealed partial class RedisStreamWebhookQueue
         try
         {
             // As memory: the reply's bytes are used as they are, not copied into another array.
-            delivery = RedisEntryFormat.ReadDelivery(fields, read.PreviousAttempts, body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
+            delivery = appended?.Delivery ?? RedisEntryFormat.ReadDelivery(fields, read.PreviousAttempts, body is { } separate ? (ReadOnlyMemory<byte>)separate : null);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
         {
@@ -189,7 +193,7 @@ internal sealed partial class RedisStreamWebhookQueue
             return false;
         }
 
-        var entry = new InHand(tag, entryId, inHandId, delivery.IdempotencyKey, _layout.ClaimKeys(tag, delivery)) { TakenOver = read.TakenOver };
+        var entry = new InHand(tag, entryId, inHandId, delivery.IdempotencyKey, _layout.ClaimKeys(tag, delivery)) { TakenOver = read.TakenOver, Appended = appended };
         _inHand[delivery] = entry;
         Interlocked.Increment(ref _count);
         Interlocked.Add(ref _bytes, delivery.Size);

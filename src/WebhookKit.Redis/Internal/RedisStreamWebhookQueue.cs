@@ -19,7 +19,8 @@ namespace WebhookKit.Redis.Internal;
 /// <c>MULTI</c>/<c>EXEC</c> that sets the body's key and runs a Lua script (<see cref="TryClaimAndEnqueueAsync"/>); the
 /// provider gets its 200 only after Redis answered. Deliveries that arrive together share the round trip
 /// (<see cref="RedisAppendBatcher"/>), each still claimed and appended atomically. Readers fetch the bodies with
-/// <c>MGET</c>.</item>
+/// <c>MGET</c>, but for the entries this instance appended itself and reads back new: it kept a copy of those
+/// (<see cref="RedisAppendedDeliveries"/>).</item>
 /// <item>A reader loop fetches up to <see cref="RedisWebhookOptions.PrefetchCount"/> entries with <c>XREADGROUP</c>
 /// into a local buffer that the dispatcher's workers dequeue from. Entries in hand are renewed every third of the
 /// visibility timeout, and with them, atomically, the claims their deliveries hold, for
@@ -32,8 +33,10 @@ namespace WebhookKit.Redis.Internal;
 /// the group (<see cref="RemoveIdleConsumersAsync"/>).</item>
 /// <item>An entry may wait unread for longer than the lease (a backlog, a takeover): the claims of entries read are
 /// renewed, or re-taken when they expired, in the round trip of the bodies' <c>MGET</c>
-/// (<see cref="RedisScripts.RenewOnRead"/>). An entry whose event another delivery claimed meanwhile, or that was
-/// handled, is superseded: removed without running, its claims left to the other delivery (log event 112).</item>
+/// (<see cref="RedisScripts.RenewOnRead"/>), unless the entry was read new within the fresh-read window of its append
+/// (on Redis's clock, <see cref="RedisScripts.Clock"/>), when its claims are still its append's. An entry whose event
+/// another delivery claimed meanwhile, or that was handled, is superseded: removed without running, its claims left to
+/// the other delivery (log event 112).</item>
 /// <item>Acknowledging completes the claims and does <c>XACK</c> + <c>XDEL</c> in one script, batched per partition by
 /// a background loop (the dispatcher's worker moves on at once; the entry stays pending, and renewed, until Redis
 /// confirmed). A stream holds exactly its unacknowledged entries, bounded by <see cref="WebhookOptions.QueueCapacity"/> and <see cref="WebhookOptions.QueueMaxBytes"/>
@@ -67,7 +70,7 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
     private readonly TimeSpan _takeOverInterval;
     private readonly TimeSpan _consumerSweepInterval;
     private readonly RedisAppendBatcher _appender;
-    private readonly RedisAppendedBodies _appendedBodies;
+    private readonly RedisAppendedDeliveries _appended;
     private readonly RedisServerHealth _health;
 
     private readonly Channel<WebhookDelivery> _buffer = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
@@ -126,8 +129,8 @@ internal sealed partial class RedisStreamWebhookQueue : IWebhookQueue, IClaiming
         _consumerSweepInterval = TimeSpan.FromTicks(Math.Clamp(_options.IdleConsumerTimeout.Ticks / 4, _options.PollInterval.Ticks, Math.Max(_options.PollInterval.Ticks, TimeSpan.FromMinutes(5).Ticks)));
         // Enough for what the reader has yet to read back of this instance's appends while it keeps up (it reads up to
         // the prefetch at a time), and a few megabytes at most whatever the bodies: beyond, bodies come from Redis.
-        _appendedBodies = new RedisAppendedBodies(Math.Max(256, 4 * _prefetch), Math.Min(_webhookOptions.QueueMaxBytes, 8L * 1024 * 1024));
-        _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions, _appendedBodies);
+        _appended = new RedisAppendedDeliveries(Math.Max(256, 4 * _prefetch), Math.Min(_webhookOptions.QueueMaxBytes, 8L * 1024 * 1024));
+        _appender = new RedisAppendBatcher(connection, layout, partitions, _webhookOptions, _appended);
     }
 
     /// <summary>Gets the capabilities: the atomic claim-and-enqueue, completion with the acknowledgement, and the health of the Redis server.</summary>

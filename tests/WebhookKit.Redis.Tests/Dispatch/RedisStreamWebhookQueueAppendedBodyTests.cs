@@ -7,7 +7,7 @@ namespace WebhookKit.Redis.Tests.Dispatch;
 
 /// <summary>
 /// The bodies an instance appended and reads back itself come from the copies it kept at the append
-/// (Internal/RedisAppendedBodies.cs), not from Redis; beyond what it keeps, from Redis as before.
+/// (Internal/RedisAppendedDeliveries.cs), not from Redis; beyond what it keeps, from Redis as before.
 /// </summary>
 [Collection(RedisTests.Name)]
 public sealed class RedisStreamWebhookQueueAppendedBodyTests(RedisFixture redis)
@@ -86,6 +86,35 @@ public sealed class RedisStreamWebhookQueueAppendedBodyTests(RedisFixture redis)
         seen.Should().HaveCount(bodies.Count);
         seen.Should().AllSatisfy(pair => pair.Value.Should().Equal(bodies[pair.Key]));
         await Eventually.WaitUntilAsync(async () => await redis.Server.Database.StreamLengthAsync($"{prefix}webhookkit:{{github:0}}:stream") == 0, "every entry is acknowledged");
+    }
+
+    [Fact]
+    public async Task AcknowledgeAsync_WithoutCompleting_LeavesTheBodyToWhoeverHoldsTheDelivery()
+    {
+        // Arrange: a delivery read back from this instance's copy, acknowledged without completing (as a dead-lettered
+        // one is: a dead-letter store may keep it), then 50 others of the same size appended, handled and completed, whose
+        // pooled buffers go back to the pool and out again.
+        var prefix = RedisFixture.NewPrefix("appended-dead");
+        await using var services = RedisServices.Build(redis.Server.Configuration, prefix, o => o.DurableQueue = true);
+        var queue = services.GetRequiredService<IWebhookQueue>();
+        var claiming = (IClaimingWebhookQueue)queue;
+        var completing = (ICompletingWebhookQueue)queue;
+        var original = Enumerable.Repeat((byte)'d', 10_000).ToArray();
+        await claiming.TryClaimAndEnqueueAsync(RedisServices.Delivery("d-" + Guid.NewGuid(), body: original.ToArray()), TimeSpan.FromMinutes(5), CancellationToken.None);
+        var dead = (await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30)))!;
+        await queue.AcknowledgeAsync(dead, CancellationToken.None);
+
+        // Act
+        for (var i = 0; i < 50; i++)
+        {
+            await claiming.TryClaimAndEnqueueAsync(RedisServices.Delivery($"h-{i}-{Guid.NewGuid():N}", body: Enumerable.Repeat((byte)i, 10_000).ToArray()), TimeSpan.FromMinutes(5), CancellationToken.None);
+            var handled = (await queue.DequeueAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30)))!;
+            handled.Body.Span[0].Should().Be((byte)i);
+            await completing.CompleteAndAcknowledgeAsync(handled, TimeSpan.FromMinutes(5), CancellationToken.None);
+        }
+
+        // Assert: its buffer was never handed out again.
+        dead.Body.ToArray().Should().Equal(original);
     }
 
     private static async Task<long> OutputBytesAsync(ConnectionMultiplexer admin, RedisServer server)
