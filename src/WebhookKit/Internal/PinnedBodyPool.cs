@@ -4,11 +4,11 @@ using System.Numerics;
 namespace WebhookKit.Internal;
 
 /// <summary>
-/// Buffers on the pinned object heap for bodies that wait in a backlog (docs/architecture.md, "The body's life"), reused
-/// instead of allocated per delivery. A collection never copies a pinned buffer, which is why backlog bodies live there;
-/// but every new pinned allocation counts against the large-object budget, and a burst of them set off a gen2
-/// collection after another (reason AllocLarge), some of them blocking, whose pauses became the burst's p99. Reused
-/// buffers allocate nothing after the first burst.
+/// Buffers on the pinned object heap for the bodies of deliveries waiting in the in-memory queue (docs/architecture.md,
+/// "The body's life"), reused instead of allocated per delivery. A collection never copies a pinned buffer, which is why
+/// waiting bodies live there; but every new pinned allocation counts against the large-object budget, and a burst of
+/// them set off a gen2 collection after another (reason AllocLarge), some of them blocking, whose pauses became the
+/// burst's p99. Reused buffers allocate nothing after the first burst.
 /// </summary>
 /// <remarks>
 /// Buckets of powers of two from 4 KB to 1 MB; a larger body gets a buffer of its own. What the pool keeps is bounded

@@ -32,11 +32,11 @@ internal sealed partial class WebhookRequestProcessor
     /// <summary>The most a receiver's own body limit may be: a body the queue or the unverified budget could not hold is never accepted.</summary>
     private readonly long _largestBodyHeld;
 
-    /// <summary>Queue depth from which a new delivery is expected to wait long enough to outlive gen0 collections.</summary>
+    /// <summary>Queue depth from which a new delivery is expected to wait long enough to outlive gen0 collections (its copy is then pinned).</summary>
     private readonly int _backlogThreshold;
     private readonly PinnedBodyPool _pinnedBodies;
 
-    /// <summary>The most the pool of backlog buffers keeps between bursts (the queue's byte bound permitting).</summary>
+    /// <summary>The most the pool of waiting bodies' buffers keeps between bursts (the queue's byte bound permitting).</summary>
     private const long MaxPinnedBodyBytesKept = 64L * 1024 * 1024;
 
     /// <summary>Whether the queue returns a delivery's pooled buffer at acknowledgement (<see cref="WebhookQueueCapabilities.ReturnsPooledBuffers"/>).</summary>
@@ -87,6 +87,9 @@ internal sealed partial class WebhookRequestProcessor
         _isDevelopment = environment.IsDevelopment();
         _logger = logger;
     }
+
+    /// <summary>Gets the pool of waiting bodies' buffers, for tests.</summary>
+    internal PinnedBodyPool PinnedBodies => _pinnedBodies;
 
     public Task ProcessAsync(HttpContext context, string receiverName)
     {

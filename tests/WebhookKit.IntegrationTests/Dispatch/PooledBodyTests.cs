@@ -10,8 +10,8 @@ using WebhookKit.IntegrationTests.Infrastructure;
 namespace WebhookKit.IntegrationTests.Dispatch;
 
 /// <summary>
-/// With the in-memory queue a delivery's body stays in the pooled request buffer until acknowledgement. Buffers are
-/// reused by later requests, so a buffer given back too early would show up as another delivery's body.
+/// With the in-memory queue a delivery's body waits in a reused pinned buffer until acknowledgement. Buffers are reused
+/// by later requests, so a buffer given back too early would show up as another delivery's body.
 /// </summary>
 public sealed class PooledBodyTests
 {
