@@ -28,7 +28,7 @@ internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, T
         {
             // Numbered under the ring's lock, so each ring holds its entries in sequence order.
             entry.Sequence = Interlocked.Increment(ref _sequence);
-            ring.Add(entry);
+            ring.Add(entry.Values);
         }
     }
 
@@ -42,7 +42,7 @@ internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, T
         {
             lock (ring)
             {
-                ring.CollectNewestFirst(entry => entry.Time >= oldest && query.Matches(entry), found, max);
+                ring.CollectNewestFirst(query, oldest, found, max);
             }
         }
 
@@ -56,28 +56,39 @@ internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, T
         return ValueTask.FromResult<IReadOnlyList<WebhookJournalEntry>>(found);
     }
 
+    /// <summary>
+    /// Entries as structs in one array (<see cref="WebhookJournalEntryValues"/>: no object per entry to promote), which
+    /// grows by doubling until it holds <c>capacity</c> (a quiet service does not pay for a full ring) and then wraps.
+    /// </summary>
     private sealed class Ring(int capacity)
     {
-        private readonly WebhookJournalEntry?[] _entries = new WebhookJournalEntry?[capacity];
+        private WebhookJournalEntryValues[] _entries = new WebhookJournalEntryValues[Math.Min(capacity, 256)];
         private int _next;
         private int _count;
 
-        public void Add(WebhookJournalEntry entry)
+        public void Add(in WebhookJournalEntryValues entry)
         {
+            if (_count == _entries.Length && _count < capacity)
+            {
+                // Not wrapped yet, so the entries are in order from index 0 and the next one goes at _count.
+                Array.Resize(ref _entries, (int)Math.Min(capacity, 2L * _count));
+                _next = _count;
+            }
+
             _entries[_next] = entry;
             _next = (_next + 1) % _entries.Length;
             _count = Math.Min(_count + 1, _entries.Length);
         }
 
-        public void CollectNewestFirst(Func<WebhookJournalEntry, bool> matches, List<WebhookJournalEntry> into, int max)
+        public void CollectNewestFirst(WebhookJournalQuery query, DateTimeOffset oldest, List<WebhookJournalEntry> into, int max)
         {
             var taken = 0;
             for (var i = 1; i <= _count && taken < max; i++)
             {
-                var entry = _entries[(_next - i + _entries.Length) % _entries.Length]!;
-                if (matches(entry))
+                ref readonly var entry = ref _entries[(_next - i + _entries.Length) % _entries.Length];
+                if (entry.Time >= oldest && entry.Matches(query))
                 {
-                    into.Add(entry);
+                    into.Add(WebhookJournalEntry.FromValues(entry));
                     taken++;
                 }
             }

@@ -39,14 +39,18 @@ public sealed class WebhookJournalQuery
     public bool Matches(WebhookJournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return (ReceiverName is null || entry.ReceiverName == ReceiverName)
-            && (EventType is null || entry.EventType == EventType)
-            && (Outcome is null || entry.Outcome == Outcome)
-            && (Kind is null || entry.Kind == Kind)
-            && (EventId is null || entry.EventId == EventId)
-            && (DeliveryId is null || entry.DeliveryId == DeliveryId)
-            && (From is null || entry.Time >= From)
-            && (To is null || entry.Time <= To)
-            && (AfterSequence is null || entry.Sequence > AfterSequence);
+        return Matches(entry.ReceiverName, entry.EventType, entry.Outcome, entry.Kind, entry.EventId, entry.DeliveryId, entry.Time, entry.Sequence);
     }
+
+    /// <summary>The same test on an entry's fields, for a journal that keeps entries in another shape (<see cref="InMemoryWebhookJournal"/>).</summary>
+    internal bool Matches(string receiverName, string? eventType, string outcome, WebhookJournalEntryKind kind, string? eventId, string? deliveryId, DateTimeOffset time, long sequence) =>
+        (ReceiverName is null || receiverName == ReceiverName)
+        && (EventType is null || eventType == EventType)
+        && (Outcome is null || outcome == Outcome)
+        && (Kind is null || kind == Kind)
+        && (EventId is null || eventId == EventId)
+        && (DeliveryId is null || deliveryId == DeliveryId)
+        && (From is null || time >= From)
+        && (To is null || time <= To)
+        && (AfterSequence is null || sequence > AfterSequence);
 }
