@@ -56,8 +56,11 @@ internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints ov
                 if (countersChanged && (countersSentAt is not { } sent || timeProvider.GetElapsedTime(sent) >= CountersInterval))
                 {
                     countersChanged = false;
-                    countersSentAt = timeProvider.GetTimestamp();
                     await WriteCountersAsync(context, last, cancellationToken).ConfigureAwait(false);
+
+                    // The interval runs from when the page had them: a slow read of the window (a cold start, a busy
+                    // Redis) does not bring the next counters closer.
+                    countersSentAt = timeProvider.GetTimestamp();
                     quietSince = timeProvider.GetTimestamp();
                 }
 
