@@ -13,16 +13,19 @@ import sys
 
 GROUPS = [
     ("Kestrel: connection and HTTP/1.1 processing (ProcessRequests)", "HttpProtocol+<ProcessRequests>"),
-    ("  routing → WebhookKit receive path (ProcessAsync)", "WebhookRequestProcessor.ProcessAsync"),
+    ("  routing → WebhookKit receive path (ReceiveAsync)", "WebhookRequestProcessor+<ReceiveAsync>"),
     ("    body read into the pooled buffer (ReadBodyAsync)", "WebhookRequestProcessor+<ReadBodyAsync>"),
     ("    provider Read: HMAC-SHA256 verify + identify", "GitHubWebhookProvider.Read"),
-    ("    delivery creation (body copy, headers)", "WebhookDeliveryFactory.Create"),
+    ("    claim, body copy for the queue, enqueue (ClaimThenEnqueueAsync)", "WebhookRequestProcessor+<ClaimThenEnqueueAsync>"),
+    ("    the response: status, metrics, the request's journal entry (Respond)", "WebhookRequestProcessor.Respond"),
     ("Socket send/receive (SocketConnection DoSend/DoReceive)", "SocketConnection+<Do"),
     ("WebhookKit background dispatch (RunWorkerAsync)", "WebhookDispatcher+<RunWorkerAsync>"),
     ("  JSON deserialization of the payload (System.Text.Json ReadCore)", "JsonConverter`1[System.__Canon].ReadCore"),
-    ("    init-only models: LargeObjectWithParameterizedConstructorConverter", "LargeObjectWithParameterizedConstructorConverter"),
+    ("    built-in models' readers (ModelJsonConverter)", "ModelJsonConverter`1"),
+    ("  a handler-declared model read until its properties are found (DeclaredPropertyReader)", "DeclaredPropertyReader`1"),
     ("  Polly retry pipeline (around the handler)", "Polly.ResiliencePipeline+<ExecuteAsync>"),
     ("Octokit.Webhooks.AspNetCore endpoint", "Octokit.Webhooks"),
+    ("Journal: every entry appended, on either path (WebhookJournalRecorder.Append)", "WebhookJournalRecorder.Append"),
     ("GC: threads suspended for / helping a collection (PollGC)", "PollGCWorker"),
     ("Thread pool: idle workers spinning before they sleep", "LowLevelLifoSemaphore.Wait"),
 ]
