@@ -3,7 +3,7 @@ namespace WebhookKit.GitLab;
 /// <summary>
 /// A GitLab push event (<c>X-Gitlab-Event: Push Hook</c>): commits pushed to a branch, or a branch created or deleted.
 /// </summary>
-public sealed class GitLabPushEvent
+public sealed class GitLabPushEvent : IGitLabPushFields
 {
     /// <summary>Gets or sets the kind of event; <c>push</c>.</summary>
     public string? ObjectKind { get; set; }

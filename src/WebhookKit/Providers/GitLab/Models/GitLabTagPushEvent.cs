@@ -3,7 +3,7 @@ namespace WebhookKit.GitLab;
 /// <summary>
 /// A GitLab tag push event (<c>X-Gitlab-Event: Tag Push Hook</c>): a tag created or deleted.
 /// </summary>
-public sealed class GitLabTagPushEvent
+public sealed class GitLabTagPushEvent : IGitLabPushFields
 {
     /// <summary>Gets or sets the kind of event; <c>tag_push</c>.</summary>
     public string? ObjectKind { get; set; }
