@@ -3,7 +3,7 @@ namespace WebhookKit.GitHub;
 /// <summary>
 /// The fields every GitHub webhook event has in common; reads any GitHub event, including ones with no dedicated model.
 /// </summary>
-public sealed class GitHubEvent
+public sealed class GitHubEvent : IGitHubEventEnvelope
 {
     /// <summary>Gets or sets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
     public string? Action { get; set; }

@@ -3,7 +3,7 @@ namespace WebhookKit.GitHub;
 /// <summary>
 /// A GitHub <c>issue_comment</c> event: a comment on an issue or pull request was created, edited or deleted.
 /// </summary>
-public sealed class GitHubIssueCommentEvent
+public sealed class GitHubIssueCommentEvent : IGitHubEventEnvelope
 {
     /// <summary>Gets or sets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
     public string? Action { get; set; }

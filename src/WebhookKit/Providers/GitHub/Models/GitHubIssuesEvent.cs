@@ -3,7 +3,7 @@ namespace WebhookKit.GitHub;
 /// <summary>
 /// A GitHub <c>issues</c> event: an issue was opened, edited, closed, labeled and so on.
 /// </summary>
-public sealed class GitHubIssuesEvent
+public sealed class GitHubIssuesEvent : IGitHubEventEnvelope
 {
     /// <summary>Gets or sets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
     public string? Action { get; set; }

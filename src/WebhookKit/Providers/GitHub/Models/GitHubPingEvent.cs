@@ -3,7 +3,7 @@ namespace WebhookKit.GitHub;
 /// <summary>
 /// A GitHub <c>ping</c> event, sent when a webhook is created to check it is reachable.
 /// </summary>
-public sealed class GitHubPingEvent
+public sealed class GitHubPingEvent : IGitHubEventEnvelope
 {
     /// <summary>Gets or sets a random piece of GitHub zen.</summary>
     public string? Zen { get; set; }

@@ -3,7 +3,7 @@ namespace WebhookKit.GitHub;
 /// <summary>
 /// A GitHub <c>pull_request</c> event: a pull request was opened, edited, closed, reopened, synchronized and so on.
 /// </summary>
-public sealed class GitHubPullRequestEvent
+public sealed class GitHubPullRequestEvent : IGitHubEventEnvelope
 {
     /// <summary>Gets or sets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
     public string? Action { get; set; }

@@ -3,7 +3,7 @@ namespace WebhookKit.GitHub;
 /// <summary>
 /// A GitHub <c>push</c> event: one or more commits pushed to a branch or tag, or a branch or tag created or deleted.
 /// </summary>
-public sealed class GitHubPushEvent
+public sealed class GitHubPushEvent : IGitHubEventEnvelope
 {
     /// <summary>Gets or sets the full ref that was pushed, for example <c>refs/heads/main</c> or <c>refs/tags/v1.0</c>.</summary>
     public string? Ref { get; set; }

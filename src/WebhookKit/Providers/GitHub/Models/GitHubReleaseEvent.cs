@@ -3,7 +3,7 @@ namespace WebhookKit.GitHub;
 /// <summary>
 /// A GitHub <c>release</c> event: a release was published, created, edited, deleted and so on.
 /// </summary>
-public sealed class GitHubReleaseEvent
+public sealed class GitHubReleaseEvent : IGitHubEventEnvelope
 {
     /// <summary>Gets or sets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
     public string? Action { get; set; }

@@ -3,7 +3,7 @@ namespace WebhookKit.GitHub;
 /// <summary>
 /// A GitHub <c>workflow_run</c> event: a GitHub Actions workflow run was requested, started or completed.
 /// </summary>
-public sealed class GitHubWorkflowRunEvent
+public sealed class GitHubWorkflowRunEvent : IGitHubEventEnvelope
 {
     /// <summary>Gets or sets the action that was performed, such as <c>opened</c>. Kept as a string so actions GitHub adds later are not rejected.</summary>
     public string? Action { get; set; }

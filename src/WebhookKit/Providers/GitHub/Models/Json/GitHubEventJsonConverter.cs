@@ -27,20 +27,13 @@ internal sealed class GitHubEventJsonConverter() : ModelJsonConverter<GitHubEven
                 case 6 when name.SequenceEqual("action"u8):
                     value.Action = ModelJson.String(ref reader);
                     break;
-                case 6 when name.SequenceEqual("sender"u8):
-                    value.Sender = GitHubUserJsonReader.Read(ref reader);
-                    break;
-                case 10 when name.SequenceEqual("repository"u8):
-                    value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
-                    break;
-                case 12 when name.SequenceEqual("installation"u8):
-                    value.Installation = GitHubInstallationJsonReader.Read(ref reader);
-                    break;
-                case 12 when name.SequenceEqual("organization"u8):
-                    value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
-                    break;
                 default:
-                    ModelJson.Skip(ref reader);
+                    // The envelope every event has (sender, repository, installation, organization), or unknown.
+                    if (!GitHubEventEnvelopeJsonReader.TryRead(name, ref reader, value))
+                    {
+                        ModelJson.Skip(ref reader);
+                    }
+
                     break;
             }
         }

@@ -39,9 +39,6 @@ internal sealed class GitHubPushEventJsonConverter() : ModelJsonConverter<GitHub
                 case 6 when name.SequenceEqual("pusher"u8):
                     value.Pusher = GitHubCommitAuthorJsonReader.Read(ref reader);
                     break;
-                case 6 when name.SequenceEqual("sender"u8):
-                    value.Sender = GitHubUserJsonReader.Read(ref reader);
-                    break;
                 case 7 when name.SequenceEqual("commits"u8):
                     value.Commits = ModelJson.List(ref reader, GitHubCommitJsonReader.Read);
                     break;
@@ -57,20 +54,16 @@ internal sealed class GitHubPushEventJsonConverter() : ModelJsonConverter<GitHub
                 case 8 when name.SequenceEqual("base_ref"u8):
                     value.BaseRef = ModelJson.String(ref reader);
                     break;
-                case 10 when name.SequenceEqual("repository"u8):
-                    value.Repository = GitHubRepositoryJsonReader.Read(ref reader);
-                    break;
                 case 11 when name.SequenceEqual("head_commit"u8):
                     value.HeadCommit = GitHubCommitJsonReader.Read(ref reader);
                     break;
-                case 12 when name.SequenceEqual("installation"u8):
-                    value.Installation = GitHubInstallationJsonReader.Read(ref reader);
-                    break;
-                case 12 when name.SequenceEqual("organization"u8):
-                    value.Organization = GitHubOrganizationJsonReader.Read(ref reader);
-                    break;
                 default:
-                    ModelJson.Skip(ref reader);
+                    // The envelope every event has (sender, repository, installation, organization), or unknown.
+                    if (!GitHubEventEnvelopeJsonReader.TryRead(name, ref reader, value))
+                    {
+                        ModelJson.Skip(ref reader);
+                    }
+
                     break;
             }
         }
