@@ -7,7 +7,9 @@ namespace WebhookKit;
 public sealed class WebhookDelivery
 {
     private string? _idempotencyKey;
-    private IReadOnlyList<string>? _idempotencyKeys;
+    private string? _replayKey;
+    private Idempotency.IdempotencyKeyList? _idempotencyKeys;
+    private volatile bool _leaseRenewed;
 
     /// <summary>The pooled request body <see cref="Body"/> lives in, when the in-memory queue holds it; see <see cref="Body"/>.</summary>
     private readonly Internal.PooledBody? _pooledBody;
@@ -62,7 +64,15 @@ public sealed class WebhookDelivery
     /// (<see cref="WebhookProviderResult.BodyMac"/>), else of SHA-256(event type, 0, 'b', SHA-256(body)). Cryptographic
     /// digests, so nobody can make another signed body collide with one; the tag byte keeps the two kinds apart.
     /// </summary>
-    internal static string CreateReplayKey(string receiverName, string eventType, ReadOnlySpan<byte> bodyMac, ReadOnlySpan<byte> body)
+    internal static string CreateReplayKey(string receiverName, string eventType, ReadOnlySpan<byte> bodyMac, ReadOnlySpan<byte> body) =>
+        CreateReplayKey(receiverName, CreateReplayDigest(eventType, bodyMac, body));
+
+    /// <summary>The key <see cref="CreateReplayKey(string, string, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> makes of a <see cref="CreateReplayDigest"/>.</summary>
+    internal static string CreateReplayKey(string receiverName, UInt128 digest) =>
+        string.Create(ReplayKeyLength(receiverName), (receiverName, digest), static (key, state) => WriteReplayKey(state.receiverName, state.digest, key));
+
+    /// <summary>The 128 bits of a body-digest key (<see cref="CreateReplayKey(string, string, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>), before they are written in hex.</summary>
+    internal static UInt128 CreateReplayDigest(string eventType, ReadOnlySpan<byte> bodyMac, ReadOnlySpan<byte> body)
     {
         Span<byte> bodyHash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
         scoped ReadOnlySpan<byte> identity = bodyMac;
@@ -83,7 +93,22 @@ public sealed class WebhookDelivery
 
         Span<byte> digest = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
         System.Security.Cryptography.SHA256.HashData(input[..length], digest);
-        return string.Concat(receiverName, ":", ReplayKeyMarker, Convert.ToHexStringLower(digest[..16]));
+        return System.Runtime.InteropServices.MemoryMarshal.Read<UInt128>(digest);
+    }
+
+    /// <summary>The length of a body-digest key of <paramref name="receiverName"/>.</summary>
+    internal static int ReplayKeyLength(string receiverName) => receiverName.Length + 1 + ReplayKeyMarker.Length + 32;
+
+    /// <summary>Writes a body-digest key into <paramref name="key"/>, at least <see cref="ReplayKeyLength"/> long.</summary>
+    internal static void WriteReplayKey(string receiverName, UInt128 digest, Span<char> key)
+    {
+        receiverName.CopyTo(key);
+        var at = receiverName.Length;
+        key[at++] = ':';
+        ReplayKeyMarker.CopyTo(key[at..]);
+        at += ReplayKeyMarker.Length;
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in digest));
+        Convert.TryToHexStringLower(bytes, key[at..], out _);
     }
 
     /// <summary>Gets the value unique to this accepted delivery; it owns the idempotency claim.</summary>
@@ -116,7 +141,12 @@ public sealed class WebhookDelivery
     /// otherwise <see langword="null"/>. It is claimed, completed and released together with <see cref="IdempotencyKey"/>,
     /// so that a captured body replayed under a new, unsigned id is a duplicate.
     /// </summary>
-    public string? ReplayKey { get; init; }
+    public string? ReplayKey
+    {
+        // The receive path hands over the key list it claimed with, which makes the key when it is read.
+        get => _replayKey ?? _idempotencyKeys?.ContentKey;
+        init => _replayKey = value;
+    }
 
     /// <summary>
     /// Gets the id of the dead-lettered delivery this one replays (<c>IDeadLetterStore.ReplayAsync</c>), or
@@ -127,10 +157,28 @@ public sealed class WebhookDelivery
     /// <summary>Gets the keys claimed for this delivery: <see cref="IdempotencyKey"/>, then <see cref="ReplayKey"/> when there is one.</summary>
     public IReadOnlyList<string> IdempotencyKeys
     {
-        get => _idempotencyKeys ??= new Idempotency.IdempotencyKeyList(IdempotencyKey, ReplayKey);
+        get => KeyList;
+    }
 
-        // The receive path hands over the list it claimed with: the in-memory store keeps what it derived from it there.
-        internal init => _idempotencyKeys = value;
+    /// <summary>
+    /// Gets <see cref="IdempotencyKeys"/> as the list the in-memory store keeps what it derived from the keys in.
+    /// </summary>
+    internal Idempotency.IdempotencyKeyList KeyList => _idempotencyKeys ??= new Idempotency.IdempotencyKeyList(IdempotencyKey, _replayKey);
+
+    /// <summary>Sets the list the receive path claimed the keys with; <see langword="null"/> to make it of the keys when read.</summary>
+    internal Idempotency.IdempotencyKeyList? ClaimedKeys
+    {
+        init => _idempotencyKeys = value;
+    }
+
+    /// <summary>
+    /// Gets or sets whether the lease renewer renews this delivery's claim (it was queued); set by the receive path,
+    /// read by the renewer's rounds (<see cref="Idempotency.ClaimLeaseRenewer"/>).
+    /// </summary>
+    internal bool LeaseRenewed
+    {
+        get => _leaseRenewed;
+        set => _leaseRenewed = value;
     }
 
     /// <summary>Gets the time the delivery was accepted.</summary>
@@ -195,8 +243,8 @@ public sealed class WebhookDelivery
         return new WebhookDelivery(DeliveryId, ReceiverName, Provider, EventType, EventId, ReceivedAt, body, payload, Headers)
         {
             IdempotencyKey = IdempotencyKey,
-            ReplayKey = ReplayKey,
-            IdempotencyKeys = IdempotencyKeys,
+            ReplayKey = _replayKey,
+            ClaimedKeys = KeyList,
             ReplayOf = ReplayOf,
             TraceParent = TraceParent,
             PreviousAttempts = PreviousAttempts,

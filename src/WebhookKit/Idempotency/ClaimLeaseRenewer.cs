@@ -14,6 +14,8 @@ namespace WebhookKit.Idempotency;
 /// (docs/architecture.md, "Leases"). A durable, claiming queue renews its own claims with its entries.
 /// </summary>
 /// <remarks>
+/// The renewer holds the deliveries themselves, keyed by their ids, not an object of its own for each: a delivery that
+/// waits in a burst outlives collections, and every object it brings along is copied with it.
 /// <see cref="EnqueueHeldAsync"/> is the hand-off, for the receive path and dead-letter replays alike: <see cref="Hold"/>
 /// before the enqueue (so that a worker that finishes at once can <see cref="Forget"/> it), <see cref="MarkQueued"/> after
 /// it (the first renewal: from then on duplicates are in flight, answered 200, not pending), or <see cref="Forget"/> when
@@ -25,7 +27,7 @@ internal sealed class ClaimLeaseRenewer : IDisposable
     // Renewals in flight at once against a remote store; the in-memory store answers each synchronously.
     private const int MaxConcurrentRenewals = 64;
 
-    private readonly ConcurrentDictionary<string, HeldClaim> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WebhookDelivery> _held = new(StringComparer.Ordinal);
     private readonly IIdempotencyStore _store;
     private readonly TimeSpan _lease;
     private readonly ILogger<ClaimLeaseRenewer> _logger;
@@ -51,7 +53,7 @@ internal sealed class ClaimLeaseRenewer : IDisposable
     public async ValueTask<WebhookEnqueueResult> EnqueueHeldAsync(IWebhookQueue queue, WebhookDelivery delivery)
     {
         var owner = delivery.DeliveryId;
-        Hold(owner, delivery.IdempotencyKeys, delivery.ReceiverName, delivery.EventId);
+        Hold(delivery);
         WebhookEnqueueResult enqueued;
         try
         {
@@ -76,9 +78,11 @@ internal sealed class ClaimLeaseRenewer : IDisposable
         return enqueued;
     }
 
-    /// <summary>Starts holding a claim just taken, before its delivery is enqueued; it is renewed only once queued.</summary>
-    public void Hold(string owner, IReadOnlyList<string> keys, string receiver, string eventId) =>
-        _held[owner] = new HeldClaim(owner, keys, receiver, eventId);
+    /// <summary>
+    /// Starts holding the claim of a delivery just claimed (its <see cref="WebhookDelivery.DeliveryId"/> owns it), before
+    /// it is enqueued; it is renewed only once queued.
+    /// </summary>
+    public void Hold(WebhookDelivery delivery) => _held[delivery.DeliveryId] = delivery;
 
     /// <summary>
     /// Marks a held claim queued and starts its first renewal, which makes it in flight in the store. A store that answers
@@ -92,7 +96,7 @@ internal sealed class ClaimLeaseRenewer : IDisposable
             return; // Finished already.
         }
 
-        claim.Queued = true;
+        claim.LeaseRenewed = true;
         ValueTask renewal;
         try
         {
@@ -134,7 +138,7 @@ internal sealed class ClaimLeaseRenewer : IDisposable
             var running = new List<Task>(MaxConcurrentRenewals);
             foreach (var (_, claim) in _held)
             {
-                if (!claim.Queued)
+                if (!claim.LeaseRenewed)
                 {
                     continue;
                 }
@@ -201,34 +205,14 @@ internal sealed class ClaimLeaseRenewer : IDisposable
         }
     }
 
-    private async ValueTask RenewAsync(HeldClaim claim)
+    private async ValueTask RenewAsync(WebhookDelivery claim)
     {
-        var held = await _store.RenewAsync(claim.Keys, claim.Owner, _lease, CancellationToken.None).ConfigureAwait(false);
-        if (!held && _held.TryRemove(new KeyValuePair<string, HeldClaim>(claim.Owner, claim)))
+        var held = await _store.RenewAsync(claim.KeyList, claim.DeliveryId, _lease, CancellationToken.None).ConfigureAwait(false);
+        if (!held && _held.TryRemove(new KeyValuePair<string, WebhookDelivery>(claim.DeliveryId, claim)))
         {
             // Still ours to renew, yet gone from the store: its lease ran out (a pause longer than the lease, or a store
             // that lost it), and a redelivery may be handled beside this one.
-            Log.LeaseLost(_logger, claim.Receiver, claim.EventId, claim.Owner);
+            Log.LeaseLost(_logger, claim.ReceiverName, claim.EventId, claim.DeliveryId);
         }
-    }
-
-    private sealed class HeldClaim(string owner, IReadOnlyList<string> keys, string receiver, string eventId)
-    {
-        public string Owner { get; } = owner;
-
-        public IReadOnlyList<string> Keys { get; } = keys;
-
-        public string Receiver { get; } = receiver;
-
-        public string EventId { get; } = eventId;
-
-        // Set by the receive path, read by the timer's rounds.
-        public bool Queued
-        {
-            get => Volatile.Read(ref _queued);
-            set => Volatile.Write(ref _queued, value);
-        }
-
-        private bool _queued;
     }
 }

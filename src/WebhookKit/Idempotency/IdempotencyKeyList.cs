@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -11,41 +12,84 @@ namespace WebhookKit.Idempotency;
 /// of on every call (a SHA-256 per key and call was a measurable part of an accepted delivery's cost). They are two
 /// fields, not an object: a queued delivery is what a collection during a burst copies.
 /// </summary>
-internal sealed class IdempotencyKeyList(string eventKey, string? contentKey) : IReadOnlyList<string>
+/// <remarks>
+/// A list the receive path makes (<see cref="Of"/>) holds what its keys are made of, the receiver, the event id and the
+/// body's digest, not the keys: the in-memory store needs only their digests, and the journal keeps the list for
+/// thousands of deliveries, so two strings of ~110 B each per delivery would be promoted with it
+/// (docs/performance.md, "Bursts"). A key is made when it is read as a string.
+/// </remarks>
+internal sealed class IdempotencyKeyList : IReadOnlyList<string>
 {
+    // Keys as strings (the constructor), or the parts they are made of (Of): _eventKey is null for the latter.
+    private readonly string? _eventKey;
+    private readonly string? _contentKey;
+    private readonly string? _receiver;
+    private readonly string? _eventId;
+    private readonly UInt128 _bodyDigest;
+    private readonly bool _hasContentKey;
+
     private (ulong Low, ulong High) _eventKeyDigest;
     private (ulong Low, ulong High) _contentKeyDigest;
 
     // Written after the digests: a reader that sees it set sees them. Two threads that race both write the same values.
     private volatile bool _digested;
 
-    public int Count => contentKey is null ? 1 : 2;
+    /// <summary>A list of keys given as strings.</summary>
+    public IdempotencyKeyList(string eventKey, string? contentKey)
+    {
+        ArgumentNullException.ThrowIfNull(eventKey);
+        _eventKey = eventKey;
+        _contentKey = contentKey;
+        _hasContentKey = contentKey is not null;
+    }
+
+    private IdempotencyKeyList(string receiver, string eventId, UInt128 bodyDigest, bool hasContentKey)
+    {
+        _receiver = receiver;
+        _eventId = eventId;
+        _bodyDigest = bodyDigest;
+        _hasContentKey = hasContentKey;
+    }
+
+    public int Count => _hasContentKey ? 2 : 1;
+
+    /// <summary>Gets the body's key, <see langword="null"/> when the list has only the event's.</summary>
+    public string? ContentKey => !_hasContentKey ? null : _contentKey ?? WebhookDelivery.CreateReplayKey(_receiver!, _bodyDigest);
 
     public string this[int index] => index switch
     {
-        0 => eventKey,
-        1 when contentKey is not null => contentKey,
+        0 => _eventKey ?? WebhookDelivery.CreateIdempotencyKey(_receiver!, _eventId!),
+        1 when _hasContentKey => ContentKey!,
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };
+
+    /// <summary>
+    /// The keys of an event of <paramref name="receiver"/> with <paramref name="eventId"/>, and, when
+    /// <paramref name="bodyDigest"/> has a value, the body's key (<see cref="WebhookDelivery.CreateReplayDigest"/>).
+    /// </summary>
+    public static IdempotencyKeyList Of(string receiver, string eventId, UInt128? bodyDigest)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
+        ArgumentNullException.ThrowIfNull(eventId);
+        return new IdempotencyKeyList(receiver, eventId, bodyDigest.GetValueOrDefault(), bodyDigest.HasValue);
+    }
 
     /// <summary>The first 128 bits of the SHA-256 of a key's UTF-16 code units: as good as the key for telling keys apart.</summary>
     public static (ulong Low, ulong High) Digest(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(MemoryMarshal.AsBytes(key.AsSpan()), hash);
-        return (MemoryMarshal.Read<ulong>(hash), MemoryMarshal.Read<ulong>(hash[sizeof(ulong)..]));
+        return DigestOfChars(key);
     }
 
-    /// <summary>Gets the <see cref="Digest"/> of the key at <paramref name="index"/>, computed for every key on first use.</summary>
+    /// <summary>Gets the <see cref="Digest(string)"/> of the key at <paramref name="index"/>, computed for every key on first use.</summary>
     public (ulong Low, ulong High) DigestOf(int index)
     {
         if (!_digested)
         {
-            _eventKeyDigest = Digest(eventKey);
-            if (contentKey is not null)
+            _eventKeyDigest = _eventKey is not null ? Digest(_eventKey) : DigestOfEventKey(_receiver!, _eventId!);
+            if (_hasContentKey)
             {
-                _contentKeyDigest = Digest(contentKey);
+                _contentKeyDigest = _contentKey is not null ? Digest(_contentKey) : DigestOfContentKey(_receiver!, _bodyDigest);
             }
 
             _digested = true;
@@ -54,19 +98,59 @@ internal sealed class IdempotencyKeyList(string eventKey, string? contentKey) : 
         return index switch
         {
             0 => _eventKeyDigest,
-            1 when contentKey is not null => _contentKeyDigest,
+            1 when _hasContentKey => _contentKeyDigest,
             _ => throw new ArgumentOutOfRangeException(nameof(index)),
         };
     }
 
     public IEnumerator<string> GetEnumerator()
     {
-        yield return eventKey;
-        if (contentKey is not null)
+        yield return this[0];
+        if (_hasContentKey)
         {
-            yield return contentKey;
+            yield return this[1];
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static (ulong Low, ulong High) DigestOfChars(ReadOnlySpan<char> key)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(MemoryMarshal.AsBytes(key), hash);
+        return (MemoryMarshal.Read<ulong>(hash), MemoryMarshal.Read<ulong>(hash[sizeof(ulong)..]));
+    }
+
+    // The digests of the strings CreateIdempotencyKey and CreateReplayKey make, from their characters written in place.
+    private static (ulong Low, ulong High) DigestOfEventKey(string receiver, string eventId)
+    {
+        var length = receiver.Length + 1 + eventId.Length;
+        char[]? rented = null;
+        var key = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        receiver.CopyTo(key);
+        key[receiver.Length] = ':';
+        eventId.CopyTo(key[(receiver.Length + 1)..]);
+        var digest = DigestOfChars(key[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return digest;
+    }
+
+    private static (ulong Low, ulong High) DigestOfContentKey(string receiver, UInt128 bodyDigest)
+    {
+        var length = WebhookDelivery.ReplayKeyLength(receiver);
+        char[]? rented = null;
+        var key = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        WebhookDelivery.WriteReplayKey(receiver, bodyDigest, key);
+        var digest = DigestOfChars(key[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return digest;
+    }
 }

@@ -9,32 +9,30 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
 
     /// <summary>
     /// A delivery of a verified event whose <c>body</c> is a copy it owns or the request's pooled buffer; <c>pooledBody</c>
-    /// is set when the queue returns that buffer at acknowledgement; <c>idempotencyKeys</c> is the list the keys were
-    /// claimed with, when they were.
+    /// is set when the queue returns that buffer at acknowledgement; <c>eventType</c> is the result's, or the registry's
+    /// string of it; <c>keys</c> is the list the keys were claimed with, when they were, else <c>replayKey</c> the body's key.
     /// </summary>
     public WebhookDelivery Create(
         string deliveryId,
         string receiverName,
         IWebhookProvider provider,
         in WebhookProviderResult result,
+        string eventType,
         ReadOnlyMemory<byte> body,
         PooledBody? pooledBody,
         IHeaderDictionary requestHeaders,
         string? traceParent,
-        string? idempotencyKey = null,
-        string? replayKey = null,
-        IReadOnlyList<string>? idempotencyKeys = null)
+        Idempotency.IdempotencyKeyList? keys = null,
+        string? replayKey = null)
     {
         var payload = result.Payload ?? body;
-        var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders);
-        var key = idempotencyKey ?? WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!);
-        return new WebhookDelivery(deliveryId, receiverName, provider.Name, result.EventType!, result.EventId!, timeProvider.GetUtcNow(), body, payload, headers)
+        var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders, RecentValuesOf(provider.ForwardedHeaders));
+        return new WebhookDelivery(deliveryId, receiverName, provider.Name, eventType, result.EventId!, timeProvider.GetUtcNow(), body, payload, headers)
         {
             TraceParent = traceParent,
-            IdempotencyKey = key,
             ReplayKey = replayKey,
-            IdempotencyKeys = idempotencyKeys ?? new Idempotency.IdempotencyKeyList(key, replayKey),
             PooledBody = pooledBody,
+            ClaimedKeys = keys,
         };
     }
 
@@ -48,12 +46,24 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
 
     private static string NewId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
 
+    /// <summary>The last value seen of each of a provider's forwarded headers (<see cref="ForwardedHeaders.Create"/>), per list of names.</summary>
+    private string?[] RecentValuesOf(IReadOnlyList<string> names) =>
+        names.Count == 0 ? [] : _recentValues.GetValue(names, static names => new string?[((IReadOnlyList<string>)names).Count]);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string?[]> _recentValues = [];
+
     /// <summary>
     /// The headers a provider forwards, as one delivery holds them: the provider's list of names (shared by every
     /// delivery) and this delivery's values (<see langword="null"/> where the request had none). Looked up without
     /// regard to case, like HTTP header names. For the handful of headers a provider forwards this is two small
     /// allocations instead of a dictionary's three larger ones and a hash of every name.
     /// </summary>
+    /// <remarks>
+    /// A value equal to the one the last delivery of the same provider had is that delivery's string, not the request's
+    /// (most of them repeat: the hook's id, its target, the user agent, the event type), so that a delivery waiting in a
+    /// burst keeps no strings of its own but the few that differ (docs/performance.md, "Bursts"). One string per name is
+    /// kept, whatever the requests send.
+    /// </remarks>
     private sealed class ForwardedHeaders : IReadOnlyDictionary<string, string>
     {
         private readonly IReadOnlyList<string> _names;
@@ -74,7 +84,7 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
 
         public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The header '{key}' was not forwarded.");
 
-        public static IReadOnlyDictionary<string, string> Create(IReadOnlyList<string> names, IHeaderDictionary requestHeaders)
+        public static IReadOnlyDictionary<string, string> Create(IReadOnlyList<string> names, IHeaderDictionary requestHeaders, string?[] recentValues)
         {
             if (names.Count == 0)
             {
@@ -88,7 +98,18 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
                 var value = requestHeaders[names[i]];
                 if (value.Count > 0)
                 {
-                    values[i] = value.ToString();
+                    var text = value.ToString();
+                    var recent = Volatile.Read(ref recentValues[i]);
+                    if (string.Equals(text, recent, StringComparison.Ordinal))
+                    {
+                        text = recent;
+                    }
+                    else
+                    {
+                        Volatile.Write(ref recentValues[i], text);
+                    }
+
+                    values[i] = text;
                     count++;
                 }
             }

@@ -19,23 +19,28 @@ internal sealed partial class WebhookRequestProcessor
 
         // An id nobody signs can be changed by whoever captured the delivery: the body's digest is claimed as well.
         // Types without a model of their own share one digest slot, so invented types buy no extra replays.
-        var replayKey = !result.IsEventIdSigned && receiver.DeduplicateByBody
-            ? WebhookDelivery.CreateReplayKey(receiverName, _payloads.RegisteredEventType(provider.Name, result.EventType!) ?? "*", result.BodyMac.Span, body.Memory.Span)
+        var registeredType = _payloads.RegisteredEventType(provider.Name, result.EventType!);
+        UInt128? replayDigest = !result.IsEventIdSigned && receiver.DeduplicateByBody
+            ? WebhookDelivery.CreateReplayDigest(registeredType ?? "*", result.BodyMac.Span, body.Memory.Span)
             : null;
+
+        // The registry's string when it is the same text: the request's would be kept by the delivery and the journal.
+        var eventType = string.Equals(registeredType, result.EventType, StringComparison.Ordinal) ? registeredType! : result.EventType!;
         var deliveryId = _deliveryFactory.NewDeliveryId();
-        var facts = new ReceiveFacts(receiverName, provider.Name) { EventType = result.EventType, EventId = result.EventId, DeliveryId = deliveryId };
+        var facts = new ReceiveFacts(receiverName, provider.Name) { EventType = eventType, EventId = result.EventId, DeliveryId = deliveryId };
         var traceParent = WebhookDiagnostics.CurrentTraceParent(activity);
         WebhookClaimAndEnqueueResult outcome;
         bool queueFailed;
         if (_claimingQueue is not null)
         {
             // The queue writes the body to its store before its call completes: the delivery borrows the buffer.
-            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, body.Memory, null, context.Request.Headers, traceParent, replayKey: replayKey);
+            var replayKey = replayDigest is { } digest ? WebhookDelivery.CreateReplayKey(receiverName, digest) : null;
+            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, eventType, body.Memory, null, context.Request.Headers, traceParent, replayKey: replayKey);
             (outcome, queueFailed) = await ClaimAndEnqueueAtomicallyAsync(_claimingQueue, delivery, body).ConfigureAwait(false);
         }
         else
         {
-            (outcome, queueFailed, var storeFailure) = await ClaimThenEnqueueAsync(context, receiverName, provider, result, body, deliveryId, replayKey, traceParent).ConfigureAwait(false);
+            (outcome, queueFailed, var storeFailure) = await ClaimThenEnqueueAsync(context, receiverName, provider, result, eventType, body, deliveryId, replayDigest, traceParent).ConfigureAwait(false);
             if (storeFailure is not null)
             {
                 await Respond(context, ReceiveOutcome.IdempotencyStoreFailed, facts with { Exception = storeFailure }).ConfigureAwait(false);
@@ -93,11 +98,10 @@ internal sealed partial class WebhookRequestProcessor
     /// releasing the claim if the enqueue fails, for a queue that does not claim (the in-memory queue, or a custom one).
     /// </summary>
     /// <returns>How it ended, whether the queue's call threw, or the idempotency store's exception when the claim failed (nothing is held then).</returns>
-    private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed, Exception? StoreFailure)> ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, PooledBody body, string deliveryId, string? replayKey, string? traceParent)
+    private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed, Exception? StoreFailure)> ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, string eventType, PooledBody body, string deliveryId, UInt128? replayDigest, string? traceParent)
     {
         // Claim before copying the body, so duplicates cost no allocation of their body.
-        var idempotencyKey = WebhookDelivery.CreateIdempotencyKey(receiverName, result.EventId!);
-        var keys = new IdempotencyKeyList(idempotencyKey, replayKey);
+        var keys = IdempotencyKeyList.Of(receiverName, result.EventId!, replayDigest);
 
         IdempotencyClaimStatus claim;
         try
@@ -118,7 +122,7 @@ internal sealed partial class WebhookRequestProcessor
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
         var (bytes, lent) = BodyForQueue(body);
-        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, bytes, lent, context.Request.Headers, traceParent, idempotencyKey, replayKey, keys);
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, eventType, bytes, lent, context.Request.Headers, traceParent, keys);
         lent?.HandToQueue(); // Before the enqueue: a worker may finish the delivery and return the buffer before it returns.
         WebhookEnqueueResult enqueued;
         var queueFailed = false;

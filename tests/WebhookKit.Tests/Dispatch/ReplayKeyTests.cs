@@ -20,6 +20,19 @@ public sealed class ReplayKeyTests
     }
 
     [Fact]
+    public void CreateReplayKey_IsTheFirst128BitsOfTheDigestInHex()
+    {
+        // The key is stored (Redis keeps it across restarts and versions): its text must not change.
+        byte[] input = [.. "push"u8, 0, (byte)'m', .. Mac];
+        var expected = "github:\u001Fbody:" + Convert.ToHexStringLower(SHA256.HashData(input).AsSpan(0, 16));
+        byte[] byBodyInput = [.. "Push Hook"u8, 0, (byte)'b', .. SHA256.HashData(Body)];
+
+        WebhookDelivery.CreateReplayKey("github", "push", Mac, Body).Should().Be(expected);
+        WebhookDelivery.CreateReplayKey("gitlab", "Push Hook", default, Body)
+            .Should().Be("gitlab:\u001Fbody:" + Convert.ToHexStringLower(SHA256.HashData(byBodyInput).AsSpan(0, 16)));
+    }
+
+    [Fact]
     public void CreateReplayKey_OtherTypeOrMacOrReceiver_OtherKey()
     {
         var key = WebhookDelivery.CreateReplayKey("github", "push", Mac, Body);

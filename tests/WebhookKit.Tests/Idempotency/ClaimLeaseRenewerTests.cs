@@ -27,7 +27,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
     public async Task QueuedClaim_IsInFlightAndOutlivesManyLeases()
     {
         await _store.TryClaimAsync("r:1", "a", Lease, default);
-        _renewer.Hold("a", ["r:1"], "r", "1");
+        _renewer.Hold(Delivery("a"));
 
         _renewer.MarkQueued("a");
         Elapse(Lease * 4);
@@ -40,7 +40,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
     public async Task HeldClaimNotYetQueued_IsNeitherMarkedQueuedNorRenewedByTheRounds()
     {
         await _store.TryClaimAsync("r:1", "a", Lease, default);
-        _renewer.Hold("a", ["r:1"], "r", "1");
+        _renewer.Hold(Delivery("a"));
 
         Elapse(Lease / 2);
         var whilePending = await _store.TryClaimAsync("r:1", "b", Lease, default);
@@ -54,7 +54,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
     public async Task ForgottenClaim_RunsOutWithItsLeaseAndIsNotLoggedAsLost()
     {
         await _store.TryClaimAsync("r:1", "a", Lease, default);
-        _renewer.Hold("a", ["r:1"], "r", "1");
+        _renewer.Hold(Delivery("a"));
         _renewer.MarkQueued("a");
 
         _renewer.Forget("a");
@@ -69,7 +69,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
     public async Task ClaimGoneWhileStillHeld_IsLoggedAsLostOnceAndNoLongerRenewed()
     {
         await _store.TryClaimAsync("r:1", "a", Lease, default);
-        _renewer.Hold("a", ["r:1"], "r", "1");
+        _renewer.Hold(Delivery("a"));
         _renewer.MarkQueued("a");
 
         _time.Advance(Lease * 2); // One jump: the round comes after the lease ran out, as after a long pause.
@@ -84,7 +84,7 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
     public async Task ReleasedClaim_IsNotTakenBackByARenewal()
     {
         await _store.TryClaimAsync("r:1", "a", Lease, default);
-        _renewer.Hold("a", ["r:1"], "r", "1");
+        _renewer.Hold(Delivery("a"));
         _renewer.MarkQueued("a");
 
         await _store.ReleaseAsync("r:1", "a", default); // A renewal round already under way, racing the dispatcher's release.
@@ -98,6 +98,10 @@ public sealed class ClaimLeaseRenewerTests : IDisposable
         _renewer.Dispose();
         _store.Dispose();
     }
+
+    /// <summary>A delivery owned by <paramref name="deliveryId"/> of receiver <c>r</c>'s event <c>1</c>: its key is <c>r:1</c>.</summary>
+    private WebhookDelivery Delivery(string deliveryId) =>
+        new(deliveryId, "r", "github", "push", "1", _time.GetUtcNow(), "{}"u8.ToArray(), "{}"u8.ToArray(), new Dictionary<string, string>());
 
     private void Elapse(TimeSpan span)
     {

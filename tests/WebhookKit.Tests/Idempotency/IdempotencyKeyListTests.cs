@@ -37,6 +37,50 @@ public sealed class IdempotencyKeyListTests
     }
 
     [Fact]
+    public void ListOfParts_ReadsAndDigestsAsTheKeysItIsMadeOf()
+    {
+        var digest = WebhookDelivery.CreateReplayDigest("push", [1, 2, 3], "{}"u8);
+        var eventKey = WebhookDelivery.CreateIdempotencyKey("github", "ev-1");
+        var contentKey = WebhookDelivery.CreateReplayKey("github", "push", [1, 2, 3], "{}"u8);
+
+        var parts = IdempotencyKeyList.Of("github", "ev-1", digest);
+
+        parts.Should().Equal(eventKey, contentKey);
+        parts.ContentKey.Should().Be(contentKey);
+        parts.DigestOf(0).Should().Be(IdempotencyKeyList.Digest(eventKey));
+        parts.DigestOf(1).Should().Be(IdempotencyKeyList.Digest(contentKey));
+        IdempotencyKeyList.Of("github", "ev-1", null).Should().Equal(eventKey);
+        IdempotencyKeyList.Of("github", "ev-1", null).ContentKey.Should().BeNull();
+    }
+
+    [Fact]
+    public void ListOfParts_LongReceiverAndEventId_DigestsAsTheKeys()
+    {
+        // Past the 256 characters written on the stack.
+        var receiver = new string('r', 300);
+        var eventId = new string('e', 400);
+        var digest = WebhookDelivery.CreateReplayDigest("push", default, "{}"u8);
+
+        var parts = IdempotencyKeyList.Of(receiver, eventId, digest);
+
+        parts.DigestOf(0).Should().Be(IdempotencyKeyList.Digest(receiver + ":" + eventId));
+        parts.DigestOf(1).Should().Be(IdempotencyKeyList.Digest(WebhookDelivery.CreateReplayKey(receiver, digest)));
+    }
+
+    [Fact]
+    public async Task ListOfParts_AndListOfTheSameKeys_AreTheSameClaim()
+    {
+        using var store = new InMemoryIdempotencyStore(_time);
+        var digest = WebhookDelivery.CreateReplayDigest("push", [1, 2, 3], "{}"u8);
+        var parts = IdempotencyKeyList.Of("github", "ev-1", digest);
+
+        (await store.TryClaimAsync(parts, "a", Lease, default)).Should().Be(IdempotencyClaimStatus.Claimed);
+
+        (await store.TryClaimAsync(["github:ev-1"], "b", Lease, default)).Should().Be(IdempotencyClaimStatus.Pending);
+        (await store.TryClaimAsync(new IdempotencyKeyList("github:ev-2", parts[1]), "c", Lease, default)).Should().Be(IdempotencyClaimStatus.Replay, "the body's key is the same key");
+    }
+
+    [Fact]
     public async Task SameList_ClaimRenewCompleteThenAFreshList_AnswersAsWithPlainArrays()
     {
         using var store = new InMemoryIdempotencyStore(_time);

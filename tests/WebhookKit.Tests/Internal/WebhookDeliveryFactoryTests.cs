@@ -1,30 +1,38 @@
 using Microsoft.AspNetCore.Http;
 using WebhookKit.GitHub;
+using WebhookKit.Idempotency;
 using WebhookKit.Internal;
 
 namespace WebhookKit.Tests.Internal;
 
 public sealed class WebhookDeliveryFactoryTests
 {
-    private static WebhookDelivery Create(HeaderDictionary headers, byte[] body, string? idempotencyKey = null) =>
-        Create(headers, body, null, idempotencyKey);
+    private static readonly WebhookDeliveryFactory Factory = new(TimeProvider.System);
+
+    private static WebhookDelivery Create(HeaderDictionary headers, byte[] body, IdempotencyKeyList? keys = null) =>
+        Create(headers, body, null, keys);
 
     /// <summary>A delivery that holds the pooled body itself, handed to the queue as the receive path does.</summary>
-    private static WebhookDelivery CreatePooled(HeaderDictionary headers, PooledBody body, string? idempotencyKey = null)
+    private static WebhookDelivery CreatePooled(HeaderDictionary headers, PooledBody body, IdempotencyKeyList? keys = null)
     {
-        var delivery = Create(headers, body.Memory, body, idempotencyKey);
+        var delivery = Create(headers, body.Memory, body, keys);
         body.HandToQueue();
         return delivery;
     }
 
-    private static WebhookDelivery Create(HeaderDictionary headers, ReadOnlyMemory<byte> body, PooledBody? pooledBody, string? idempotencyKey = null)
+    private static WebhookDelivery Create(HeaderDictionary headers, ReadOnlyMemory<byte> body, PooledBody? pooledBody, IdempotencyKeyList? keys = null)
+    {
+        var result = WebhookProviderResult.Accepted("72d3162e-cc78-11e3-81ab-4c9367dc0958", "push");
+        return Factory.Create(Factory.NewDeliveryId(), "github", Provider, result, "push", body, pooledBody, headers, traceParent: null, keys);
+    }
+
+    private static GitHubWebhookProvider Provider { get; } = CreateProvider();
+
+    private static GitHubWebhookProvider CreateProvider()
     {
         var options = new GitHubWebhookOptions();
         options.Secrets.Add("secret");
-        var provider = new GitHubWebhookProvider(options);
-        var factory = new WebhookDeliveryFactory(TimeProvider.System);
-        var result = WebhookProviderResult.Accepted("72d3162e-cc78-11e3-81ab-4c9367dc0958", "push");
-        return factory.Create(factory.NewDeliveryId(), "github", provider, result, body, pooledBody, headers, traceParent: null, idempotencyKey);
+        return new GitHubWebhookProvider(options);
     }
 
     [Fact]
@@ -130,8 +138,8 @@ public sealed class WebhookDeliveryFactoryTests
         // Arrange
         var pooled = "{\"ref\":\"refs/heads/main\"}XXXX"u8.ToArray();
         var length = pooled.Length - 4;
-        var key = WebhookDelivery.CreateIdempotencyKey("github", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
-        var delivery = CreatePooled(new HeaderDictionary { ["X-GitHub-Event"] = "push" }, new PooledBody(pooled, length, System.Buffers.ArrayPool<byte>.Shared), key);
+        var keys = IdempotencyKeyList.Of("github", "72d3162e-cc78-11e3-81ab-4c9367dc0958", WebhookDelivery.CreateReplayDigest("push", [1, 2], pooled));
+        var delivery = CreatePooled(new HeaderDictionary { ["X-GitHub-Event"] = "push" }, new PooledBody(pooled, length, System.Buffers.ArrayPool<byte>.Shared), keys);
 
         // Act: the buffer is reused by a later request once the delivery is acknowledged.
         var owned = delivery.WithOwnedBody();
@@ -143,7 +151,8 @@ public sealed class WebhookDeliveryFactoryTests
         owned.Body.ToArray().Should().Equal("{\"ref\":\"refs/heads/main\"}"u8.ToArray());
         owned.Payload.Should().Be(owned.Body);
         owned.Should().BeEquivalentTo(delivery, options => options.Excluding(d => d.Body).Excluding(d => d.Payload));
-        owned.IdempotencyKey.Should().BeSameAs(key);
+        owned.KeyList.Should().BeSameAs(keys, "the in-memory store's digests are in it");
+        owned.ReplayKey.Should().Be(keys[1]);
     }
 
     [Fact]
@@ -157,17 +166,44 @@ public sealed class WebhookDeliveryFactoryTests
     }
 
     [Fact]
-    public void Create_WithTheClaimsIdempotencyKey_ReusesItInsteadOfBuildingAnother()
+    public void Create_WithTheClaimsKeyList_KeepsItAndMakesTheKeysOfItWhenRead()
     {
-        // Arrange: the key the receive path built for its claim.
-        var key = WebhookDelivery.CreateIdempotencyKey("github", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
+        // Arrange: the list the receive path claimed with, made of the key's parts.
+        var digest = WebhookDelivery.CreateReplayDigest("push", [1, 2], "{}"u8);
+        var keys = IdempotencyKeyList.Of("github", "72d3162e-cc78-11e3-81ab-4c9367dc0958", digest);
 
         // Act
-        var reused = Create(new HeaderDictionary(), "{}"u8.ToArray(), key);
+        var delivery = Create(new HeaderDictionary(), "{}"u8.ToArray(), keys);
         var built = Create(new HeaderDictionary(), "{}"u8.ToArray());
 
         // Assert
-        reused.IdempotencyKey.Should().BeSameAs(key);
-        built.IdempotencyKey.Should().Be(key).And.NotBeSameAs(key);
+        delivery.KeyList.Should().BeSameAs(keys);
+        delivery.IdempotencyKey.Should().Be("github:72d3162e-cc78-11e3-81ab-4c9367dc0958");
+        delivery.ReplayKey.Should().Be(WebhookDelivery.CreateReplayKey("github", digest));
+        delivery.IdempotencyKeys.Should().Equal(delivery.IdempotencyKey, delivery.ReplayKey);
+        built.IdempotencyKeys.Should().Equal("github:72d3162e-cc78-11e3-81ab-4c9367dc0958");
+        built.ReplayKey.Should().BeNull();
+    }
+
+    [Fact]
+    public void Create_HeaderValueTheLastDeliveryHad_IsThatDeliverysString()
+    {
+        // Arrange: each request's values are strings of their own, as Kestrel makes them.
+        static HeaderDictionary Headers(string hookId) => new()
+        {
+            ["X-GitHub-Hook-ID"] = new string(hookId.AsSpan()),
+            ["X-GitHub-Delivery"] = Guid.NewGuid().ToString(),
+        };
+
+        // Act
+        var first = new HeaderDictionary[] { Headers("292430182"), Headers("292430182"), Headers("1"), Headers("1") }
+            .Select(headers => Create(headers, "{}"u8.ToArray()))
+            .ToArray();
+
+        // Assert: a repeated value is one string; one that changed is the request's, and shared from then on.
+        first.Select(delivery => delivery.Headers["X-GitHub-Hook-ID"]).Should().Equal("292430182", "292430182", "1", "1");
+        first[1].Headers["X-GitHub-Hook-ID"].Should().BeSameAs(first[0].Headers["X-GitHub-Hook-ID"]);
+        first[3].Headers["X-GitHub-Hook-ID"].Should().BeSameAs(first[2].Headers["X-GitHub-Hook-ID"]);
+        first[1].Headers["X-GitHub-Delivery"].Should().NotBe(first[0].Headers["X-GitHub-Delivery"]);
     }
 }
