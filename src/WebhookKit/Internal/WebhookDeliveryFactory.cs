@@ -9,13 +9,15 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
 
     /// <summary>
     /// A delivery of a verified event whose <c>body</c> is a copy it owns or the request's pooled buffer; <c>pooledBody</c>
-    /// is set when the queue returns that buffer at acknowledgement; <c>eventType</c> is the result's, or the registry's
+    /// is set when the queue returns that buffer at acknowledgement; <c>recentHeaderValues</c> is the receiver's
+    /// (<see cref="Receiving.WebhookReceiver.RecentHeaderValues"/>); <c>eventType</c> is the result's, or the registry's
     /// string of it; <c>keys</c> is the list the keys were claimed with, when they were, else <c>replayKey</c> the body's key.
     /// </summary>
     public WebhookDelivery Create(
         string deliveryId,
         string receiverName,
         IWebhookProvider provider,
+        string?[] recentHeaderValues,
         in WebhookProviderResult result,
         string eventType,
         ReadOnlyMemory<byte> body,
@@ -26,7 +28,7 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
         string? replayKey = null)
     {
         var payload = result.Payload ?? body;
-        var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders, RecentValuesOf(provider.ForwardedHeaders));
+        var headers = ForwardedHeaders.Create(provider.ForwardedHeaders, requestHeaders, recentHeaderValues);
         return new WebhookDelivery(deliveryId, receiverName, provider.Name, eventType, result.EventId!, timeProvider.GetUtcNow(), body, payload, headers)
         {
             TraceParent = traceParent,
@@ -46,12 +48,6 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
 
     private static string NewId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
 
-    /// <summary>The last value seen of each of a provider's forwarded headers (<see cref="ForwardedHeaders.Create"/>), per list of names.</summary>
-    private string?[] RecentValuesOf(IReadOnlyList<string> names) =>
-        names.Count == 0 ? [] : _recentValues.GetValue(names, static names => new string?[((IReadOnlyList<string>)names).Count]);
-
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string?[]> _recentValues = [];
-
     /// <summary>
     /// The headers a provider forwards, as one delivery holds them: the provider's list of names (shared by every
     /// delivery) and this delivery's values (<see langword="null"/> where the request had none). Looked up without
@@ -59,7 +55,7 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
     /// allocations instead of a dictionary's three larger ones and a hash of every name.
     /// </summary>
     /// <remarks>
-    /// A value equal to the one the last delivery of the same provider had is that delivery's string, not the request's
+    /// A value equal to the one the last delivery of the same receiver had is that delivery's string, not the request's
     /// (most of them repeat: the hook's id, its target, the user agent, the event type), so that a delivery waiting in a
     /// burst keeps no strings of its own but the few that differ (docs/performance.md, "Bursts"). One string per name is
     /// kept, whatever the requests send.
@@ -99,14 +95,17 @@ internal sealed class WebhookDeliveryFactory(TimeProvider timeProvider)
                 if (value.Count > 0)
                 {
                     var text = value.ToString();
-                    var recent = Volatile.Read(ref recentValues[i]);
-                    if (string.Equals(text, recent, StringComparison.Ordinal))
+                    if (i < recentValues.Length)
                     {
-                        text = recent;
-                    }
-                    else
-                    {
-                        Volatile.Write(ref recentValues[i], text);
+                        var recent = Volatile.Read(ref recentValues[i]);
+                        if (string.Equals(text, recent, StringComparison.Ordinal))
+                        {
+                            text = recent;
+                        }
+                        else
+                        {
+                            Volatile.Write(ref recentValues[i], text);
+                        }
                     }
 
                     values[i] = text;

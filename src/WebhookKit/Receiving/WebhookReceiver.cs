@@ -11,6 +11,12 @@ internal sealed record WebhookReceiver(string Name, IWebhookProvider Provider, W
     /// <summary>Gets the provider's required headers, <see cref="RequiredHeaders.None"/> when it declares none.</summary>
     public RequiredHeaders Precheck { get; init; } = Precheck ?? RequiredHeaders.None;
 
+    /// <summary>
+    /// Gets the last value each of the provider's forwarded headers had, which a delivery with the same value shares
+    /// instead of keeping the request's string (docs/performance.md, "Bursts"); one string per header name.
+    /// </summary>
+    public string?[] RecentHeaderValues { get; } = new string?[Provider.ForwardedHeaders.Count];
+
     /// <summary>Gets how many secrets, tokens or keys a built-in receiver is configured with, for the startup report; <see langword="null"/> for <c>AddReceiver</c>.</summary>
     public int? SecretCount { get; init; }
 }

@@ -35,12 +35,12 @@ internal sealed partial class WebhookRequestProcessor
         {
             // The queue writes the body to its store before its call completes: the delivery borrows the buffer.
             var replayKey = replayDigest is { } digest ? WebhookDelivery.CreateReplayKey(receiverName, digest) : null;
-            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, eventType, body.Memory, null, context.Request.Headers, traceParent, replayKey: replayKey);
+            var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, receiver.RecentHeaderValues, result, eventType, body.Memory, null, context.Request.Headers, traceParent, replayKey: replayKey);
             (outcome, queueFailed) = await ClaimAndEnqueueAtomicallyAsync(_claimingQueue, delivery, body).ConfigureAwait(false);
         }
         else
         {
-            (outcome, queueFailed, var storeFailure) = await ClaimThenEnqueueAsync(context, receiverName, provider, result, eventType, body, deliveryId, replayDigest, traceParent).ConfigureAwait(false);
+            (outcome, queueFailed, var storeFailure) = await ClaimThenEnqueueAsync(context, receiver, result, eventType, body, deliveryId, replayDigest, traceParent).ConfigureAwait(false);
             if (storeFailure is not null)
             {
                 await Respond(context, ReceiveOutcome.IdempotencyStoreFailed, facts with { Exception = storeFailure }).ConfigureAwait(false);
@@ -98,8 +98,9 @@ internal sealed partial class WebhookRequestProcessor
     /// releasing the claim if the enqueue fails, for a queue that does not claim (the in-memory queue, or a custom one).
     /// </summary>
     /// <returns>How it ended, whether the queue's call threw, or the idempotency store's exception when the claim failed (nothing is held then).</returns>
-    private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed, Exception? StoreFailure)> ClaimThenEnqueueAsync(HttpContext context, string receiverName, IWebhookProvider provider, WebhookProviderResult result, string eventType, PooledBody body, string deliveryId, UInt128? replayDigest, string? traceParent)
+    private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed, Exception? StoreFailure)> ClaimThenEnqueueAsync(HttpContext context, WebhookReceiver receiver, WebhookProviderResult result, string eventType, PooledBody body, string deliveryId, UInt128? replayDigest, string? traceParent)
     {
+        var receiverName = receiver.Name;
         // Claim before copying the body, so duplicates cost no allocation of their body.
         var keys = IdempotencyKeyList.Of(receiverName, result.EventId!, replayDigest);
 
@@ -122,7 +123,7 @@ internal sealed partial class WebhookRequestProcessor
 
         // From here the claim is ours: every path either queues the delivery or releases the claim.
         var (bytes, lent) = BodyForQueue(body);
-        var delivery = _deliveryFactory.Create(deliveryId, receiverName, provider, result, eventType, bytes, lent, context.Request.Headers, traceParent, keys);
+        var delivery = _deliveryFactory.Create(deliveryId, receiverName, receiver.Provider, receiver.RecentHeaderValues, result, eventType, bytes, lent, context.Request.Headers, traceParent, keys);
         lent?.HandToQueue(); // Before the enqueue: a worker may finish the delivery and return the buffer before it returns.
         WebhookEnqueueResult enqueued;
         var queueFailed = false;

@@ -23,10 +23,12 @@ public sealed class WebhookDeliveryFactoryTests
     private static WebhookDelivery Create(HeaderDictionary headers, ReadOnlyMemory<byte> body, PooledBody? pooledBody, IdempotencyKeyList? keys = null)
     {
         var result = WebhookProviderResult.Accepted("72d3162e-cc78-11e3-81ab-4c9367dc0958", "push");
-        return Factory.Create(Factory.NewDeliveryId(), "github", Provider, result, "push", body, pooledBody, headers, traceParent: null, keys);
+        return Factory.Create(Factory.NewDeliveryId(), "github", Provider, RecentHeaderValues, result, "push", body, pooledBody, headers, traceParent: null, keys);
     }
 
     private static GitHubWebhookProvider Provider { get; } = CreateProvider();
+
+    private static string?[] RecentHeaderValues { get; } = new string?[Provider.ForwardedHeaders.Count];
 
     private static GitHubWebhookProvider CreateProvider()
     {
