@@ -121,30 +121,23 @@ internal sealed class IdempotencyKeyList : IReadOnlyList<string>
         return (MemoryMarshal.Read<ulong>(hash), MemoryMarshal.Read<ulong>(hash[sizeof(ulong)..]));
     }
 
-    // The digests of the strings CreateIdempotencyKey and CreateReplayKey make, from their characters written in place.
-    private static (ulong Low, ulong High) DigestOfEventKey(string receiver, string eventId)
-    {
-        var length = receiver.Length + 1 + eventId.Length;
-        char[]? rented = null;
-        var key = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
-        receiver.CopyTo(key);
-        key[receiver.Length] = ':';
-        eventId.CopyTo(key[(receiver.Length + 1)..]);
-        var digest = DigestOfChars(key[..length]);
-        if (rented is not null)
+    // The digests of the strings CreateIdempotencyKey and CreateReplayKey make, of their characters written in place.
+    private static (ulong Low, ulong High) DigestOfEventKey(string receiver, string eventId) =>
+        DigestOfWritten(receiver.Length + 1 + eventId.Length, (receiver, eventId), static (key, parts) =>
         {
-            ArrayPool<char>.Shared.Return(rented);
-        }
+            parts.receiver.CopyTo(key);
+            key[parts.receiver.Length] = ':';
+            parts.eventId.CopyTo(key[(parts.receiver.Length + 1)..]);
+        });
 
-        return digest;
-    }
+    private static (ulong Low, ulong High) DigestOfContentKey(string receiver, UInt128 bodyDigest) =>
+        DigestOfWritten(WebhookDelivery.ReplayKeyLength(receiver), (receiver, bodyDigest), static (key, parts) => WebhookDelivery.WriteReplayKey(parts.receiver, parts.bodyDigest, key));
 
-    private static (ulong Low, ulong High) DigestOfContentKey(string receiver, UInt128 bodyDigest)
+    private static (ulong Low, ulong High) DigestOfWritten<TState>(int length, TState state, SpanAction<char, TState> write)
     {
-        var length = WebhookDelivery.ReplayKeyLength(receiver);
         char[]? rented = null;
         var key = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
-        WebhookDelivery.WriteReplayKey(receiver, bodyDigest, key);
+        write(key[..length], state);
         var digest = DigestOfChars(key[..length]);
         if (rented is not null)
         {

@@ -7,7 +7,7 @@ namespace WebhookKit.Journal;
 /// that a flood of forged requests can only push out other refused ones. Appending is O(1) under a short lock; entries
 /// older than <see cref="WebhookJournalOptions.MaxAge"/> are not returned and are overwritten first.
 /// </summary>
-internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, TimeProvider timeProvider) : IWebhookJournal
+internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, TimeProvider timeProvider) : IWebhookJournal, IWebhookJournalValuesAppender
 {
     private readonly WebhookJournalOptions _options = options.Value.Journal;
     private readonly Ring _accepted = new(options.Value.Journal.MaxEntries);
@@ -23,12 +23,20 @@ internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, T
     public void Append(WebhookJournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var ring = entry.Kind == WebhookJournalEntryKind.Received && entry.StatusCode >= 400 ? _rejected : _accepted;
+        entry.Sequence = Add(entry.Values);
+    }
+
+    public void Append(in WebhookJournalEntryValues values) => Add(values);
+
+    private long Add(in WebhookJournalEntryValues values)
+    {
+        var ring = values.Kind == WebhookJournalEntryKind.Received && values.StatusCode >= 400 ? _rejected : _accepted;
         lock (ring)
         {
             // Numbered under the ring's lock, so each ring holds its entries in sequence order.
-            entry.Sequence = Interlocked.Increment(ref _sequence);
-            ring.Add(entry.Values);
+            var sequence = Interlocked.Increment(ref _sequence);
+            ring.Add(values, sequence);
+            return sequence;
         }
     }
 
@@ -66,7 +74,7 @@ internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, T
         private int _next;
         private int _count;
 
-        public void Add(in WebhookJournalEntryValues entry)
+        public void Add(in WebhookJournalEntryValues entry, long sequence)
         {
             if (_count == _entries.Length && _count < capacity)
             {
@@ -76,6 +84,7 @@ internal sealed class InMemoryWebhookJournal(IOptions<WebhookOptions> options, T
             }
 
             _entries[_next] = entry;
+            _entries[_next].Sequence = sequence;
             _next = (_next + 1) % _entries.Length;
             _count = Math.Min(_count + 1, _entries.Length);
         }

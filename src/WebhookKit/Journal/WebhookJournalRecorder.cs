@@ -16,6 +16,7 @@ internal sealed class WebhookJournalRecorder
     private static readonly string[] CredentialWords = ["signature", "token", "authorization", "secret", "hmac", "cookie", "key", "sig"];
 
     private readonly IWebhookJournal _journal;
+    private readonly IWebhookJournalValuesAppender? _valuesAppender;
     private readonly WebhookJournalOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly string[] _headers;
@@ -24,6 +25,7 @@ internal sealed class WebhookJournalRecorder
     public WebhookJournalRecorder(IWebhookJournal journal, IOptions<WebhookOptions> options, TimeProvider timeProvider)
     {
         _journal = journal;
+        _valuesAppender = journal as IWebhookJournalValuesAppender;
         _options = options.Value.Journal;
         _timeProvider = timeProvider;
         _headers = [.. _options.Headers.Where(name => !CredentialWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)))];
@@ -42,7 +44,7 @@ internal sealed class WebhookJournalRecorder
             return;
         }
 
-        Append(new WebhookJournalEntry
+        Append(new WebhookJournalEntryValues
         {
             Kind = WebhookJournalEntryKind.Received,
             Time = _timeProvider.GetUtcNow(),
@@ -67,7 +69,7 @@ internal sealed class WebhookJournalRecorder
             return;
         }
 
-        Append(new WebhookJournalEntry
+        Append(new WebhookJournalEntryValues
         {
             Kind = WebhookJournalEntryKind.Attempt,
             Time = _timeProvider.GetUtcNow() - duration,
@@ -94,7 +96,7 @@ internal sealed class WebhookJournalRecorder
             return;
         }
 
-        Append(new WebhookJournalEntry
+        Append(new WebhookJournalEntryValues
         {
             Kind = handled ? WebhookJournalEntryKind.Handled : WebhookJournalEntryKind.DeadLettered,
             Time = _timeProvider.GetUtcNow(),
@@ -114,11 +116,18 @@ internal sealed class WebhookJournalRecorder
         });
     }
 
-    private void Append(WebhookJournalEntry entry)
+    private void Append(in WebhookJournalEntryValues values)
     {
         try
         {
-            _journal.Append(entry);
+            if (_valuesAppender is not null)
+            {
+                _valuesAppender.Append(values);
+            }
+            else
+            {
+                _journal.Append(WebhookJournalEntry.FromValues(values));
+            }
         }
         catch (Exception)
         {

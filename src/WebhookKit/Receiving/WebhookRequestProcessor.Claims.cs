@@ -101,6 +101,7 @@ internal sealed partial class WebhookRequestProcessor
     private async ValueTask<(WebhookClaimAndEnqueueResult Outcome, bool QueueFailed, Exception? StoreFailure)> ClaimThenEnqueueAsync(HttpContext context, WebhookReceiver receiver, WebhookProviderResult result, string eventType, PooledBody body, string deliveryId, UInt128? replayDigest, string? traceParent)
     {
         var receiverName = receiver.Name;
+
         // Claim before copying the body, so duplicates cost no allocation of their body.
         var keys = IdempotencyKeyList.Of(receiverName, result.EventId!, replayDigest);
 

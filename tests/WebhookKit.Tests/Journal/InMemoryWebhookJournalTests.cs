@@ -78,6 +78,35 @@ public sealed class InMemoryWebhookJournalTests
         appended.IsAlive.Should().BeFalse("the journal keeps a copy of the entry's fields, not the entry");
     }
 
+    [Fact]
+    public async Task Recorder_OnTheDefaultJournal_AllocatesNothingPerEntry()
+    {
+        // The recorder hands the default journal the entry's fields: no WebhookJournalEntry per record, three per
+        // handled delivery, each thrown away once its fields were copied into the ring.
+        var options = new WebhookOptions();
+        var journal = new InMemoryWebhookJournal(Options.Create(options), _time);
+        var recorder = new WebhookJournalRecorder(journal, Options.Create(options), _time);
+        var delivery = new WebhookDelivery("d-1", "github", "github", "push", "ev-1", _time.GetUtcNow(), "{}"u8.ToArray(), "{}"u8.ToArray(), new Dictionary<string, string>());
+        var duration = TimeSpan.FromMilliseconds(3);
+        recorder.Attempt(delivery, 1, "handler", duration, null); // The first call's one-time costs.
+        recorder.Finished(delivery, handled: true, 1, null);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 50; i++)
+        {
+            recorder.Attempt(delivery, 1, "handler", duration, null);
+            recorder.Finished(delivery, handled: true, 1, null);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().Be(0, "102 entries fit the ring's first 256 slots, and the fields go into it as they are");
+        var entries = await journal.QueryAsync(new WebhookJournalQuery { MaxCount = 1_000 }, default);
+        entries.Should().HaveCount(102);
+        entries[0].Should().Match<WebhookJournalEntry>(entry => entry.Kind == WebhookJournalEntryKind.Handled && entry.DeliveryId == "d-1" && entry.Outcome == "handled" && entry.Sequence == 102);
+        entries[1].Should().Match<WebhookJournalEntry>(entry => entry.Kind == WebhookJournalEntryKind.Attempt && entry.Handler == "handler" && entry.Duration == duration && entry.Sequence == 101);
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private WeakReference AppendAndForget(InMemoryWebhookJournal journal)
     {
