@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.InteropServices;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WebhookKit.GitHub;
 using WebhookKit.Receiving;
 using WebhookKit.Testing;
@@ -26,17 +21,14 @@ public sealed class WaitingBodyBufferTests
     public async Task Post_WithTheInMemoryQueue_TheHandlerReadsTheBodyFromAPinnedBufferThatGoesBackToThePoolAtAcknowledgement()
     {
         // Arrange: a Kestrel host with the in-memory queue and one handler that notes the array its RawBody is in.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddWebhooks().AddGitHub(options => options.Secrets.Add(Secret)).AddHandler<ArrayNotingHandler>();
-        builder.Services.AddSingleton<ConcurrentQueue<byte[]>>();
-        await using var app = builder.Build();
-        app.MapWebhooks();
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        var pool = app.Services.GetRequiredService<WebhookRequestProcessor>().PinnedBodies;
-        var seen = app.Services.GetRequiredService<ConcurrentQueue<byte[]>>();
+        await using var host = await LoopbackWebhookApp.StartAsync(services =>
+        {
+            services.AddWebhooks().AddGitHub(options => options.Secrets.Add(Secret)).AddHandler<ArrayNotingHandler>();
+            services.AddSingleton<ConcurrentQueue<byte[]>>();
+        });
+        var client = host.Client;
+        var pool = host.Services.GetRequiredService<WebhookRequestProcessor>().PinnedBodies;
+        var seen = host.Services.GetRequiredService<ConcurrentQueue<byte[]>>();
         var payload = "{\"ref\":\"refs/heads/main\",\"padding\":\"" + new string('p', 6000) + "\"}";
 
         // Act: one delivery, handled and acknowledged.
@@ -51,7 +43,7 @@ public sealed class WaitingBodyBufferTests
             await Task.Delay(20);
         }
 
-        await app.StopAsync();
+        await host.StopAsync();
 
         // Assert: the handler's array was a pinned one, and it went back to the processor's pool, where the next
         // delivery of its size would find it.

@@ -3,12 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WebhookKit.Dispatch;
 using WebhookKit.GitHub;
 using WebhookKit.Testing;
@@ -28,16 +23,13 @@ public sealed class WaitingDeliveryTests
     public async Task Post_RepeatedHeaderValuesAndEventType_AreSharedStringsAndTheKeysAreTheRequestsOwn()
     {
         // Arrange: a Kestrel host with the in-memory queue and a handler that keeps the deliveries it was given.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddWebhooks().AddGitHub(options => options.Secrets.Add(Secret)).AddHandler<DeliveryKeepingHandler>();
-        builder.Services.AddSingleton<ConcurrentQueue<WebhookDelivery>>();
-        await using var app = builder.Build();
-        app.MapWebhooks();
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        var seen = app.Services.GetRequiredService<ConcurrentQueue<WebhookDelivery>>();
+        await using var host = await LoopbackWebhookApp.StartAsync(services =>
+        {
+            services.AddWebhooks().AddGitHub(options => options.Secrets.Add(Secret)).AddHandler<DeliveryKeepingHandler>();
+            services.AddSingleton<ConcurrentQueue<WebhookDelivery>>();
+        });
+        var client = host.Client;
+        var seen = host.Services.GetRequiredService<ConcurrentQueue<WebhookDelivery>>();
 
         // Act: three pushes of one hook, the third with its event type in capitals (GitHub never sends that; the
         // registry's lookup ignores case, the delivery must not).
@@ -55,12 +47,12 @@ public sealed class WaitingDeliveryTests
             }
         }
 
-        await app.StopAsync();
+        await host.StopAsync();
 
         // Assert
         var deliveries = seen.ToArray();
         deliveries.Should().HaveCount(3);
-        var registered = app.Services.GetRequiredService<WebhookPayloadRegistry>().RegisteredEventType("github", "push");
+        var registered = host.Services.GetRequiredService<WebhookPayloadRegistry>().RegisteredEventType("github", "push");
         deliveries[0].EventType.Should().BeSameAs(registered);
         deliveries[1].EventType.Should().BeSameAs(registered);
         deliveries[2].EventType.Should().Be("PUSH", "the registry's string only stands in for the same text");
