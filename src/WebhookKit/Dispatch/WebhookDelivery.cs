@@ -53,7 +53,19 @@ public sealed class WebhookDelivery
         Headers = headers;
     }
 
-    internal static string CreateIdempotencyKey(string receiverName, string eventId) => string.Concat(receiverName, ":", eventId);
+    internal static string CreateIdempotencyKey(string receiverName, string eventId) =>
+        string.Create(IdempotencyKeyLength(receiverName, eventId), (receiverName, eventId), static (key, parts) => WriteIdempotencyKey(parts.receiverName, parts.eventId, key));
+
+    /// <summary>The length of the idempotency key <see cref="CreateIdempotencyKey"/> makes.</summary>
+    internal static int IdempotencyKeyLength(string receiverName, string eventId) => receiverName.Length + 1 + eventId.Length;
+
+    /// <summary>Writes the key <see cref="CreateIdempotencyKey"/> makes, <c>{receiver}:{event id}</c>, into <paramref name="key"/>.</summary>
+    internal static void WriteIdempotencyKey(string receiverName, string eventId, Span<char> key)
+    {
+        receiverName.CopyTo(key);
+        key[receiverName.Length] = ':';
+        eventId.CopyTo(key[(receiverName.Length + 1)..]);
+    }
 
     /// <summary>Marks a replay key's event-id part: event ids never contain control characters, so no id can take its place.</summary>
     internal const string ReplayKeyMarker = "\u001Fbody:";

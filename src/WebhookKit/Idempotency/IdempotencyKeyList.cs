@@ -121,14 +121,10 @@ internal sealed class IdempotencyKeyList : IReadOnlyList<string>
         return (MemoryMarshal.Read<ulong>(hash), MemoryMarshal.Read<ulong>(hash[sizeof(ulong)..]));
     }
 
-    // The digests of the strings CreateIdempotencyKey and CreateReplayKey make, of their characters written in place.
+    // The digests of the strings CreateIdempotencyKey and CreateReplayKey make, of their characters written in place by
+    // the same writers the strings are made with.
     private static (ulong Low, ulong High) DigestOfEventKey(string receiver, string eventId) =>
-        DigestOfWritten(receiver.Length + 1 + eventId.Length, (receiver, eventId), static (key, parts) =>
-        {
-            parts.receiver.CopyTo(key);
-            key[parts.receiver.Length] = ':';
-            parts.eventId.CopyTo(key[(parts.receiver.Length + 1)..]);
-        });
+        DigestOfWritten(WebhookDelivery.IdempotencyKeyLength(receiver, eventId), (receiver, eventId), static (key, parts) => WebhookDelivery.WriteIdempotencyKey(parts.receiver, parts.eventId, key));
 
     private static (ulong Low, ulong High) DigestOfContentKey(string receiver, UInt128 bodyDigest) =>
         DigestOfWritten(WebhookDelivery.ReplayKeyLength(receiver), (receiver, bodyDigest), static (key, parts) => WebhookDelivery.WriteReplayKey(parts.receiver, parts.bodyDigest, key));
