@@ -69,6 +69,14 @@ internal static class ModelJson
         _ => ThrowCannotConvert<string>(typeof(string)),
     };
 
+    /// <summary>A string that recurs from one delivery to the next (a repository's name, an account's login): see <see cref="RecurringModelStrings"/>.</summary>
+    public static string? RecurringString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => RecurringModelStrings.Get(ref reader),
+        JsonTokenType.Null => null,
+        _ => ThrowCannotConvert<string>(typeof(string)),
+    };
+
     public static long Int64(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : ThrowCannotConvert<long>(typeof(long));
 

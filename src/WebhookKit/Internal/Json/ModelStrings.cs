@@ -114,9 +114,9 @@ internal sealed class ModelStrings
         return value;
     }
 
-    // The length and three 8-byte reads (start, middle, end), mixed: O(1) for any length.
+    /// <summary>A hash of the bytes: the length and three 8-byte reads (start, middle, end), mixed; O(1) for any length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<byte> bytes)
+    internal static int Hash(ReadOnlySpan<byte> bytes)
     {
         var hash = (ulong)bytes.Length * 0x9E3779B97F4A7C15;
         if (bytes.Length >= 8)

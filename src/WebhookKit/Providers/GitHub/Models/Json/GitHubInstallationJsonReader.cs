@@ -25,7 +25,7 @@ internal static class GitHubInstallationJsonReader
                     value.Id = ModelJson.Int64(ref reader);
                     break;
                 case 7 when name.SequenceEqual("node_id"u8):
-                    value.NodeId = ModelJson.String(ref reader);
+                    value.NodeId = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

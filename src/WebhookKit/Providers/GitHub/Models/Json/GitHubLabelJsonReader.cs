@@ -25,13 +25,13 @@ internal static class GitHubLabelJsonReader
                     value.Id = ModelJson.Int64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("color"u8):
-                    value.Color = ModelJson.String(ref reader);
+                    value.Color = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("description"u8):
-                    value.Description = ModelJson.String(ref reader);
+                    value.Description = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

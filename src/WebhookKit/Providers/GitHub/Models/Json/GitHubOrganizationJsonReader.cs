@@ -25,16 +25,16 @@ internal static class GitHubOrganizationJsonReader
                     value.Id = ModelJson.Int64(ref reader);
                     break;
                 case 5 when name.SequenceEqual("login"u8):
-                    value.Login = ModelJson.String(ref reader);
+                    value.Login = ModelJson.RecurringString(ref reader);
                     break;
                 case 7 when name.SequenceEqual("node_id"u8):
-                    value.NodeId = ModelJson.String(ref reader);
+                    value.NodeId = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("avatar_url"u8):
-                    value.AvatarUrl = ModelJson.String(ref reader);
+                    value.AvatarUrl = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("description"u8):
-                    value.Description = ModelJson.String(ref reader);
+                    value.Description = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

@@ -25,7 +25,7 @@ internal sealed class GitHubPushEventJsonConverter() : ModelJsonConverter<GitHub
             switch (name.Length)
             {
                 case 3 when name.SequenceEqual("ref"u8):
-                    value.Ref = ModelJson.String(ref reader);
+                    value.Ref = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("after"u8):
                     value.After = ModelJson.String(ref reader);
@@ -52,7 +52,7 @@ internal sealed class GitHubPushEventJsonConverter() : ModelJsonConverter<GitHub
                     value.Deleted = ModelJson.Boolean(ref reader);
                     break;
                 case 8 when name.SequenceEqual("base_ref"u8):
-                    value.BaseRef = ModelJson.String(ref reader);
+                    value.BaseRef = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("head_commit"u8):
                     value.HeadCommit = GitHubCommitJsonReader.Read(ref reader);

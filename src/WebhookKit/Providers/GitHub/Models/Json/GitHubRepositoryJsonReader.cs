@@ -28,40 +28,40 @@ internal static class GitHubRepositoryJsonReader
                     value.Fork = ModelJson.NullableBoolean(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("owner"u8):
                     value.Owner = GitHubUserJsonReader.Read(ref reader);
                     break;
                 case 7 when name.SequenceEqual("node_id"u8):
-                    value.NodeId = ModelJson.String(ref reader);
+                    value.NodeId = ModelJson.RecurringString(ref reader);
                     break;
                 case 7 when name.SequenceEqual("private"u8):
                     value.Private = ModelJson.Boolean(ref reader);
                     break;
                 case 7 when name.SequenceEqual("ssh_url"u8):
-                    value.SshUrl = ModelJson.String(ref reader);
+                    value.SshUrl = ModelJson.RecurringString(ref reader);
                     break;
                 case 8 when name.SequenceEqual("archived"u8):
                     value.Archived = ModelJson.NullableBoolean(ref reader);
                     break;
                 case 8 when name.SequenceEqual("html_url"u8):
-                    value.HtmlUrl = ModelJson.String(ref reader);
+                    value.HtmlUrl = ModelJson.RecurringString(ref reader);
                     break;
                 case 9 when name.SequenceEqual("clone_url"u8):
-                    value.CloneUrl = ModelJson.String(ref reader);
+                    value.CloneUrl = ModelJson.RecurringString(ref reader);
                     break;
                 case 9 when name.SequenceEqual("full_name"u8):
-                    value.FullName = ModelJson.String(ref reader);
+                    value.FullName = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("visibility"u8):
-                    value.Visibility = ModelJson.String(ref reader);
+                    value.Visibility = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("description"u8):
-                    value.Description = ModelJson.String(ref reader);
+                    value.Description = ModelJson.RecurringString(ref reader);
                     break;
                 case 14 when name.SequenceEqual("default_branch"u8):
-                    value.DefaultBranch = ModelJson.String(ref reader);
+                    value.DefaultBranch = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

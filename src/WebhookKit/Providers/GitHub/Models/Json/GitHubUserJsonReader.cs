@@ -25,25 +25,25 @@ internal static class GitHubUserJsonReader
                     value.Id = ModelJson.Int64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 4 when name.SequenceEqual("type"u8):
-                    value.Type = ModelJson.String(ref reader);
+                    value.Type = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("email"u8):
-                    value.Email = ModelJson.String(ref reader);
+                    value.Email = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("login"u8):
-                    value.Login = ModelJson.String(ref reader);
+                    value.Login = ModelJson.RecurringString(ref reader);
                     break;
                 case 7 when name.SequenceEqual("node_id"u8):
-                    value.NodeId = ModelJson.String(ref reader);
+                    value.NodeId = ModelJson.RecurringString(ref reader);
                     break;
                 case 8 when name.SequenceEqual("html_url"u8):
-                    value.HtmlUrl = ModelJson.String(ref reader);
+                    value.HtmlUrl = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("avatar_url"u8):
-                    value.AvatarUrl = ModelJson.String(ref reader);
+                    value.AvatarUrl = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

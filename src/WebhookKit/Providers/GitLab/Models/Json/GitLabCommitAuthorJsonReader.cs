@@ -22,10 +22,10 @@ internal static class GitLabCommitAuthorJsonReader
             switch (name.Length)
             {
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("email"u8):
-                    value.Email = ModelJson.String(ref reader);
+                    value.Email = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

@@ -25,16 +25,16 @@ internal static class GitLabLabelJsonReader
                     value.Id = ModelJson.NullableInt64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("type"u8):
-                    value.Type = ModelJson.String(ref reader);
+                    value.Type = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("color"u8):
-                    value.Color = ModelJson.String(ref reader);
+                    value.Color = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("title"u8):
-                    value.Title = ModelJson.String(ref reader);
+                    value.Title = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("description"u8):
-                    value.Description = ModelJson.String(ref reader);
+                    value.Description = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

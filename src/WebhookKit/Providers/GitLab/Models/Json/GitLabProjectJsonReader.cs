@@ -25,31 +25,31 @@ internal static class GitLabProjectJsonReader
                     value.Id = ModelJson.NullableInt64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 7 when name.SequenceEqual("web_url"u8):
-                    value.WebUrl = ModelJson.String(ref reader);
+                    value.WebUrl = ModelJson.RecurringString(ref reader);
                     break;
                 case 9 when name.SequenceEqual("namespace"u8):
-                    value.Namespace = ModelJson.String(ref reader);
+                    value.Namespace = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("description"u8):
-                    value.Description = ModelJson.String(ref reader);
+                    value.Description = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("git_ssh_url"u8):
-                    value.GitSshUrl = ModelJson.String(ref reader);
+                    value.GitSshUrl = ModelJson.RecurringString(ref reader);
                     break;
                 case 12 when name.SequenceEqual("git_http_url"u8):
-                    value.GitHttpUrl = ModelJson.String(ref reader);
+                    value.GitHttpUrl = ModelJson.RecurringString(ref reader);
                     break;
                 case 14 when name.SequenceEqual("default_branch"u8):
-                    value.DefaultBranch = ModelJson.String(ref reader);
+                    value.DefaultBranch = ModelJson.RecurringString(ref reader);
                     break;
                 case 16 when name.SequenceEqual("visibility_level"u8):
                     value.VisibilityLevel = ModelJson.NullableInt32(ref reader);
                     break;
                 case 19 when name.SequenceEqual("path_with_namespace"u8):
-                    value.PathWithNamespace = ModelJson.String(ref reader);
+                    value.PathWithNamespace = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

@@ -22,7 +22,7 @@ internal static class GitLabPushFieldsJsonReader
             switch (name.Length)
             {
                 case 3 when name.SequenceEqual("ref"u8):
-                    value.Ref = ModelJson.String(ref reader);
+                    value.Ref = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("after"u8):
                     value.After = ModelJson.String(ref reader);
@@ -40,28 +40,28 @@ internal static class GitLabPushFieldsJsonReader
                     value.UserId = ModelJson.NullableInt64(ref reader);
                     break;
                 case 9 when name.SequenceEqual("user_name"u8):
-                    value.UserName = ModelJson.String(ref reader);
+                    value.UserName = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("event_name"u8):
-                    value.EventName = ModelJson.String(ref reader);
+                    value.EventName = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("project_id"u8):
                     value.ProjectId = ModelJson.NullableInt64(ref reader);
                     break;
                 case 10 when name.SequenceEqual("user_email"u8):
-                    value.UserEmail = ModelJson.String(ref reader);
+                    value.UserEmail = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("object_kind"u8):
-                    value.ObjectKind = ModelJson.String(ref reader);
+                    value.ObjectKind = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("user_avatar"u8):
-                    value.UserAvatar = ModelJson.String(ref reader);
+                    value.UserAvatar = ModelJson.RecurringString(ref reader);
                     break;
                 case 12 when name.SequenceEqual("checkout_sha"u8):
                     value.CheckoutSha = ModelJson.String(ref reader);
                     break;
                 case 13 when name.SequenceEqual("user_username"u8):
-                    value.UserUsername = ModelJson.String(ref reader);
+                    value.UserUsername = ModelJson.RecurringString(ref reader);
                     break;
                 case 19 when name.SequenceEqual("total_commits_count"u8):
                     value.TotalCommitsCount = ModelJson.NullableInt32(ref reader);

@@ -25,16 +25,16 @@ internal static class GitLabUserJsonReader
                     value.Id = ModelJson.NullableInt64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("email"u8):
-                    value.Email = ModelJson.String(ref reader);
+                    value.Email = ModelJson.RecurringString(ref reader);
                     break;
                 case 8 when name.SequenceEqual("username"u8):
-                    value.Username = ModelJson.String(ref reader);
+                    value.Username = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("avatar_url"u8):
-                    value.AvatarUrl = ModelJson.String(ref reader);
+                    value.AvatarUrl = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

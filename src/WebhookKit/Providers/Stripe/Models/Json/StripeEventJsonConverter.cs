@@ -31,16 +31,16 @@ internal sealed class StripeEventJsonConverter() : ModelJsonConverter<StripeEven
                     value.Data = StripeEventDataJsonReader.Read(ref reader);
                     break;
                 case 4 when name.SequenceEqual("type"u8):
-                    value.Type = ModelJson.String(ref reader);
+                    value.Type = ModelJson.RecurringString(ref reader);
                     break;
                 case 6 when name.SequenceEqual("object"u8):
-                    value.Object = ModelJson.String(ref reader);
+                    value.Object = ModelJson.RecurringString(ref reader);
                     break;
                 case 6 when name.SequenceEqual("reason"u8):
                     value.Reason = ModelJson.NullableElement(ref reader);
                     break;
                 case 7 when name.SequenceEqual("account"u8):
-                    value.Account = ModelJson.String(ref reader);
+                    value.Account = ModelJson.RecurringString(ref reader);
                     break;
                 case 7 when name.SequenceEqual("context"u8):
                     value.Context = ModelJson.String(ref reader);
@@ -55,7 +55,7 @@ internal sealed class StripeEventJsonConverter() : ModelJsonConverter<StripeEven
                     value.Livemode = ModelJson.Boolean(ref reader);
                     break;
                 case 11 when name.SequenceEqual("api_version"u8):
-                    value.ApiVersion = ModelJson.String(ref reader);
+                    value.ApiVersion = ModelJson.RecurringString(ref reader);
                     break;
                 case 14 when name.SequenceEqual("related_object"u8):
                     value.RelatedObject = StripeEventRelatedObjectJsonReader.Read(ref reader);
