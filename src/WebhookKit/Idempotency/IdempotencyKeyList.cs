@@ -18,7 +18,7 @@ namespace WebhookKit.Idempotency;
 /// thousands of deliveries, so two strings of ~110 B each per delivery would be promoted with it
 /// (docs/performance.md, "Bursts"). A key is made when it is read as a string.
 /// </remarks>
-internal sealed class IdempotencyKeyList : IReadOnlyList<string>
+internal sealed class IdempotencyKeyList : IIdempotencyKeyDigests
 {
     // Keys as strings (the constructor), or the parts they are made of (Of): _eventKey is null for the latter.
     private readonly string? _eventKey;

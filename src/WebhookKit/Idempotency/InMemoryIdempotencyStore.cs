@@ -203,10 +203,10 @@ internal sealed partial class InMemoryIdempotencyStore : IIdempotencyStore, IDis
     /// <summary>The first 128 bits of the SHA-256 of a key's UTF-16 code units (<see cref="IdempotencyKeyList.Digest"/>): no object to keep.</summary>
     private readonly record struct KeyDigest(ulong Low, ulong High)
     {
-        /// <summary>The digest of one of <paramref name="keys"/>; a delivery's <see cref="IdempotencyKeyList"/> computes its own once.</summary>
+        /// <summary>The digest of one of <paramref name="keys"/>; a list that has its digests (<see cref="IIdempotencyKeyDigests"/>) computes them once.</summary>
         public static KeyDigest Of(IReadOnlyList<string> keys, int index)
         {
-            var (low, high) = keys is IdempotencyKeyList list ? list.DigestOf(index) : IdempotencyKeyList.Digest(keys[index]);
+            var (low, high) = keys is IIdempotencyKeyDigests digests ? digests.DigestOf(index) : IdempotencyKeyList.Digest(keys[index]);
             return new KeyDigest(low, high);
         }
 
