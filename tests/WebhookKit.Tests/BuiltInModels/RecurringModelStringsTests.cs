@@ -45,6 +45,27 @@ public sealed class RecurringModelStringsTests
     }
 
     [Fact]
+    public void Read_ValuesOfASmallSet_AreSharedAcrossDeliveries()
+    {
+        // Arrange: two deliveries of GitHub's issues example and of GitLab's merge request example.
+        var issues = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Payloads", "github", "issues.opened.json"));
+        var mergeRequest = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Payloads", "gitlab", "merge-request-event.json"));
+
+        // Act
+        var firstIssues = JsonSerializer.Deserialize(issues, GitHubJsonContext.Default.GitHubIssuesEvent)!;
+        var secondIssues = JsonSerializer.Deserialize(issues, GitHubJsonContext.Default.GitHubIssuesEvent)!;
+        var firstMergeRequest = JsonSerializer.Deserialize(mergeRequest, GitLabJsonContext.Default.GitLabMergeRequestEvent)!;
+        var secondMergeRequest = JsonSerializer.Deserialize(mergeRequest, GitLabJsonContext.Default.GitLabMergeRequestEvent)!;
+
+        // Assert: an action, a state, a branch are one string; a title is made for each delivery.
+        secondIssues.Action.Should().Be("opened").And.BeSameAs(firstIssues.Action);
+        secondIssues.Issue!.State.Should().NotBeNull().And.BeSameAs(firstIssues.Issue!.State);
+        secondIssues.Issue.Title.Should().NotBeNull().And.NotBeSameAs(firstIssues.Issue.Title);
+        secondMergeRequest.ObjectAttributes!.TargetBranch.Should().NotBeNull().And.BeSameAs(firstMergeRequest.ObjectAttributes!.TargetBranch);
+        secondMergeRequest.ObjectAttributes.State.Should().BeSameAs(firstMergeRequest.ObjectAttributes.State);
+    }
+
+    [Fact]
     public void Read_MoreRepositoriesThanSlots_EachKeepsItsOwnText()
     {
         // Arrange: more distinct names than the table has slots, so slots are taken over, then the first names again.

@@ -7,7 +7,8 @@ namespace WebhookKit.Internal.Json;
 /// <summary>
 /// The strings that recur from one delivery to the next, kept across documents so that each delivery's model shares
 /// them instead of making them again: a sender's repository (its name, URLs, default branch), the accounts that act on
-/// it (login, avatar, the commit author's name and e-mail), its organization and installation, the branch pushed to.
+/// it (login, avatar, the commit author's name and e-mail), its organization and installation, branches, workflow and
+/// job names, and values from a small set (an action, a state, a status).
 /// </summary>
 /// <remarks>
 /// <para>

@@ -43,7 +43,7 @@ internal static class GitHubCommentJsonReader
                     value.UpdatedAt = ModelJson.NullableDateTimeOffset(ref reader);
                     break;
                 case 18 when name.SequenceEqual("author_association"u8):
-                    value.AuthorAssociation = ModelJson.String(ref reader);
+                    value.AuthorAssociation = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

@@ -25,7 +25,7 @@ internal sealed class GitHubEventJsonConverter() : ModelJsonConverter<GitHubEven
             switch (name.Length)
             {
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     // The envelope every event has (sender, repository, installation, organization), or unknown.

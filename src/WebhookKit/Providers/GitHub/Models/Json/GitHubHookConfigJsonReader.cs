@@ -22,10 +22,10 @@ internal static class GitHubHookConfigJsonReader
             switch (name.Length)
             {
                 case 3 when name.SequenceEqual("url"u8):
-                    value.Url = ModelJson.String(ref reader);
+                    value.Url = ModelJson.RecurringString(ref reader);
                     break;
                 case 12 when name.SequenceEqual("content_type"u8):
-                    value.ContentType = ModelJson.String(ref reader);
+                    value.ContentType = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

@@ -25,10 +25,10 @@ internal static class GitHubHookJsonReader
                     value.Id = ModelJson.Int64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 4 when name.SequenceEqual("type"u8):
-                    value.Type = ModelJson.String(ref reader);
+                    value.Type = ModelJson.RecurringString(ref reader);
                     break;
                 case 6 when name.SequenceEqual("active"u8):
                     value.Active = ModelJson.NullableBoolean(ref reader);

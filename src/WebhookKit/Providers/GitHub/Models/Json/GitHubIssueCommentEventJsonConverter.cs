@@ -28,7 +28,7 @@ internal sealed class GitHubIssueCommentEventJsonConverter() : ModelJsonConverte
                     value.Issue = GitHubIssueJsonReader.Read(ref reader);
                     break;
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 case 7 when name.SequenceEqual("comment"u8):
                     value.Comment = GitHubCommentJsonReader.Read(ref reader);

@@ -31,7 +31,7 @@ internal static class GitHubIssueJsonReader
                     value.User = GitHubUserJsonReader.Read(ref reader);
                     break;
                 case 5 when name.SequenceEqual("state"u8):
-                    value.State = ModelJson.String(ref reader);
+                    value.State = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("title"u8):
                     value.Title = ModelJson.String(ref reader);
@@ -67,7 +67,7 @@ internal static class GitHubIssueJsonReader
                     value.PullRequest = GitHubIssuePullRequestJsonReader.Read(ref reader);
                     break;
                 case 12 when name.SequenceEqual("state_reason"u8):
-                    value.StateReason = ModelJson.String(ref reader);
+                    value.StateReason = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

@@ -28,7 +28,7 @@ internal sealed class GitHubIssuesEventJsonConverter() : ModelJsonConverter<GitH
                     value.Issue = GitHubIssueJsonReader.Read(ref reader);
                     break;
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     // The envelope every event has (sender, repository, installation, organization), or unknown.

@@ -25,7 +25,7 @@ internal sealed class GitHubPullRequestEventJsonConverter() : ModelJsonConverter
             switch (name.Length)
             {
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 case 6 when name.SequenceEqual("number"u8):
                     value.Number = ModelJson.Int32(ref reader);

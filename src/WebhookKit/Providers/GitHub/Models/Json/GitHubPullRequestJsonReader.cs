@@ -40,7 +40,7 @@ internal static class GitHubPullRequestJsonReader
                     value.Draft = ModelJson.NullableBoolean(ref reader);
                     break;
                 case 5 when name.SequenceEqual("state"u8):
-                    value.State = ModelJson.String(ref reader);
+                    value.State = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("title"u8):
                     value.Title = ModelJson.String(ref reader);

@@ -25,7 +25,7 @@ internal sealed class GitHubReleaseEventJsonConverter() : ModelJsonConverter<Git
             switch (name.Length)
             {
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 case 7 when name.SequenceEqual("release"u8):
                     value.Release = GitHubReleaseJsonReader.Read(ref reader);

@@ -55,7 +55,7 @@ internal static class GitHubReleaseJsonReader
                     value.PublishedAt = ModelJson.NullableDateTimeOffset(ref reader);
                     break;
                 case 16 when name.SequenceEqual("target_commitish"u8):
-                    value.TargetCommitish = ModelJson.String(ref reader);
+                    value.TargetCommitish = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

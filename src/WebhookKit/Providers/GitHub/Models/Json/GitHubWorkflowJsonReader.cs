@@ -25,13 +25,13 @@ internal static class GitHubWorkflowJsonReader
                     value.Id = ModelJson.Int64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 4 when name.SequenceEqual("path"u8):
-                    value.Path = ModelJson.String(ref reader);
+                    value.Path = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("state"u8):
-                    value.State = ModelJson.String(ref reader);
+                    value.State = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

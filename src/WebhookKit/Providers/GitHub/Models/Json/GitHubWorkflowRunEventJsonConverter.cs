@@ -25,7 +25,7 @@ internal sealed class GitHubWorkflowRunEventJsonConverter() : ModelJsonConverter
             switch (name.Length)
             {
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 case 8 when name.SequenceEqual("workflow"u8):
                     value.Workflow = GitHubWorkflowJsonReader.Read(ref reader);

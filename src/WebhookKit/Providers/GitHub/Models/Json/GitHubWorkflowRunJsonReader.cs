@@ -25,19 +25,19 @@ internal static class GitHubWorkflowRunJsonReader
                     value.Id = ModelJson.Int64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 4 when name.SequenceEqual("path"u8):
-                    value.Path = ModelJson.String(ref reader);
+                    value.Path = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("actor"u8):
                     value.Actor = GitHubUserJsonReader.Read(ref reader);
                     break;
                 case 5 when name.SequenceEqual("event"u8):
-                    value.Event = ModelJson.String(ref reader);
+                    value.Event = ModelJson.RecurringString(ref reader);
                     break;
                 case 6 when name.SequenceEqual("status"u8):
-                    value.Status = ModelJson.String(ref reader);
+                    value.Status = ModelJson.RecurringString(ref reader);
                     break;
                 case 8 when name.SequenceEqual("head_sha"u8):
                     value.HeadSha = ModelJson.String(ref reader);
@@ -46,7 +46,7 @@ internal static class GitHubWorkflowRunJsonReader
                     value.HtmlUrl = ModelJson.String(ref reader);
                     break;
                 case 10 when name.SequenceEqual("conclusion"u8):
-                    value.Conclusion = ModelJson.String(ref reader);
+                    value.Conclusion = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("created_at"u8):
                     value.CreatedAt = ModelJson.NullableDateTimeOffset(ref reader);
@@ -58,7 +58,7 @@ internal static class GitHubWorkflowRunJsonReader
                     value.UpdatedAt = ModelJson.NullableDateTimeOffset(ref reader);
                     break;
                 case 11 when name.SequenceEqual("head_branch"u8):
-                    value.HeadBranch = ModelJson.String(ref reader);
+                    value.HeadBranch = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("head_commit"u8):
                     value.HeadCommit = GitHubCommitJsonReader.Read(ref reader);

@@ -25,7 +25,7 @@ internal static class GitLabBuildJsonReader
                     value.Id = ModelJson.NullableInt64(ref reader);
                     break;
                 case 4 when name.SequenceEqual("name"u8):
-                    value.Name = ModelJson.String(ref reader);
+                    value.Name = ModelJson.RecurringString(ref reader);
                     break;
                 case 4 when name.SequenceEqual("user"u8):
                     value.User = GitLabUserJsonReader.Read(ref reader);
@@ -34,13 +34,13 @@ internal static class GitLabBuildJsonReader
                     value.When = ModelJson.String(ref reader);
                     break;
                 case 5 when name.SequenceEqual("stage"u8):
-                    value.Stage = ModelJson.String(ref reader);
+                    value.Stage = ModelJson.RecurringString(ref reader);
                     break;
                 case 6 when name.SequenceEqual("manual"u8):
                     value.Manual = ModelJson.NullableBoolean(ref reader);
                     break;
                 case 6 when name.SequenceEqual("status"u8):
-                    value.Status = ModelJson.String(ref reader);
+                    value.Status = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("created_at"u8):
                     value.CreatedAt = ModelJson.String(ref reader);

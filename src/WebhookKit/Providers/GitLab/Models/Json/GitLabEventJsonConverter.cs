@@ -31,13 +31,13 @@ internal sealed class GitLabEventJsonConverter() : ModelJsonConverter<GitLabEven
                     value.Project = GitLabProjectJsonReader.Read(ref reader);
                     break;
                 case 10 when name.SequenceEqual("event_name"u8):
-                    value.EventName = ModelJson.String(ref reader);
+                    value.EventName = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("event_type"u8):
-                    value.EventType = ModelJson.String(ref reader);
+                    value.EventType = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("object_kind"u8):
-                    value.ObjectKind = ModelJson.String(ref reader);
+                    value.ObjectKind = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

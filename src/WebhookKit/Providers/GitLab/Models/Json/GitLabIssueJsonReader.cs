@@ -31,13 +31,13 @@ internal static class GitLabIssueJsonReader
                     value.Url = ModelJson.String(ref reader);
                     break;
                 case 5 when name.SequenceEqual("state"u8):
-                    value.State = ModelJson.String(ref reader);
+                    value.State = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("title"u8):
                     value.Title = ModelJson.String(ref reader);
                     break;
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 case 9 when name.SequenceEqual("author_id"u8):
                     value.AuthorId = ModelJson.NullableInt64(ref reader);

@@ -43,10 +43,10 @@ internal sealed class GitLabMergeRequestEventJsonConverter() : ModelJsonConverte
                     value.Reviewers = ModelJson.List(ref reader, GitLabUserJsonReader.Read);
                     break;
                 case 10 when name.SequenceEqual("event_type"u8):
-                    value.EventType = ModelJson.String(ref reader);
+                    value.EventType = ModelJson.RecurringString(ref reader);
                     break;
                 case 11 when name.SequenceEqual("object_kind"u8):
-                    value.ObjectKind = ModelJson.String(ref reader);
+                    value.ObjectKind = ModelJson.RecurringString(ref reader);
                     break;
                 case 17 when name.SequenceEqual("object_attributes"u8):
                     value.ObjectAttributes = GitLabMergeRequestJsonReader.Read(ref reader);

@@ -34,13 +34,13 @@ internal static class GitLabMergeRequestJsonReader
                     value.Draft = ModelJson.NullableBoolean(ref reader);
                     break;
                 case 5 when name.SequenceEqual("state"u8):
-                    value.State = ModelJson.String(ref reader);
+                    value.State = ModelJson.RecurringString(ref reader);
                     break;
                 case 5 when name.SequenceEqual("title"u8):
                     value.Title = ModelJson.String(ref reader);
                     break;
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 case 9 when name.SequenceEqual("author_id"u8):
                     value.AuthorId = ModelJson.NullableInt64(ref reader);
@@ -58,13 +58,13 @@ internal static class GitLabMergeRequestJsonReader
                     value.LastCommit = GitLabCommitJsonReader.Read(ref reader);
                     break;
                 case 12 when name.SequenceEqual("merge_status"u8):
-                    value.MergeStatus = ModelJson.String(ref reader);
+                    value.MergeStatus = ModelJson.RecurringString(ref reader);
                     break;
                 case 13 when name.SequenceEqual("source_branch"u8):
-                    value.SourceBranch = ModelJson.String(ref reader);
+                    value.SourceBranch = ModelJson.RecurringString(ref reader);
                     break;
                 case 13 when name.SequenceEqual("target_branch"u8):
-                    value.TargetBranch = ModelJson.String(ref reader);
+                    value.TargetBranch = ModelJson.RecurringString(ref reader);
                     break;
                 case 16 when name.SequenceEqual("merge_commit_sha"u8):
                     value.MergeCommitSha = ModelJson.String(ref reader);
@@ -76,7 +76,7 @@ internal static class GitLabMergeRequestJsonReader
                     value.TargetProjectId = ModelJson.NullableInt64(ref reader);
                     break;
                 case 21 when name.SequenceEqual("detailed_merge_status"u8):
-                    value.DetailedMergeStatus = ModelJson.String(ref reader);
+                    value.DetailedMergeStatus = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

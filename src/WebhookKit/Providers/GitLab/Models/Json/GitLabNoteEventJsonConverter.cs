@@ -37,13 +37,13 @@ internal sealed class GitLabNoteEventJsonConverter() : ModelJsonConverter<GitLab
                     value.Project = GitLabProjectJsonReader.Read(ref reader);
                     break;
                 case 10 when name.SequenceEqual("event_type"u8):
-                    value.EventType = ModelJson.String(ref reader);
+                    value.EventType = ModelJson.RecurringString(ref reader);
                     break;
                 case 10 when name.SequenceEqual("project_id"u8):
                     value.ProjectId = ModelJson.NullableInt64(ref reader);
                     break;
                 case 11 when name.SequenceEqual("object_kind"u8):
-                    value.ObjectKind = ModelJson.String(ref reader);
+                    value.ObjectKind = ModelJson.RecurringString(ref reader);
                     break;
                 case 13 when name.SequenceEqual("merge_request"u8):
                     value.MergeRequest = GitLabMergeRequestJsonReader.Read(ref reader);

@@ -31,7 +31,7 @@ internal static class GitLabNoteJsonReader
                     value.Note = ModelJson.String(ref reader);
                     break;
                 case 6 when name.SequenceEqual("action"u8):
-                    value.Action = ModelJson.String(ref reader);
+                    value.Action = ModelJson.RecurringString(ref reader);
                     break;
                 case 6 when name.SequenceEqual("system"u8):
                     value.System = ModelJson.NullableBoolean(ref reader);
@@ -52,7 +52,7 @@ internal static class GitLabNoteJsonReader
                     value.NoteableId = ModelJson.NullableInt64(ref reader);
                     break;
                 case 13 when name.SequenceEqual("noteable_type"u8):
-                    value.NoteableType = ModelJson.String(ref reader);
+                    value.NoteableType = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

@@ -37,7 +37,7 @@ internal sealed class GitLabPipelineEventJsonConverter() : ModelJsonConverter<Gi
                     value.Project = GitLabProjectJsonReader.Read(ref reader);
                     break;
                 case 11 when name.SequenceEqual("object_kind"u8):
-                    value.ObjectKind = ModelJson.String(ref reader);
+                    value.ObjectKind = ModelJson.RecurringString(ref reader);
                     break;
                 case 13 when name.SequenceEqual("merge_request"u8):
                     value.MergeRequest = GitLabMergeRequestJsonReader.Read(ref reader);

@@ -43,13 +43,13 @@ internal static class GitLabPipelineJsonReader
                     value.Name = ModelJson.String(ref reader);
                     break;
                 case 6 when name.SequenceEqual("source"u8):
-                    value.Source = ModelJson.String(ref reader);
+                    value.Source = ModelJson.RecurringString(ref reader);
                     break;
                 case 6 when name.SequenceEqual("stages"u8):
                     value.Stages = ModelJson.StringList(ref reader);
                     break;
                 case 6 when name.SequenceEqual("status"u8):
-                    value.Status = ModelJson.String(ref reader);
+                    value.Status = ModelJson.RecurringString(ref reader);
                     break;
                 case 8 when name.SequenceEqual("duration"u8):
                     value.Duration = ModelJson.NullableDouble(ref reader);
@@ -64,7 +64,7 @@ internal static class GitLabPipelineJsonReader
                     value.FinishedAt = ModelJson.String(ref reader);
                     break;
                 case 15 when name.SequenceEqual("detailed_status"u8):
-                    value.DetailedStatus = ModelJson.String(ref reader);
+                    value.DetailedStatus = ModelJson.RecurringString(ref reader);
                     break;
                 default:
                     ModelJson.Skip(ref reader);

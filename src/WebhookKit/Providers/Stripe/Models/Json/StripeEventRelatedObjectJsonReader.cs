@@ -28,7 +28,7 @@ internal static class StripeEventRelatedObjectJsonReader
                     value.Url = ModelJson.String(ref reader);
                     break;
                 case 4 when name.SequenceEqual("type"u8):
-                    value.Type = ModelJson.String(ref reader);
+                    value.Type = ModelJson.RecurringString(ref reader);
                     break;
                 case 14 when name.SequenceEqual("stripe_context"u8):
                     value.StripeContext = ModelJson.String(ref reader);
