@@ -130,13 +130,14 @@ public sealed class RecurringModelStringsTests
     [Fact]
     public async Task Read_OnManyThreadsWithValuesThatShareSlots_NeverGivesAnotherValue()
     {
-        // Arrange: eight threads each reading its own names, 16 of them per thread, far more than fit in their slots.
+        // Arrange: eight threads each reading 16 names of its own, all 128 with the same length and the same bytes where
+        // the hash reads (the first, middle and last eight), so that every one of them wants the same slot.
         var threads = Enumerable.Range(0, 8).Select(static thread => Task.Run(() =>
         {
             var wrong = 0;
             for (var i = 0; i < 20_000; i++)
             {
-                var name = $"org-{thread}/repository-{i % 16}-{new string('x', i % 7)}";
+                var name = $"0123456789{thread}{i % 16:D2}-" + new string('y', 42);
                 wrong += ReadPush(name).Repository!.FullName == name ? 0 : 1;
             }
 

@@ -18,9 +18,10 @@ namespace WebhookKit.Internal.Json;
 /// <para>
 /// Bounded whatever the traffic: one table of <see cref="Size"/> strings of at most <see cref="MaxLength"/> ASCII
 /// characters (under 300 KB), shared by all threads, each slot holding the last string read into it. A string is taken
-/// only when its characters are the reader's bytes, so a collision or a race costs a new string, never a wrong one;
-/// an escaped value is looked up by its unescaped text; non-ASCII and longer values are made as before. Models are read only from verified deliveries, so what the
-/// table keeps was sent by the provider. See docs/architecture.md, "Built-in models".
+/// only when its characters are the reader's bytes, so a collision or a race costs a new string, never a wrong one. An
+/// escaped value is looked up by its unescaped text; non-ASCII and longer values are made as before. Models are read
+/// only from verified deliveries, so what the table keeps was sent by the provider. See docs/architecture.md,
+/// "Built-in models".
 /// </para>
 /// </remarks>
 internal static class RecurringModelStrings
