@@ -72,7 +72,7 @@ internal static class ModelJson
     /// <summary>A string that recurs from one delivery to the next (a repository's name, an account's login): see <see cref="RecurringModelStrings"/>.</summary>
     public static string? RecurringString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => RecurringModelStrings.Get(ref reader),
+        JsonTokenType.String => ModelStrings.GetRecurring(ref reader),
         JsonTokenType.Null => null,
         _ => ThrowCannotConvert<string>(typeof(string)),
     };

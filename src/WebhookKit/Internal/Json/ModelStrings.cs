@@ -67,15 +67,30 @@ internal sealed class ModelStrings
 
         if (!reader.ValueIsEscaped)
         {
-            return strings.Get(ref reader, reader.ValueSpan);
+            return strings.Get(ref reader, reader.ValueSpan, Hash(reader.ValueSpan));
         }
 
-        return strings.GetEscaped(ref reader);
+        return GetEscaped(strings, ref reader, recurs: false);
+    }
+
+    /// <summary>
+    /// The string the reader is on (a string token) for a property whose values recur from one delivery to the next:
+    /// also the instance an earlier delivery kept (<see cref="RecurringModelStrings"/>), which this one keeps in turn.
+    /// </summary>
+    public static string GetRecurring(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence)
+        {
+            return reader.GetString()!;
+        }
+
+        return reader.ValueIsEscaped ? GetEscaped(t_current, ref reader, recurs: true) : FindRecurring(t_current, ref reader, reader.ValueSpan);
     }
 
     // Escaped (a commit message with its new lines): looked up by its unescaped bytes, never longer than the escaped.
+    // A method of its own, so that the common case pays no stack cookie for the buffer.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private string GetEscaped(scoped ref Utf8JsonReader reader)
+    private static string GetEscaped(ModelStrings? strings, scoped ref Utf8JsonReader reader, bool recurs)
     {
         if (reader.ValueSpan.Length > MaxEscapedLength)
         {
@@ -83,13 +98,27 @@ internal sealed class ModelStrings
         }
 
         Span<byte> unescaped = stackalloc byte[MaxEscapedLength];
-        return Get(ref reader, unescaped[..reader.CopyString(unescaped)]);
+        var bytes = unescaped[..reader.CopyString(unescaped)];
+        return recurs ? FindRecurring(strings, ref reader, bytes) : strings!.Get(ref reader, bytes, Hash(bytes));
     }
 
-    private string Get(scoped ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> bytes)
+    // One hash for both tables: the deliveries' first, then the document's (when a model is being read).
+    private static string FindRecurring(ModelStrings? strings, scoped ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> bytes)
+    {
+        var hash = Hash(bytes);
+        if (RecurringModelStrings.Find(hash, bytes) is { } kept)
+        {
+            return kept;
+        }
+
+        var value = strings is null ? reader.GetString()! : strings.Get(ref reader, bytes, hash);
+        RecurringModelStrings.Keep(hash, bytes, value);
+        return value;
+    }
+
+    private string Get(scoped ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> bytes, int hash)
     {
         // Two places a string may be in, from two parts of its hash: two strings that want the same place both stay.
-        var hash = Hash(bytes);
         var entries = _entries;
         var first = hash & (Size - 1);
         var second = (hash >> 8) & (Size - 1);
@@ -114,9 +143,9 @@ internal sealed class ModelStrings
         return value;
     }
 
-    /// <summary>A hash of the bytes: the length and three 8-byte reads (start, middle, end), mixed; O(1) for any length.</summary>
+    // The length and three 8-byte reads (start, middle, end), mixed: O(1) for any length.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Hash(ReadOnlySpan<byte> bytes)
+    private static int Hash(ReadOnlySpan<byte> bytes)
     {
         var hash = (ulong)bytes.Length * 0x9E3779B97F4A7C15;
         if (bytes.Length >= 8)

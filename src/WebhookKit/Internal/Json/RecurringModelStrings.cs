@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 
 namespace WebhookKit.Internal.Json;
 
@@ -12,8 +10,10 @@ namespace WebhookKit.Internal.Json;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Only the readers of such properties ask (<see cref="ModelJson.RecurringString"/>); a commit's id, message or URL,
-/// which never recur, go through <see cref="ModelStrings"/> alone and are forgotten after their document.
+/// Only the readers of such properties ask (<see cref="ModelJson.RecurringString"/>, through
+/// <see cref="ModelStrings.GetRecurring"/>, which looks a value up here first, with the hash and the unescaped bytes it
+/// uses for the document's own table); a commit's id, message or URL, which never recur, go to the document's table
+/// alone and are forgotten after their document.
 /// </para>
 /// <para>
 /// Bounded whatever the traffic: one table of <see cref="Size"/> strings of at most <see cref="MaxLength"/> ASCII
@@ -34,41 +34,19 @@ internal static class RecurringModelStrings
 
     private static readonly string?[] s_strings = new string?[Size];
 
-    /// <summary>The string the reader is on (a string token): the one kept from an earlier delivery when it has the same characters.</summary>
-    public static string Get(ref Utf8JsonReader reader)
+    /// <summary>The string kept in the slot of <paramref name="hash"/> when its characters are <paramref name="bytes"/>.</summary>
+    public static string? Find(int hash, ReadOnlySpan<byte> bytes)
     {
-        if (reader.HasValueSequence || reader.ValueSpan.Length > MaxLength)
-        {
-            return ModelStrings.Get(ref reader);
-        }
-
-        return reader.ValueIsEscaped ? GetEscaped(ref reader) : Get(ref reader, reader.ValueSpan);
+        var known = bytes.Length <= MaxLength ? Volatile.Read(ref s_strings[hash & (Size - 1)]) : null;
+        return known is not null && Ascii.Equals(bytes, known) ? known : null;
     }
 
-    // Escaped (a URL written with \/): looked up by its unescaped bytes, never longer than the escaped. A method of its
-    // own so that the common case pays no stack cookie for the buffer.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static string GetEscaped(scoped ref Utf8JsonReader reader)
+    /// <summary>Keeps <paramref name="value"/>, the string of <paramref name="bytes"/>, in the slot of <paramref name="hash"/> when it is short ASCII.</summary>
+    public static void Keep(int hash, ReadOnlySpan<byte> bytes, string value)
     {
-        Span<byte> unescaped = stackalloc byte[MaxLength];
-        return Get(ref reader, unescaped[..reader.CopyString(unescaped)]);
-    }
-
-    private static string Get(scoped ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> bytes)
-    {
-        ref var slot = ref s_strings[ModelStrings.Hash(bytes) & (Size - 1)];
-        var known = Volatile.Read(ref slot);
-        if (known is not null && Ascii.Equals(bytes, known))
+        if (bytes.Length <= MaxLength && Ascii.IsValid(bytes))
         {
-            return known;
+            Volatile.Write(ref s_strings[hash & (Size - 1)], value);
         }
-
-        var value = ModelStrings.Get(ref reader);
-        if (Ascii.IsValid(bytes))
-        {
-            Volatile.Write(ref slot, value);
-        }
-
-        return value;
     }
 }
