@@ -1,11 +1,13 @@
 // Throughput of WebhookKit end to end, in-memory mode vs the durable Redis Streams queue, side by side.
 //
-//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal] [--warm-ups 2] [--stats] [--shared-journal on|off]
+//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal|ceiling] [--warm-ups 2] [--stats] [--shared-journal on|off]
 //
 // --stats prints, after each run, the CPU per delivery of this process and of redis-server, and Redis's INFO
 // commandstats per delivery (RunStats.cs). --warm-ups sets the warm-up rounds (2; each mode once per round).
 // --shared-journal off keeps durable mode's journal in memory (AddRedis's SharedJournal = false), to measure its share.
 // --compare journal runs in-memory mode with the delivery journal off and on instead (no Redis), the ratio on / off.
+// --compare ceiling runs in-memory mode against MinimalRedisQueue (one SET of the body before the 200, one DEL after the
+// handler, nothing else in Redis): the most any queue that keeps the body in Redis can reach on the machine.
 // Without --redis it starts its own redis-server (from PATH) on a free loopback port, without persistence.
 // Each round runs both modes in turn (order alternating) on a fresh app: Kestrel on 127.0.0.1, one GitHub receiver,
 // and an HttpClient sending signed deliveries with unique ids. --payload push (the default) sends the realistic
@@ -46,7 +48,8 @@ Mode[] modes = compare switch
 {
     "durable" => [new("in-memory", "in-memory", Durable: false, Journal: true), new("durable (Redis Streams)", "durable", Durable: true, Journal: true)],
     "journal" => [new("journal off", "journal-off", Durable: false, Journal: false), new("journal on", "journal-on", Durable: false, Journal: true)],
-    _ => throw new ArgumentException("--compare is durable or journal."),
+    "ceiling" => [new("in-memory", "in-memory", Durable: false, Journal: true), new("minimal Redis queue", "minimal", Durable: false, Journal: true, Minimal: true)],
+    _ => throw new ArgumentException("--compare is durable, journal or ceiling."),
 };
 var (eventType, body) = payload switch
 {
@@ -55,7 +58,7 @@ var (eventType, body) = payload switch
     _ => throw new ArgumentException("--payload is push or ping."),
 };
 Process? redisServer = null;
-if (redis is null && modes.Any(mode => mode.Durable))
+if (redis is null && modes.Any(mode => mode.Durable || mode.Minimal))
 {
     var port = FreePort();
     redisServer = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
@@ -69,6 +72,7 @@ if (redis is null && modes.Any(mode => mode.Durable))
 
 using var statsConnection = stats && redis is not null ? await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true") : null; // INFO is an admin command to the client
 var statsServer = statsConnection?.GetServer(statsConnection.GetEndPoints()[0]);
+StackExchange.Redis.ConnectionMultiplexer? minimalConnection = null;
 
 try
 {
@@ -119,6 +123,7 @@ try
 }
 finally
 {
+    minimalConnection?.Dispose();
     if (redisServer is { HasExited: false })
     {
         redisServer.Kill();
@@ -133,6 +138,12 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, Mode mode, i
     builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
     builder.Logging.ClearProviders();
     builder.Services.AddSingleton(counter);
+    if (mode.Minimal)
+    {
+        minimalConnection ??= await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis!);
+        builder.Services.AddSingleton<WebhookKit.Dispatch.IWebhookQueue>(new MinimalRedisQueue(minimalConnection.GetDatabase(), $"min:{Guid.NewGuid():N}:"));
+    }
+
     var webhooks = builder.Services.AddWebhooks(o =>
         {
             // Room for every delivery in both modes, so that neither answers 503 and the rates compare work done.
@@ -180,7 +191,7 @@ async Task<(double Accepted, double Handled)> RunAsync(string name, Mode mode, i
     var next = -1;
     var failures = 0;
     var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
-    var runStats = stats ? await RunStats.StartAsync(mode.Durable ? statsServer : null) : null;
+    var runStats = stats ? await RunStats.StartAsync(mode.Durable || mode.Minimal ? statsServer : null) : null;
     var stopwatch = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
     {
@@ -257,7 +268,7 @@ static async Task WaitForRedisAsync(int port)
 }
 
 /// <summary>One side of the comparison: its name in the table, its <c>--only</c> key, and how the app is set up.</summary>
-internal sealed record Mode(string Name, string Key, bool Durable, bool Journal);
+internal sealed record Mode(string Name, string Key, bool Durable, bool Journal, bool Minimal = false);
 
 /// <summary>Counts handled deliveries (in memory: the benchmark measures WebhookKit, not the handler).</summary>
 internal sealed class HandledCounter
