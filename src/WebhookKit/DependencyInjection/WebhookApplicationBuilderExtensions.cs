@@ -25,7 +25,7 @@ public static class WebhookApplicationBuilderExtensions
         }
 
         EnsureServices(app.ApplicationServices);
-        app.ApplicationServices.GetRequiredService<WebhookRoutes>().Add(pathPrefix.Value!.TrimEnd('/') + "/{" + WebhookMiddleware.ReceiverRouteValue + "}");
+        app.ApplicationServices.GetRequiredService<WebhookRoutes>().AddPrefix(pathPrefix.Value!.TrimEnd('/') + "/{" + WebhookMiddleware.ReceiverRouteValue + "}");
         return app.UseMiddleware<WebhookMiddleware>(pathPrefix);
     }
 

@@ -34,13 +34,14 @@ public static class WebhookEndpointRouteBuilderExtensions
             throw new ArgumentException($"The route pattern '{pattern}' must contain a '{{{WebhookMiddleware.ReceiverRouteValue}}}' parameter.", nameof(pattern));
         }
 
-        endpoints.ServiceProvider.GetRequiredService<WebhookRoutes>().Add(pattern);
+        var route = endpoints.ServiceProvider.GetRequiredService<WebhookRoutes>().AddEndpoint(pattern);
 
         // Every method is routed here so that non-POST requests get 405 with Allow: POST, as providers expect.
         var pipeline = endpoints.CreateApplicationBuilder()
             .UseMiddleware<WebhookMiddleware>(PathString.Empty)
             .Build();
 
-        return endpoints.Map(parsed, pipeline).WithDisplayName("WebhookKit receivers");
+        // The route as metadata: the startup report finds the endpoint by it, under a route group's prefix too.
+        return endpoints.Map(parsed, pipeline).WithDisplayName("WebhookKit receivers").WithMetadata(route);
     }
 }

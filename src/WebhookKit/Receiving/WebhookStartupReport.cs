@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -67,7 +68,7 @@ internal sealed class WebhookStartupReport(
             return; // The dispatcher already warned (event 28).
         }
 
-        if (routes.Patterns.Count == 0)
+        if (routes.Count == 0)
         {
             Log.NotRouted(logger, receivers.Count);
         }
@@ -78,10 +79,12 @@ internal sealed class WebhookStartupReport(
         }
 
         var processor = services.GetRequiredService<WebhookRequestProcessor>();
+        // Built by now or on the first request: the full patterns of endpoints mapped in route groups are only known then.
+        var endpoints = services.GetService<EndpointDataSource>()?.Endpoints ?? [];
         Log.Components(logger, receivers.Count, queue.ToString() ?? "-", store.ToString() ?? "-", deadLetters.ToString() ?? "-", recorder.Enabled ? journal.ToString() ?? "-" : "off");
         foreach (var receiver in receivers.All)
         {
-            Log.Receiver(logger, receiver.Name, receiver.Provider.Name, routes.PathsOf(receiver.Name), Secrets(receiver), Guards(receiver), processor.BodyLimit(receiver));
+            Log.Receiver(logger, receiver.Name, receiver.Provider.Name, routes.PathsOf(receiver.Name, endpoints), Secrets(receiver), Guards(receiver), processor.BodyLimit(receiver));
         }
     }
 

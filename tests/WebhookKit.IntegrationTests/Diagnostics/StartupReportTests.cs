@@ -78,6 +78,42 @@ public sealed class StartupReportTests
     }
 
     [Fact]
+    public async Task Start_MappedInARouteGroup_ReportsThePathWithTheGroupsPrefix()
+    {
+        // Arrange & Act: the group's prefix is only known once the endpoints are built.
+        await using var host = await WebhookTestHost.StartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add(Secret)),
+            configureApp: app => app.MapGroup("/api/v1").MapWebhooks("/hooks/{receiver}"));
+        await Eventually.WaitUntilAsync(() => host.LogsWithEventId(71).Count == 1, "the receiver is reported");
+
+        // Assert: the path the report names is the one a delivery reaches.
+        host.LogsWithEventId(71).Single().Message.Should().Contain("at /api/v1/hooks/github;");
+        host.LogsWithEventId(72).Should().BeEmpty();
+        using var request = Deliveries.GitHub(Secret, Payloads.NewId());
+        request.RequestUri = new Uri("/api/v1/hooks/github", UriKind.Relative);
+        using var response = await host.Client.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Start_MappedTwiceAndUsed_ReportsEveryPathInTheOrderRouted()
+    {
+        // Arrange & Act
+        await using var host = await WebhookTestHost.StartAsync(
+            webhooks => webhooks.AddGitHub(o => o.Secrets.Add(Secret)),
+            configureApp: app =>
+            {
+                app.UseWebhooks("/legacy");
+                app.MapWebhooks();
+                app.MapGroup("/tenants/{tenant}").MapWebhooks();
+            });
+        await Eventually.WaitUntilAsync(() => host.LogsWithEventId(71).Count == 1, "the receiver is reported");
+
+        // Assert
+        host.LogsWithEventId(71).Single().Message.Should().Contain("at /legacy/github, /webhooks/github, /tenants/{tenant}/webhooks/github;");
+    }
+
+    [Fact]
     public async Task Post_Handled_LogsAnInformationLineWithAttemptAndDuration()
     {
         // Arrange
