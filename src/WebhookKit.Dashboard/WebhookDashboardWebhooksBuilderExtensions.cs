@@ -33,6 +33,7 @@ public static class WebhookDashboardWebhooksBuilderExtensions
         builder.Services.TryAddSingleton<DashboardGate>();
         builder.Services.TryAddSingleton<DeadLetterEndpoints>();
         builder.Services.TryAddSingleton<JournalEndpoints>();
+        builder.Services.TryAddSingleton<DashboardCounters>();
         builder.Services.TryAddSingleton<JournalStream>();
         builder.Services.TryAddSingleton<DashboardMarker>();
         return builder;

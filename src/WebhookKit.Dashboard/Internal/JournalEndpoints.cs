@@ -10,15 +10,23 @@ internal sealed class JournalEndpoints(IWebhookJournal journal, IWebhookQueue qu
 {
     // The overview reads the journal's whole window; bounded by what the journal keeps.
     private const int OverviewWindow = 100_000;
+    private const int MaxDeadLetters = 10_000;
 
     public async Task Overview(HttpContext context)
     {
-        var entries = await journal.QueryAsync(new WebhookJournalQuery { MaxCount = OverviewWindow }, context.RequestAborted).ConfigureAwait(false);
-        var letters = await deadLetters.ListAsync(10_000, context.RequestAborted).ConfigureAwait(false);
-        await DeadLetterEndpoints.WriteJson(context, BuildOverview(entries, letters.Count), DashboardJsonContext.Default.Overview).ConfigureAwait(false);
+        var (overview, _) = await ReadOverviewAsync(context.RequestAborted).ConfigureAwait(false);
+        await DeadLetterEndpoints.WriteJson(context, overview, DashboardJsonContext.Default.Overview).ConfigureAwait(false);
     }
 
-    public Overview BuildOverview(IReadOnlyList<WebhookJournalEntry> entries, int deadLetterCount)
+    /// <summary>Reads the journal's whole window and the dead letters: the counters, and the journal's last sequence in them.</summary>
+    public async Task<(Overview Overview, long Covers)> ReadOverviewAsync(CancellationToken cancellationToken)
+    {
+        var entries = await journal.QueryAsync(new WebhookJournalQuery { MaxCount = OverviewWindow }, cancellationToken).ConfigureAwait(false);
+        var letters = await deadLetters.ListAsync(MaxDeadLetters, cancellationToken).ConfigureAwait(false);
+        return (BuildOverview(entries, letters.Count), entries.Count == 0 ? 0 : entries.Max(static entry => entry.Sequence));
+    }
+
+    private Overview BuildOverview(IReadOnlyList<WebhookJournalEntry> entries, int deadLetterCount)
     {
         var now = timeProvider.GetUtcNow();
         var rows = entries

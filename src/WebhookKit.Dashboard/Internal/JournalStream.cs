@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using WebhookKit.Dispatch;
 using WebhookKit.Journal;
 
 namespace WebhookKit.Dashboard.Internal;
@@ -12,14 +11,14 @@ namespace WebhookKit.Dashboard.Internal;
 /// its sequence, so that <c>EventSource</c> reconnects with <c>Last-Event-ID</c> and the stream resumes after it; the
 /// counters follow as an event <c>counters</c> whenever something changed. The journal is read every half second (on
 /// the server: the page never polls), which is how entries from other instances arrive when the journal is shared.
-/// The counters read the whole window (with a shared journal, up to about 11,000 entries from Redis), so they are sent
-/// at most every <see cref="CountersInterval"/> per open page; the first change is sent at once.
+/// The counters read the whole window, so they are one reading shared by every open page (<see cref="DashboardCounters"/>),
+/// taken at most every 5 seconds for the instance: a page's first change is sent at once (the latest reading, or a
+/// new one when none is that recent), later ones when the reading it sent is 5 seconds old.
 /// </summary>
-internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints overview, IDeadLetterStore deadLetters, TimeProvider timeProvider)
+internal sealed class JournalStream(IWebhookJournal journal, DashboardCounters counters, TimeProvider timeProvider)
 {
     private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(5);
 
     public async Task Stream(HttpContext context)
     {
@@ -32,7 +31,7 @@ internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints ov
         // The reconnect delay EventSource waits, then a first comment so the browser sees the stream open.
         await Write(context, "retry: 2000\n: connected\n\n", cancellationToken).ConfigureAwait(false);
         var quietSince = timeProvider.GetTimestamp();
-        long? countersSentAt = null;
+        DashboardCounters.Reading? countersSent = null;
         var countersChanged = false;
         using var timer = new PeriodicTimer(ReadInterval, timeProvider);
         try
@@ -51,17 +50,22 @@ internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints ov
                 }
 
                 // After the rows, with the last row's id: a reconnect resumes after what was really sent. A change
-                // that comes within the interval is sent when it ends, even if nothing newer arrives.
+                // that comes within the interval is sent when it ends, even if nothing newer arrives. The interval
+                // runs from when the reading was taken: a slow read of the window (a cold start, a busy Redis) does
+                // not bring the next one closer.
                 countersChanged |= fresh.Count > 0;
-                if (countersChanged && (countersSentAt is not { } sent || timeProvider.GetElapsedTime(sent) >= CountersInterval))
+                if (countersChanged && (countersSent is null || counters.IsDue(countersSent)))
                 {
-                    countersChanged = false;
-                    await WriteCountersAsync(context, last, cancellationToken).ConfigureAwait(false);
+                    var reading = await counters.ReadAsync(last, cancellationToken).ConfigureAwait(false);
+                    if (!ReferenceEquals(reading, countersSent))
+                    {
+                        await Write(context, $"id: {last.ToString(CultureInfo.InvariantCulture)}\nevent: counters\ndata: {reading.Json}\n\n", cancellationToken).ConfigureAwait(false);
+                        countersSent = reading;
+                        quietSince = timeProvider.GetTimestamp();
+                    }
 
-                    // The interval runs from when the page had them: a slow read of the window (a cold start, a busy
-                    // Redis) does not bring the next counters closer.
-                    countersSentAt = timeProvider.GetTimestamp();
-                    quietSince = timeProvider.GetTimestamp();
+                    // Another page's recent reading may not have the rows this page has shown: they come with the next.
+                    countersChanged = reading.Covers < last;
                 }
 
                 if (fresh.Count > 0)
@@ -79,14 +83,6 @@ internal sealed class JournalStream(IWebhookJournal journal, JournalEndpoints ov
         {
             // The page went away or the app is stopping: the stream simply ends.
         }
-    }
-
-    private async Task WriteCountersAsync(HttpContext context, long last, CancellationToken cancellationToken)
-    {
-        var all = await journal.QueryAsync(new WebhookJournalQuery { MaxCount = 100_000 }, cancellationToken).ConfigureAwait(false);
-        var letters = await deadLetters.ListAsync(10_000, cancellationToken).ConfigureAwait(false);
-        var counters = JsonSerializer.Serialize(overview.BuildOverview(all, letters.Count), DashboardJsonContext.Default.Overview);
-        await Write(context, $"id: {last.ToString(CultureInfo.InvariantCulture)}\nevent: counters\ndata: {counters}\n\n", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
