@@ -107,11 +107,13 @@ public static class RedisWebhooksBuilderExtensions
                 : ServiceDescriptorActivator.Create<IWebhookJournal>(provider, current));
     }
 
-    /// <summary>Whether <paramref name="descriptor"/> is <c>AddWebhooks()</c>'s own registration (its type is internal to the core).</summary>
+    /// <summary>
+    /// Whether <paramref name="descriptor"/> is <c>AddWebhooks()</c>'s own registration: a journal of the core's that an
+    /// app cannot name (not public), so no app registered it. Not its name: a rename must not keep the default silently.
+    /// </summary>
     private static bool IsCoreDefault(ServiceDescriptor descriptor) =>
-        descriptor.ImplementationType is { } type
-        && type.Assembly == typeof(IWebhookJournal).Assembly
-        && string.Equals(type.FullName, "WebhookKit.Journal.InMemoryWebhookJournal", StringComparison.Ordinal);
+        descriptor.ImplementationType is { IsVisible: false } type
+        && type.Assembly == typeof(IWebhookJournal).Assembly;
 
     private static TService Create<TService>(IServiceProvider provider, ServiceDescriptor? descriptor)
         where TService : class
