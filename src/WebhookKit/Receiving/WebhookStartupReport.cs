@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -79,12 +80,27 @@ internal sealed class WebhookStartupReport(
         }
 
         var processor = services.GetRequiredService<WebhookRequestProcessor>();
-        // Built by now or on the first request: the full patterns of endpoints mapped in route groups are only known then.
-        var endpoints = services.GetService<EndpointDataSource>()?.Endpoints ?? [];
+        var endpoints = BuiltEndpoints();
         Log.Components(logger, receivers.Count, queue.ToString() ?? "-", store.ToString() ?? "-", deadLetters.ToString() ?? "-", recorder.Enabled ? journal.ToString() ?? "-" : "off");
         foreach (var receiver in receivers.All)
         {
             Log.Receiver(logger, receiver.Name, receiver.Provider.Name, routes.PathsOf(receiver.Name, endpoints), Secrets(receiver), Guards(receiver), processor.BodyLimit(receiver));
+        }
+    }
+
+    /// <summary>
+    /// The app's endpoints, which reading builds as the first request would: a route group's prefix is only part of a
+    /// pattern once they are built. An app whose endpoints fail to build hears it from that request; the report goes on.
+    /// </summary>
+    private IReadOnlyList<Endpoint> BuiltEndpoints()
+    {
+        try
+        {
+            return services.GetService<EndpointDataSource>()?.Endpoints ?? [];
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return [];
         }
     }
 
