@@ -36,6 +36,12 @@ internal sealed class DashboardCounters(JournalEndpoints overview, TimeProvider 
         Task<Reading> reading;
         lock (_gate)
         {
+            // A reading that completed since the check above will do; none is started on top of it.
+            if (Reusable(_latest, sequence) is { } readMeanwhile)
+            {
+                return readMeanwhile;
+            }
+
             // Started on the thread pool: a journal that answers synchronously must not read the window under the lock.
             if (_inFlight is not { IsCompleted: false })
             {
