@@ -1,6 +1,6 @@
 // Throughput of WebhookKit end to end, in-memory mode vs the durable Redis Streams queue, side by side.
 //
-//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal|ceiling] [--warm-ups 2] [--stats] [--shared-journal on|off]
+//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal|ceiling|all] [--warm-ups 2] [--stats] [--shared-journal on|off]
 //
 // --stats prints, after each run, the CPU per delivery of this process and of redis-server, and Redis's INFO
 // commandstats per delivery (RunStats.cs). --warm-ups sets the warm-up rounds (2; each mode once per round).
@@ -8,6 +8,8 @@
 // --compare journal runs in-memory mode with the delivery journal off and on instead (no Redis), the ratio on / off.
 // --compare ceiling runs in-memory mode against MinimalRedisQueue (one SET of the body before the 200, one DEL after the
 // handler, nothing else in Redis): the most any queue that keeps the body in Redis can reach on the machine.
+// --compare all runs the three in each round (in-memory, the minimal queue, durable; order reversed every other
+// round) and prints each one's ratio over each one before it, durable over the minimal queue included.
 // Without --redis it starts its own redis-server (from PATH) on a free loopback port, without persistence.
 // Each round runs both modes in turn (order alternating) on a fresh app: Kestrel on 127.0.0.1, one GitHub receiver,
 // and an HttpClient sending signed deliveries with unique ids. --payload push (the default) sends the realistic
@@ -43,13 +45,14 @@ var warmUps = Option("--warm-ups", 2);
 var stats = args.Contains("--stats");
 // Off: durable mode keeps the journal in memory as in-memory mode does (to see what sharing it in Redis costs).
 var sharedJournal = OptionText("--shared-journal") != "off";
-// The first mode is the baseline: each round's ratio is the second over the first.
+// The first mode is the baseline: each round's ratios are each later mode over each earlier one.
 Mode[] modes = compare switch
 {
     "durable" => [new("in-memory", "in-memory", Durable: false, Journal: true), new("durable (Redis Streams)", "durable", Durable: true, Journal: true)],
     "journal" => [new("journal off", "journal-off", Durable: false, Journal: false), new("journal on", "journal-on", Durable: false, Journal: true)],
     "ceiling" => [new("in-memory", "in-memory", Durable: false, Journal: true), new("minimal Redis queue", "minimal", Durable: false, Journal: true, Minimal: true)],
-    _ => throw new ArgumentException("--compare is durable, journal or ceiling."),
+    "all" => [new("in-memory", "in-memory", Durable: false, Journal: true), new("minimal Redis queue", "minimal", Durable: false, Journal: true, Minimal: true), new("durable (Redis Streams)", "durable", Durable: true, Journal: true)],
+    _ => throw new ArgumentException("--compare is durable, journal, ceiling or all."),
 };
 var (eventType, body) = payload switch
 {
@@ -86,11 +89,10 @@ try
             await RunAsync("warm-up " + mode.Key, mode, Math.Min(deliveries, 20_000));
         }
     }
-    var ratios = new List<(double Accepted, double Handled)>();
     for (var round = 0; round < rounds; round++)
     {
-        // Back to back, order alternating, so that each round's ratio compares runs under the same machine load.
-        foreach (var mode in round % 2 == 0 ? modes : [modes[1], modes[0]])
+        // Back to back, order alternating, so that each round's ratios compare runs under the same machine load.
+        foreach (var mode in round % 2 == 0 ? modes : [.. modes.Reverse()])
         {
             if (only is not null && only != mode.Key)
             {
@@ -99,14 +101,6 @@ try
 
             results[mode.Name].Add(await RunAsync(mode.Name, mode, deliveries));
         }
-
-        if (only is not null)
-        {
-            continue;
-        }
-
-        var (baseline, other) = (results[modes[0].Name][^1], results[modes[1].Name][^1]);
-        ratios.Add((other.Accepted / baseline.Accepted, other.Handled / baseline.Handled));
     }
 
     Console.WriteLine();
@@ -117,9 +111,17 @@ try
         Console.WriteLine($"| {name} | {Median(runs.Select(r => r.Accepted)):N0} | {Median(runs.Select(r => r.Handled)):N0} |");
     }
 
-    Console.WriteLine();
-    Console.WriteLine($"{modes[1].Name} / {modes[0].Name}, median of the per-round ratios: accepted/s {Median(ratios.Select(r => r.Accepted)):P0}, handled/s {Median(ratios.Select(r => r.Handled)):P0}");
-    Console.WriteLine($"per round (handled/s): {string.Join(", ", ratios.Select(r => r.Handled.ToString("P0", CultureInfo.InvariantCulture)))}");
+    // Each mode over each one listed before it, round by round (none with --only).
+    for (var later = 1; later < modes.Length && only is null; later++)
+    {
+        for (var earlier = 0; earlier < later; earlier++)
+        {
+            var ratios = results[modes[later].Name].Zip(results[modes[earlier].Name], static (other, baseline) => (Accepted: other.Accepted / baseline.Accepted, Handled: other.Handled / baseline.Handled)).ToList();
+            Console.WriteLine();
+            Console.WriteLine($"{modes[later].Name} / {modes[earlier].Name}, median of the per-round ratios: accepted/s {Median(ratios.Select(r => r.Accepted)):P0}, handled/s {Median(ratios.Select(r => r.Handled)):P0}");
+            Console.WriteLine($"per round (handled/s): {string.Join(", ", ratios.Select(r => r.Handled.ToString("P0", CultureInfo.InvariantCulture)))}");
+        }
+    }
 }
 finally
 {
