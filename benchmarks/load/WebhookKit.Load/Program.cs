@@ -1,6 +1,6 @@
 // Throughput of WebhookKit end to end, in-memory mode vs the durable Redis Streams queue, side by side.
 //
-//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory] [--compare durable|journal|ceiling|all] [--warm-ups 2] [--stats] [--shared-journal on|off]
+//   dotnet run -c Release --project benchmarks/load/WebhookKit.Load -- [--payload push|ping] [--deliveries 20000] [--concurrency 64] [--rounds 3] [--redis host:port] [--prefetch N] [--only durable|in-memory|minimal] [--compare durable|journal|ceiling|all] [--warm-ups 2] [--stats] [--shared-journal on|off]
 //
 // --stats prints, after each run, the CPU per delivery of this process and of redis-server, and Redis's INFO
 // commandstats per delivery (RunStats.cs). --warm-ups sets the warm-up rounds (2; each mode once per round).
