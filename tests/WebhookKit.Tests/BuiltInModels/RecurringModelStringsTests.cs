@@ -6,6 +6,7 @@ using WebhookKit.Internal.Json;
 
 namespace WebhookKit.Tests.BuiltInModels;
 
+[Collection(SharedStringTableTests.Name)]
 public sealed class RecurringModelStringsTests
 {
     [Fact]
