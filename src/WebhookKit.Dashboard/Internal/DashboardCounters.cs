@@ -15,8 +15,9 @@ internal sealed class DashboardCounters(JournalEndpoints overview, TimeProvider 
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private volatile Reading? _latest;
-    private Task<Reading>? _inFlight;
+
+    // The reading being taken, or once it completed, the latest one: the only state, so nothing can disagree with it.
+    private Task<Reading>? _reading;
 
     /// <summary>Gets whether <paramref name="reading"/> was taken at least <see cref="Interval"/> ago.</summary>
     public bool IsDue(Reading reading) => timeProvider.GetElapsedTime(reading.At) >= Interval;
@@ -28,27 +29,21 @@ internal sealed class DashboardCounters(JournalEndpoints overview, TimeProvider 
     /// </summary>
     public async ValueTask<Reading> ReadAsync(long sequence, CancellationToken cancellationToken)
     {
-        if (Reusable(_latest, sequence) is { } latest)
-        {
-            return latest;
-        }
-
         Task<Reading> reading;
         lock (_gate)
         {
-            // A reading that completed since the check above will do; none is started on top of it.
-            if (Reusable(_latest, sequence) is { } readMeanwhile)
+            if (_reading is { IsCompletedSuccessfully: true } done && Reusable(done.Result, sequence))
             {
-                return readMeanwhile;
+                return done.Result;
             }
 
             // Started on the thread pool: a journal that answers synchronously must not read the window under the lock.
-            if (_inFlight is not { IsCompleted: false })
+            if (_reading is not { IsCompleted: false })
             {
-                _inFlight = Task.Run(ReadWindowAsync, CancellationToken.None);
+                _reading = Task.Run(ReadWindowAsync, CancellationToken.None);
             }
 
-            reading = _inFlight;
+            reading = _reading;
         }
 
         // A reading is younger than the interval when it completes, so whoever waited for it can use it.
@@ -58,16 +53,10 @@ internal sealed class DashboardCounters(JournalEndpoints overview, TimeProvider 
     private async Task<Reading> ReadWindowAsync()
     {
         var (counters, covers) = await overview.ReadOverviewAsync(CancellationToken.None).ConfigureAwait(false);
-        var json = JsonSerializer.Serialize(counters, DashboardJsonContext.Default.Overview);
-
-        // Set before the task completes: a page that finds the read completed finds its reading as the latest.
-        var reading = new Reading(json, covers, timeProvider.GetTimestamp());
-        _latest = reading;
-        return reading;
+        return new Reading(JsonSerializer.Serialize(counters, DashboardJsonContext.Default.Overview), covers, timeProvider.GetTimestamp());
     }
 
-    private Reading? Reusable(Reading? reading, long sequence) =>
-        reading is not null && (reading.Covers >= sequence || !IsDue(reading)) ? reading : null;
+    private bool Reusable(Reading reading, long sequence) => reading.Covers >= sequence || !IsDue(reading);
 
     /// <summary>One reading: the counters as the page's JSON, the journal's last sequence in them, and when it was taken.</summary>
     internal sealed record Reading(string Json, long Covers, long At);
